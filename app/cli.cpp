@@ -1,0 +1,391 @@
+// tastelab-cli: every capability of the GUI, scriptable (tests, benchmarks, batch use).
+
+#include "study/demostudy.h"
+#include "study/exporter.h"
+#include "study/importer.h"
+#include "study/participantsession.h"
+#include "study/study.h"
+#include "survey/clipplanner.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QThread>
+
+#include <cstdio>
+#include <map>
+
+using namespace tastelab;
+
+namespace {
+
+enum Exit { Ok = 0, Usage = 2, Failed = 3 };
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+int fail(const QString &message)
+{
+    out().flush();
+    std::fprintf(stderr, "tastelab-cli: %s\n", qPrintable(message));
+    return Failed;
+}
+
+struct Command {
+    const char *name;
+    const char *synopsis;
+    int (*run)(QCommandLineParser &);
+};
+
+std::unique_ptr<Study> openStudy(QCommandLineParser &p, int *code)
+{
+    const QString path = p.value(QStringLiteral("study"));
+    if (path.isEmpty()) {
+        *code = fail(QStringLiteral("--study FILE is required"));
+        return nullptr;
+    }
+    QString error;
+    auto study = Study::open(path, &error);
+    if (!study)
+        *code = fail(error);
+    return study;
+}
+
+QString dataDir(QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("data-dir")) ? p.value(QStringLiteral("data-dir"))
+                                               : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+int cmdDemo(QCommandLineParser &p)
+{
+    QString error;
+    const QString dir = dataDir(p);
+    QDir().mkpath(dir);
+    const QString path = ensureDemoStudy(dir, &error, [](int done, int total) {
+        std::fprintf(stderr, "\rsynthesizing demo library: %d/%d", done, total);
+        if (done == total)
+            std::fprintf(stderr, "\n");
+        return true;
+    });
+    if (path.isEmpty())
+        return fail(error);
+    out() << path << Qt::endl;
+    return Ok;
+}
+
+int cmdCreate(QCommandLineParser &p)
+{
+    StudySettings s;
+    s.name = p.value(QStringLiteral("name"));
+    if (p.isSet(QStringLiteral("clip-seconds")))
+        s.clipSeconds = p.value(QStringLiteral("clip-seconds")).toDouble();
+    if (p.isSet(QStringLiteral("clips")))
+        s.clipsPerParticipant = p.value(QStringLiteral("clips")).toInt();
+    if (p.isSet(QStringLiteral("repeats")))
+        s.repeats = p.value(QStringLiteral("repeats")).toInt();
+    if (p.isSet(QStringLiteral("no-balance")))
+        s.balanceGenres = false;
+    if (p.isSet(QStringLiteral("scale"))) {
+        bool ok = false;
+        s.scale = scaleFromId(p.value(QStringLiteral("scale")), &ok);
+        if (!ok)
+            return fail(QStringLiteral("unknown scale '%1' (like-dislike, likert5, likert7)").arg(p.value(QStringLiteral("scale"))));
+    }
+    if (p.isSet(QStringLiteral("anchors")))
+        s.anchors = p.value(QStringLiteral("anchors")).split(QLatin1Char('|'));
+    if (p.isSet(QStringLiteral("min-listen")))
+        s.minListenSeconds = p.value(QStringLiteral("min-listen")).toDouble();
+    if (p.isSet(QStringLiteral("ask-age")))
+        s.askAge = true;
+    if (p.isSet(QStringLiteral("field")))
+        s.demographicFields = p.values(QStringLiteral("field"));
+    QString error;
+    if (!Study::create(p.value(QStringLiteral("study")), s, &error))
+        return fail(error);
+    out() << "created " << QDir::toNativeSeparators(p.value(QStringLiteral("study"))) << Qt::endl;
+    return Ok;
+}
+
+int cmdImport(QCommandLineParser &p)
+{
+    ImportRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    r.folder = p.value(QStringLiteral("folder"));
+    r.manifestPath = p.value(QStringLiteral("manifest"));
+    if (r.folder.isEmpty() == r.manifestPath.isEmpty())
+        return fail(QStringLiteral("give either --folder DIR or --manifest CSV"));
+    const ImportReport report = Importer::run(r, [](int done, int total, const QString &) {
+        std::fprintf(stderr, "\rimporting: %d/%d", done, total);
+        if (done == total)
+            std::fprintf(stderr, "\n");
+        return true;
+    });
+    out() << report.toText() << Qt::endl;
+    return report.error.isEmpty() ? Ok : Failed;
+}
+
+int cmdPlan(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString who = p.value(QStringLiteral("participant"));
+    QVector<Clip> clips;
+    QStringList notes;
+    if (p.isSet(QStringLiteral("dry-run")) || who.isEmpty()) {
+        // Preview: the plan a participant with this seed would get, nothing stored.
+        const StudySettings s = study->settings();
+        std::vector<survey::PlanTrack> tracks;
+        for (const Track &t : study->tracks())
+            tracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
+        survey::PlanOptions o;
+        o.clipSeconds = s.clipSeconds;
+        o.clipsPerParticipant = s.clipsPerParticipant;
+        o.balanceGenres = s.balanceGenres;
+        o.repeats = s.repeats;
+        const survey::Plan plan = survey::planClips(tracks, o, p.value(QStringLiteral("seed")).toULongLong());
+        for (const auto &i : plan.items)
+            clips.push_back({i.position, i.trackId, i.startSeconds, i.lengthSeconds, i.repeatOf});
+        for (const auto &n : plan.notes)
+            notes << QString::fromStdString(n);
+    } else {
+        QString error;
+        auto session = ParticipantSession::startOrResume(*study, who, {}, p.value(QStringLiteral("seed")).toULongLong(),
+                                                         &error, &notes);
+        if (!session)
+            return fail(error);
+        for (int i = 0; i < session->total(); ++i)
+            clips.push_back(session->clip(i));
+        if (!p.isSet(QStringLiteral("as-json")))
+            out() << "participant " << who << " seed " << session->participant().seed << Qt::endl;
+    }
+    QHash<qint64, Track> tracks;
+    for (const Track &t : study->tracks())
+        tracks.insert(t.id, t);
+    if (p.isSet(QStringLiteral("as-json"))) {
+        QJsonArray a;
+        for (const Clip &c : clips) {
+            QJsonObject o;
+            o[QStringLiteral("position")] = c.position + 1;
+            o[QStringLiteral("track_path")] = tracks.value(c.trackId).path;
+            o[QStringLiteral("genre")] = tracks.value(c.trackId).genre;
+            o[QStringLiteral("clip_start")] = c.startSeconds;
+            o[QStringLiteral("clip_length")] = c.lengthSeconds;
+            o[QStringLiteral("repeat_of")] = c.repeatOf < 0 ? QJsonValue() : QJsonValue(c.repeatOf + 1);
+            a.append(o);
+        }
+        QJsonObject root{{QStringLiteral("clips"), a}, {QStringLiteral("notes"), QJsonArray::fromStringList(notes)}};
+        out() << QJsonDocument(root).toJson(QJsonDocument::Indented);
+    } else {
+        for (const QString &n : notes)
+            out() << "note: " << n << Qt::endl;
+        for (const Clip &c : clips) {
+            const Track t = tracks.value(c.trackId);
+            out() << qSetFieldWidth(4) << c.position + 1 << qSetFieldWidth(0) << "  " << t.genre << "  "
+                  << QString::number(c.startSeconds, 'f', 3) << "+" << c.lengthSeconds << "s  " << t.path
+                  << (c.repeatOf >= 0 ? QStringLiteral("  (repeat of %1)").arg(c.repeatOf + 1) : QString())
+                  << Qt::endl;
+        }
+    }
+    return Ok;
+}
+
+int cmdSimulate(QCommandLineParser &p)
+{
+    // Answers the remaining clips of a participant, committing each answer before the next:
+    // used by the crash-safety test and for generating synthetic studies.
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    QString error;
+    auto session = ParticipantSession::startOrResume(*study, p.value(QStringLiteral("participant")), {},
+                                                     p.value(QStringLiteral("seed")).toULongLong(), &error);
+    if (!session)
+        return fail(error);
+    const StudySettings s = study->settings();
+    const QString likes = p.value(QStringLiteral("like-genre"));
+    const int delayMs = p.value(QStringLiteral("delay-ms")).toInt();
+    int limit = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt() : session->total();
+    quint64 state = session->participant().seed;
+    for (int pos = session->nextPosition(); pos < session->total() && limit > 0; pos = session->nextPosition(), --limit) {
+        int value;
+        if (!likes.isEmpty()) {
+            const bool liked = session->track(pos)->genre == likes;
+            value = liked ? s.maxValue() : s.minValue();
+        } else {
+            state = state * 6364136223846793005ull + 1442695040888963407ull;
+            value = s.minValue() + int((state >> 33) % quint64(s.maxValue() - s.minValue() + 1));
+        }
+        if (!session->answer(pos, value, 1000 + pos, 0, &error))
+            return fail(error);
+        // Printed only after the commit returned: the parent may kill us right after reading it.
+        out() << "answered " << pos + 1 << ' ' << value << Qt::endl;
+        if (delayMs > 0)
+            QThread::msleep(ulong(delayMs));
+    }
+    return Ok;
+}
+
+int cmdStatus(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const StudySettings s = study->settings();
+    std::map<QString, int> genres;
+    const QVector<Track> tracks = study->tracks();
+    for (const Track &t : tracks)
+        genres[t.genre] += 1;
+    out() << "study: " << s.name << " (" << study->studyId() << ")" << Qt::endl;
+    out() << "scale: " << scaleId(s.scale) << ", clips: " << s.clipsPerParticipant << " x " << s.clipSeconds
+          << " s, repeats: " << s.repeats << Qt::endl;
+    out() << "tracks: " << tracks.size() << Qt::endl;
+    for (const auto &[g, n] : genres)
+        out() << "  " << g << ": " << n << Qt::endl;
+    int missing = 0;
+    for (const Track &t : tracks)
+        if (study->resolveTrackPath(t).isEmpty())
+            ++missing;
+    if (missing > 0)
+        out() << "missing files: " << missing << " (use 'relocate --music-root DIR')" << Qt::endl;
+    const QVector<Participant> people = study->participants();
+    out() << "participants: " << people.size() << Qt::endl;
+    for (const Participant &pp : people) {
+        const double c = study->consistency(pp.id);
+        out() << "  " << pp.code << ": " << study->answers(pp.id).size() << "/" << study->plan(pp.id).size()
+              << (pp.finishedAt.isValid() ? " finished" : "")
+              << (c >= 0 ? QStringLiteral(", consistency %1").arg(c, 0, 'f', 2) : QString()) << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdExport(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    if (!p.isSet(QStringLiteral("csv")) && !p.isSet(QStringLiteral("json")))
+        return fail(QStringLiteral("give --csv FILE and/or --json FILE"));
+    QString error;
+    if (p.isSet(QStringLiteral("csv")) && !exportCsv(*study, p.value(QStringLiteral("csv")), &error))
+        return fail(error);
+    if (p.isSet(QStringLiteral("json")) && !exportJson(*study, p.value(QStringLiteral("json")), &error))
+        return fail(error);
+    return Ok;
+}
+
+int cmdMerge(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const MergeReport r = mergeStudy(*study, p.value(QStringLiteral("from")));
+    if (!r.error.isEmpty())
+        return fail(r.error);
+    out() << r.toText() << Qt::endl;
+    return Ok;
+}
+
+int cmdRelocate(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString root = QDir(p.value(QStringLiteral("music-root"))).absolutePath();
+    if (!QFileInfo(root).isDir())
+        return fail(QStringLiteral("%1: not a folder").arg(root));
+    if (!study->setMusicRoot(root))
+        return fail(study->lastError());
+    int found = 0, missing = 0;
+    for (const Track &t : study->tracks())
+        (study->resolveTrackPath(t).isEmpty() ? missing : found) += 1;
+    out() << "music root set to " << root << ": " << found << " tracks found, " << missing << " missing" << Qt::endl;
+    return missing == 0 ? Ok : Failed;
+}
+
+const Command kCommands[] = {
+    {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
+    {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
+    {"import", "Import music: --study F (--folder DIR | --manifest CSV)", cmdImport},
+    {"plan", "Show a participant's clip plan (creates the participant): --study F --participant P [--seed S] "
+             "[--as-json]; --dry-run previews without storing", cmdPlan},
+    {"simulate", "Answer a participant's remaining clips automatically: --study F --participant P [--seed S] "
+                 "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
+    {"status", "Summarize a study: --study F", cmdStatus},
+    {"export", "Export answers: --study F [--csv FILE] [--json FILE]", cmdExport},
+    {"merge", "Merge a study file collected elsewhere: --study F --from OTHER", cmdMerge},
+    {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Tastelab"));
+    QCoreApplication::setApplicationName(QStringLiteral("Tastelab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TASTELAB_VERSION));
+
+    QCommandLineParser p;
+    QString description = QStringLiteral("Tastelab command line.\n\nCommands:\n");
+    for (const Command &c : kCommands)
+        description += QStringLiteral("  %1  %2\n").arg(QLatin1String(c.name), -9).arg(QLatin1String(c.synopsis));
+    p.setApplicationDescription(description);
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do (see the list above)."));
+    const QList<QCommandLineOption> options{
+        {QStringLiteral("study"), QStringLiteral("Study file."), QStringLiteral("file")},
+        {QStringLiteral("name"), QStringLiteral("Study name."), QStringLiteral("name")},
+        {QStringLiteral("clip-seconds"), QStringLiteral("Clip length (default 10)."), QStringLiteral("s")},
+        {QStringLiteral("clips"), QStringLiteral("Clips per participant (default 200)."), QStringLiteral("n")},
+        {QStringLiteral("scale"), QStringLiteral("like-dislike, likert5 or likert7."), QStringLiteral("id")},
+        {QStringLiteral("anchors"), QStringLiteral("Answer labels, lowest first, separated by |."), QStringLiteral("labels")},
+        {QStringLiteral("repeats"), QStringLiteral("Repeated clips for the consistency check."), QStringLiteral("n")},
+        {QStringLiteral("no-balance"), QStringLiteral("Do not balance genres.")},
+        {QStringLiteral("min-listen"), QStringLiteral("Seconds before answers unlock (default: whole clip)."), QStringLiteral("s")},
+        {QStringLiteral("ask-age"), QStringLiteral("Ask participants their age.")},
+        {QStringLiteral("field"), QStringLiteral("A free demographic question (repeatable)."), QStringLiteral("question")},
+        {QStringLiteral("folder"), QStringLiteral("Music folder to import (recursive)."), QStringLiteral("dir")},
+        {QStringLiteral("manifest"), QStringLiteral("CSV manifest: path,genre,title,artist."), QStringLiteral("csv")},
+        {QStringLiteral("participant"), QStringLiteral("Participant code."), QStringLiteral("code")},
+        {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random)."), QStringLiteral("n")},
+        {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
+        {QStringLiteral("json"), QStringLiteral("export: JSON export file."), QStringLiteral("file")},
+        {QStringLiteral("as-json"), QStringLiteral("plan: print the plan as JSON.")},
+        {QStringLiteral("csv"), QStringLiteral("CSV export file."), QStringLiteral("file")},
+        {QStringLiteral("like-genre"), QStringLiteral("simulate: like this genre, dislike the rest."), QStringLiteral("genre")},
+        {QStringLiteral("count"), QStringLiteral("simulate: answer at most this many clips."), QStringLiteral("n")},
+        {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
+        {QStringLiteral("from"), QStringLiteral("merge: the other study file."), QStringLiteral("file")},
+        {QStringLiteral("music-root"), QStringLiteral("relocate: where the music folder is now."), QStringLiteral("dir")},
+        {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
+    };
+    p.addOptions(options);
+    p.process(app);
+
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 1) {
+        std::fprintf(stderr, "%s", qPrintable(p.helpText()));
+        return Usage;
+    }
+    for (const Command &c : kCommands)
+        if (positional.first() == QLatin1String(c.name))
+            return c.run(p);
+    std::fprintf(stderr, "tastelab-cli: unknown command '%s'\n\n%s", qPrintable(positional.first()),
+                 qPrintable(p.helpText()));
+    return Usage;
+}

@@ -1,0 +1,309 @@
+#include "study/exporter.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+#include <map>
+#include <set>
+
+namespace tastelab {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("Exporter", s); }
+
+/// One exported answer with everything a row needs.
+struct Row {
+    const Participant *participant;
+    const Answer *answer;
+    const Track *track;
+};
+
+/// Collects participants, answers and tracks once, for both formats.
+struct ExportData {
+    StudySettings settings;
+    QString studyId;
+    QVector<Participant> participants;
+    QHash<qint64, QVector<Answer>> answers;
+    QHash<qint64, Track> tracks;
+    QStringList demographicKeys; ///< union over participants, sorted
+
+    explicit ExportData(Study &study)
+        : settings(study.settings()), studyId(study.studyId()), participants(study.participants())
+    {
+        for (const Track &t : study.tracks())
+            tracks.insert(t.id, t);
+        std::set<QString> keys;
+        for (const Participant &p : participants) {
+            answers.insert(p.id, study.answers(p.id));
+            for (auto it = p.demographics.begin(); it != p.demographics.end(); ++it)
+                keys.insert(it.key());
+        }
+        for (const QString &k : keys)
+            demographicKeys << k;
+    }
+
+    template<typename F>
+    void forEachRow(F f) const
+    {
+        for (const Participant &p : participants)
+            for (const Answer &a : answers.value(p.id)) {
+                const auto t = tracks.constFind(a.trackId);
+                f(Row{&p, &a, t == tracks.constEnd() ? nullptr : &t.value()});
+            }
+    }
+};
+
+QString csvField(const QString &s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
+        || s.contains(QLatin1Char('\r'))) {
+        QString quoted = s;
+        quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QLatin1Char('"') + quoted + QLatin1Char('"');
+    }
+    return s;
+}
+
+QString jsonValueText(const QJsonValue &v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isDouble())
+        return QString::number(v.toDouble());
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QString();
+}
+
+bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool exportCsv(Study &study, const QString &path, QString *error)
+{
+    const ExportData data(study);
+    QStringList header{QStringLiteral("study"), QStringLiteral("study_id"), QStringLiteral("participant")};
+    for (const QString &k : data.demographicKeys)
+        header << QStringLiteral("demographic_") + k;
+    header << QStringLiteral("position") << QStringLiteral("track_path") << QStringLiteral("title")
+           << QStringLiteral("artist") << QStringLiteral("genre") << QStringLiteral("clip_start")
+           << QStringLiteral("clip_length") << QStringLiteral("scale") << QStringLiteral("value")
+           << QStringLiteral("response_ms") << QStringLiteral("replays") << QStringLiteral("answered_at");
+    QString out;
+    out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
+    data.forEachRow([&](const Row &r) {
+        QStringList f{data.settings.name, data.studyId, r.participant->code};
+        for (const QString &k : data.demographicKeys)
+            f << jsonValueText(r.participant->demographics.value(k));
+        f << QString::number(r.answer->position + 1) << (r.track ? r.track->path : QString())
+          << (r.track ? r.track->title : QString()) << (r.track ? r.track->artist : QString())
+          << (r.track ? r.track->genre : QString()) << QString::number(r.answer->clipStart, 'f', 3)
+          << QString::number(r.answer->clipLength, 'f', 3) << scaleId(r.answer->scale)
+          << QString::number(r.answer->value) << QString::number(r.answer->responseMs)
+          << QString::number(r.answer->replays) << r.answer->answeredAt.toString(Qt::ISODateWithMs);
+        for (QString &s : f)
+            s = csvField(s);
+        out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
+    });
+    return writeAtomically(path, out.toUtf8(), error);
+}
+
+bool exportJson(Study &study, const QString &path, QString *error)
+{
+    const ExportData data(study);
+    QJsonArray rows;
+    data.forEachRow([&](const Row &r) {
+        QJsonObject o;
+        o[QStringLiteral("study")] = data.settings.name;
+        o[QStringLiteral("study_id")] = data.studyId;
+        o[QStringLiteral("participant")] = r.participant->code;
+        o[QStringLiteral("demographics")] = r.participant->demographics;
+        o[QStringLiteral("position")] = r.answer->position + 1;
+        o[QStringLiteral("track_path")] = r.track ? r.track->path : QString();
+        o[QStringLiteral("title")] = r.track ? r.track->title : QString();
+        o[QStringLiteral("artist")] = r.track ? r.track->artist : QString();
+        o[QStringLiteral("genre")] = r.track ? r.track->genre : QString();
+        o[QStringLiteral("clip_start")] = r.answer->clipStart;
+        o[QStringLiteral("clip_length")] = r.answer->clipLength;
+        o[QStringLiteral("scale")] = scaleId(r.answer->scale);
+        o[QStringLiteral("value")] = r.answer->value;
+        o[QStringLiteral("response_ms")] = double(r.answer->responseMs);
+        o[QStringLiteral("replays")] = r.answer->replays;
+        o[QStringLiteral("answered_at")] = r.answer->answeredAt.toString(Qt::ISODateWithMs);
+        rows.append(o);
+    });
+    QJsonObject root;
+    root[QStringLiteral("study")] = data.settings.name;
+    root[QStringLiteral("study_id")] = data.studyId;
+    root[QStringLiteral("settings")] = data.settings.toJson();
+    root[QStringLiteral("answers")] = rows;
+    return writeAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
+}
+
+QString MergeReport::toText() const
+{
+    if (!error.isEmpty())
+        return tr("Merge failed: %1").arg(error);
+    QStringList lines;
+    lines << tr("Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added.")
+                 .arg(participantsAdded)
+                 .arg(answersAdded)
+                 .arg(answersAlreadyPresent)
+                 .arg(tracksAdded);
+    if (!conflicts.isEmpty()) {
+        lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
+                                             int(conflicts.size()));
+        lines << conflicts;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+MergeReport mergeStudy(Study &study, const QString &otherPath)
+{
+    MergeReport report;
+    // Work on a copy, so the other file is never changed (opening may migrate it).
+    QTemporaryDir tmp;
+    const QString copy = tmp.filePath(QStringLiteral("other.tastelab"));
+    if (!QFileInfo(otherPath).isFile()) {
+        report.error = tr("%1: study file not found").arg(QDir::toNativeSeparators(otherPath));
+        return report;
+    }
+    if (!tmp.isValid() || !QFile::copy(otherPath, copy)) {
+        report.error = tr("%1: cannot make a working copy to merge from").arg(QDir::toNativeSeparators(otherPath));
+        return report;
+    }
+    for (const char *suffix : {"-wal", "-shm"}) // an unclosed file's journal holds committed answers too
+        if (QFileInfo::exists(otherPath + QLatin1String(suffix)))
+            QFile::copy(otherPath + QLatin1String(suffix), copy + QLatin1String(suffix));
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+
+    QString error;
+    std::unique_ptr<Study> other = Study::open(copy, &error);
+    if (!other) {
+        report.error = error.replace(copy, otherPath);
+        return report;
+    }
+    if (other->studyId() != study.studyId()) {
+        report.error = tr("%1 belongs to another study (study ids differ); only files of the same study can be "
+                          "merged")
+                           .arg(QDir::toNativeSeparators(otherPath));
+        return report;
+    }
+
+    QSqlDatabase &db = study.database();
+    if (!db.transaction()) {
+        report.error = db.lastError().text();
+        return report;
+    }
+    auto abort = [&](const QString &why) {
+        db.rollback();
+        MergeReport failed;
+        failed.error = why;
+        return failed;
+    };
+
+    // Tracks by content.
+    QHash<qint64, qint64> trackMap; // other id -> local id
+    for (const Track &t : other->tracks()) {
+        if (const auto local = study.trackByHash(t.contentHash)) {
+            trackMap.insert(t.id, local->id);
+            continue;
+        }
+        const qint64 id = study.addTrack(t);
+        if (id == 0)
+            return abort(study.lastError());
+        trackMap.insert(t.id, id);
+        ++report.tracksAdded;
+    }
+
+    for (const Participant &theirs : other->participants()) {
+        const QVector<Answer> theirAnswers = other->answers(theirs.id);
+        std::optional<Participant> local = study.participant(theirs.code);
+        QHash<int, int> localValues; // position -> value
+        if (local) {
+            if (local->seed != theirs.seed) {
+                report.conflicts << tr("participant '%1' exists in both files with different clip plans (other "
+                                       "seeds); their %2 answers were not merged")
+                                        .arg(theirs.code)
+                                        .arg(theirAnswers.size());
+                continue;
+            }
+            for (const Answer &a : study.answers(local->id))
+                localValues.insert(a.position, a.value);
+        } else {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, finished_at) "
+                                     "VALUES (?, ?, ?, ?, ?)"));
+            q.addBindValue(theirs.code);
+            q.addBindValue(QString::number(theirs.seed));
+            q.addBindValue(QString::fromUtf8(QJsonDocument(theirs.demographics).toJson(QJsonDocument::Compact)));
+            q.addBindValue(theirs.createdAt.toString(Qt::ISODateWithMs));
+            q.addBindValue(theirs.finishedAt.isValid() ? QVariant(theirs.finishedAt.toString(Qt::ISODateWithMs))
+                                                       : QVariant());
+            if (!q.exec())
+                return abort(q.lastError().text());
+            const qint64 id = q.lastInsertId().toLongLong();
+            QSqlQuery items(db);
+            items.prepare(QStringLiteral("INSERT INTO plan_items(participant_id, position, track_id, clip_start, "
+                                         "clip_length, repeat_of) VALUES (?, ?, ?, ?, ?, ?)"));
+            for (const Clip &c : other->plan(theirs.id)) {
+                items.addBindValue(id);
+                items.addBindValue(c.position);
+                items.addBindValue(trackMap.value(c.trackId));
+                items.addBindValue(c.startSeconds);
+                items.addBindValue(c.lengthSeconds);
+                items.addBindValue(c.repeatOf);
+                if (!items.exec())
+                    return abort(items.lastError().text());
+            }
+            local = Participant{theirs};
+            local->id = id;
+            ++report.participantsAdded;
+        }
+        for (Answer a : theirAnswers) {
+            const auto existing = localValues.constFind(a.position);
+            if (existing != localValues.constEnd()) {
+                if (existing.value() == a.value)
+                    ++report.answersAlreadyPresent;
+                else
+                    report.conflicts << tr("participant '%1', clip %2: answered %3 here and %4 in the other file; "
+                                           "kept %3")
+                                            .arg(theirs.code)
+                                            .arg(a.position + 1)
+                                            .arg(existing.value())
+                                            .arg(a.value);
+                continue;
+            }
+            a.participantId = local->id;
+            a.trackId = trackMap.value(a.trackId);
+            if (!study.recordAnswer(a))
+                return abort(study.lastError());
+            ++report.answersAdded;
+        }
+        if (study.answers(local->id).size() >= study.plan(local->id).size())
+            study.markFinished(local->id);
+    }
+    if (!db.commit())
+        return abort(db.lastError().text());
+    return report;
+}
+
+} // namespace tastelab

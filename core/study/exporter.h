@@ -1,0 +1,30 @@
+#pragma once
+
+#include "study/study.h"
+
+namespace tastelab {
+
+/// Writes every answer of the study, one row per answer with: study, participant, demographics,
+/// position, track path/title/artist/genre, clip start and length, scale, value, response time,
+/// replays, timestamp (ISO 8601 UTC). The file is written to a temporary name and renamed, so a
+/// failed export never leaves half a file. False with *error naming the file and reason.
+bool exportCsv(Study &study, const QString &path, QString *error);
+bool exportJson(Study &study, const QString &path, QString *error);
+
+struct MergeReport {
+    int participantsAdded = 0;
+    int answersAdded = 0;
+    int answersAlreadyPresent = 0;
+    int tracksAdded = 0;
+    QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local
+    QString error;         ///< set when nothing could be merged
+
+    QString toText() const;
+};
+
+/// Merges a study file collected on another computer (the same study: equal study ids) into
+/// study, in one transaction: new tracks (by content hash), new participants with their plans,
+/// and answers not yet present. Conflicting answers keep the local value and are reported.
+MergeReport mergeStudy(Study &study, const QString &otherPath);
+
+} // namespace tastelab

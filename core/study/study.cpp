@@ -1,0 +1,504 @@
+#include "study/study.h"
+
+#include "study/database.h"
+#include "survey/clipplanner.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace tastelab {
+
+namespace {
+
+QString tr(const char *s) { return QCoreApplication::translate("Study", s); }
+
+QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+QDateTime parseTime(const QVariant &v)
+{
+    if (v.isNull())
+        return QDateTime();
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+Track trackFrom(const QSqlQuery &q)
+{
+    Track t;
+    t.id = q.value(0).toLongLong();
+    t.path = q.value(1).toString();
+    t.relativePath = q.value(2).toString();
+    t.contentHash = q.value(3).toString();
+    t.title = q.value(4).toString();
+    t.artist = q.value(5).toString();
+    t.genre = q.value(6).toString();
+    t.durationSeconds = q.value(7).toDouble();
+    t.sampleRate = q.value(8).toInt();
+    t.channels = q.value(9).toInt();
+    t.format = q.value(10).toString();
+    return t;
+}
+
+const char *const kTrackColumns =
+    "id, path, rel_path, content_hash, title, artist, genre, duration, sample_rate, channels, format";
+
+Participant participantFrom(const QSqlQuery &q)
+{
+    Participant p;
+    p.id = q.value(0).toLongLong();
+    p.code = q.value(1).toString();
+    p.seed = q.value(2).toString().toULongLong();
+    p.demographics = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
+    p.createdAt = parseTime(q.value(4));
+    p.finishedAt = parseTime(q.value(5));
+    return p;
+}
+
+const char *const kParticipantColumns = "id, code, seed, demographics, created_at, finished_at";
+
+} // namespace
+
+struct Study::Private {
+    QString path;
+    QString connection;
+    QSqlDatabase db;
+    QString lastError;
+
+    bool fail(const QString &reason)
+    {
+        lastError = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), reason);
+        return false;
+    }
+    bool failQuery(const QSqlQuery &q)
+    {
+        return fail(q.lastError().text().isEmpty() ? tr("database error") : q.lastError().text());
+    }
+    bool failDb() { return fail(db.lastError().text()); }
+
+    QString meta(const QString &key) const
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT value FROM study_meta WHERE key = ?"));
+        q.addBindValue(key);
+        if (q.exec() && q.next())
+            return q.value(0).toString();
+        return QString();
+    }
+    bool setMeta(const QString &key, const QString &value)
+    {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO study_meta(key, value) VALUES (?, ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(key);
+        q.addBindValue(value.isNull() ? QStringLiteral("") : value); // a null QString binds as NULL
+        return q.exec() || failQuery(q);
+    }
+};
+
+Study::Study() : d(std::make_unique<Private>()) {}
+
+Study::~Study()
+{
+    if (!d->connection.isEmpty()) {
+        d->db = QSqlDatabase();
+        StudyDatabase::close(d->connection);
+    }
+}
+
+std::unique_ptr<Study> Study::create(const QString &path, const StudySettings &settings, QString *error)
+{
+    if (QFileInfo::exists(path)) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path),
+                                                   tr("a file with this name exists already"));
+        return nullptr;
+    }
+    const QString invalid = settings.validate();
+    if (!invalid.isEmpty()) {
+        if (error)
+            *error = invalid;
+        return nullptr;
+    }
+    QSqlDatabase db = StudyDatabase::open(path, true, error);
+    if (!db.isOpen()) {
+        QFile::remove(path);
+        return nullptr;
+    }
+    std::unique_ptr<Study> study(new Study);
+    study->d->path = QFileInfo(path).absoluteFilePath();
+    study->d->connection = db.connectionName();
+    study->d->db = db;
+    const bool ok = db.transaction()
+        && study->d->setMeta(QStringLiteral("study_id"), QUuid::createUuid().toString(QUuid::WithoutBraces))
+        && study->d->setMeta(QStringLiteral("created_at"), nowUtc())
+        && study->d->setMeta(QStringLiteral("settings"),
+                             QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)))
+        && db.commit();
+    if (!ok) {
+        db.rollback();
+        if (error)
+            *error = study->lastError().isEmpty() ? db.lastError().text() : study->lastError();
+        study.reset();
+        QFile::remove(path);
+        return nullptr;
+    }
+    return study;
+}
+
+std::unique_ptr<Study> Study::open(const QString &path, QString *error)
+{
+    QSqlDatabase db = StudyDatabase::open(path, false, error);
+    if (!db.isOpen())
+        return nullptr;
+    std::unique_ptr<Study> study(new Study);
+    study->d->path = QFileInfo(path).absoluteFilePath();
+    study->d->connection = db.connectionName();
+    study->d->db = db;
+    if (study->studyId().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path),
+                                                   tr("not a Tastelab study file (it has no study id)"));
+        return nullptr;
+    }
+    return study;
+}
+
+QString Study::path() const { return d->path; }
+QString Study::lastError() const { return d->lastError; }
+QSqlDatabase &Study::database() { return d->db; }
+QString Study::studyId() const { return d->meta(QStringLiteral("study_id")); }
+
+StudySettings Study::settings() const
+{
+    return StudySettings::fromJson(QJsonDocument::fromJson(d->meta(QStringLiteral("settings")).toUtf8()).object());
+}
+
+bool Study::setSettings(const StudySettings &settings)
+{
+    const QString invalid = settings.validate();
+    if (!invalid.isEmpty())
+        return d->fail(invalid);
+    return d->setMeta(QStringLiteral("settings"),
+                      QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+QVector<Track> Study::tracks() const
+{
+    QVector<Track> out;
+    QSqlQuery q(d->db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM tracks ORDER BY id").arg(QLatin1String(kTrackColumns)))) {
+        d->failQuery(q);
+        return out;
+    }
+    while (q.next())
+        out.push_back(trackFrom(q));
+    return out;
+}
+
+std::optional<Track> Study::track(qint64 id) const
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks WHERE id = ?").arg(QLatin1String(kTrackColumns)));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return trackFrom(q);
+    return std::nullopt;
+}
+
+std::optional<Track> Study::trackByHash(const QString &contentHash) const
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT %1 FROM tracks WHERE content_hash = ?").arg(QLatin1String(kTrackColumns)));
+    q.addBindValue(contentHash);
+    if (q.exec() && q.next())
+        return trackFrom(q);
+    return std::nullopt;
+}
+
+qint64 Study::addTrack(const Track &t)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT INTO tracks(path, rel_path, content_hash, title, artist, genre, duration, "
+                             "sample_rate, channels, format, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
+    const QString relative = t.relativePath.isEmpty() ? QFileInfo(d->path).absoluteDir().relativeFilePath(t.path)
+                                                      : t.relativePath;
+    for (const QVariant &v : {QVariant(t.path), QVariant(relative), QVariant(t.contentHash), QVariant(t.title),
+                              QVariant(t.artist), QVariant(t.genre), QVariant(t.durationSeconds),
+                              QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.format), QVariant(nowUtc())})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        d->failQuery(q);
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+QString Study::resolveTrackPath(const Track &track) const
+{
+    if (QFileInfo::exists(track.path))
+        return track.path;
+    const QDir studyDir = QFileInfo(d->path).absoluteDir();
+    const QString besideStudy = QDir::cleanPath(studyDir.absoluteFilePath(track.relativePath));
+    if (QFileInfo::exists(besideStudy))
+        return besideStudy;
+    const QString root = musicRoot();
+    if (!root.isEmpty()) {
+        // The moved folder may hold the tracks at the same relative place as the original folder
+        // held them relative to the study, or directly under it: try the path's tail, longest first.
+        const QStringList parts = QDir::fromNativeSeparators(track.path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        for (int i = 0; i < parts.size(); ++i) {
+            const QString candidate = QDir(root).absoluteFilePath(parts.mid(i).join(QLatin1Char('/')));
+            if (QFileInfo::exists(candidate))
+                return candidate;
+        }
+    }
+    return QString();
+}
+
+QString Study::musicRoot() const { return d->meta(QStringLiteral("music_root")); }
+
+bool Study::setMusicRoot(const QString &folder) { return d->setMeta(QStringLiteral("music_root"), folder); }
+
+bool Study::addImportIssues(const QVector<ImportIssue> &issues)
+{
+    if (issues.isEmpty())
+        return true;
+    if (!d->db.transaction())
+        return d->failDb();
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT INTO import_issues(path, reason, reported_at) VALUES (?, ?, ?)"));
+    const QString now = nowUtc();
+    for (const ImportIssue &issue : issues) {
+        q.addBindValue(issue.path);
+        q.addBindValue(issue.reason);
+        q.addBindValue(now);
+        if (!q.exec()) {
+            d->failQuery(q);
+            d->db.rollback();
+            return false;
+        }
+    }
+    return d->db.commit() || d->failDb();
+}
+
+QVector<ImportIssue> Study::importIssues() const
+{
+    QVector<ImportIssue> out;
+    QSqlQuery q(d->db);
+    if (q.exec(QStringLiteral("SELECT path, reason FROM import_issues ORDER BY id")))
+        while (q.next())
+            out.push_back({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+QVector<Participant> Study::participants() const
+{
+    QVector<Participant> out;
+    QSqlQuery q(d->db);
+    if (q.exec(QStringLiteral("SELECT %1 FROM participants ORDER BY id").arg(QLatin1String(kParticipantColumns))))
+        while (q.next())
+            out.push_back(participantFrom(q));
+    return out;
+}
+
+std::optional<Participant> Study::participant(const QString &code) const
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT %1 FROM participants WHERE code = ?").arg(QLatin1String(kParticipantColumns)));
+    q.addBindValue(code);
+    if (q.exec() && q.next())
+        return participantFrom(q);
+    return std::nullopt;
+}
+
+std::optional<Participant> Study::createParticipant(const QString &code, quint64 seed,
+                                                    const QJsonObject &demographics, QStringList *notes)
+{
+    const QString trimmed = code.trimmed();
+    if (trimmed.isEmpty()) {
+        d->fail(tr("a participant code is required"));
+        return std::nullopt;
+    }
+    if (participant(trimmed)) {
+        d->fail(tr("participant '%1' exists already").arg(trimmed));
+        return std::nullopt;
+    }
+    const StudySettings s = settings();
+    std::vector<survey::PlanTrack> planTracks;
+    for (const Track &t : tracks())
+        planTracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
+    survey::PlanOptions options;
+    options.clipSeconds = s.clipSeconds;
+    options.clipsPerParticipant = s.clipsPerParticipant;
+    options.balanceGenres = s.balanceGenres;
+    options.repeats = s.repeats;
+    const survey::Plan plan = survey::planClips(planTracks, options, seed);
+    if (notes)
+        for (const std::string &n : plan.notes)
+            *notes << QString::fromStdString(n);
+    if (plan.items.empty()) {
+        d->fail(tr("the study has no track long enough for a %1 s clip; import music first").arg(s.clipSeconds));
+        return std::nullopt;
+    }
+
+    if (!d->db.transaction()) {
+        d->failDb();
+        return std::nullopt;
+    }
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(trimmed);
+    q.addBindValue(QString::number(seed));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(demographics).toJson(QJsonDocument::Compact)));
+    q.addBindValue(nowUtc());
+    if (!q.exec()) {
+        d->failQuery(q);
+        d->db.rollback();
+        return std::nullopt;
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    QSqlQuery items(d->db);
+    items.prepare(QStringLiteral("INSERT INTO plan_items(participant_id, position, track_id, clip_start, "
+                                 "clip_length, repeat_of) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const survey::PlanItem &item : plan.items) {
+        items.addBindValue(id);
+        items.addBindValue(item.position);
+        items.addBindValue(qint64(item.trackId));
+        items.addBindValue(item.startSeconds);
+        items.addBindValue(item.lengthSeconds);
+        items.addBindValue(item.repeatOf);
+        if (!items.exec()) {
+            d->failQuery(items);
+            d->db.rollback();
+            return std::nullopt;
+        }
+    }
+    if (!d->db.commit()) {
+        d->failDb();
+        d->db.rollback();
+        return std::nullopt;
+    }
+    return participant(trimmed);
+}
+
+QVector<Clip> Study::plan(qint64 participantId) const
+{
+    QVector<Clip> out;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT position, track_id, clip_start, clip_length, repeat_of FROM plan_items "
+                             "WHERE participant_id = ? ORDER BY position"));
+    q.addBindValue(participantId);
+    if (!q.exec()) {
+        d->failQuery(q);
+        return out;
+    }
+    while (q.next()) {
+        Clip c;
+        c.position = q.value(0).toInt();
+        c.trackId = q.value(1).toLongLong();
+        c.startSeconds = q.value(2).toDouble();
+        c.lengthSeconds = q.value(3).toDouble();
+        c.repeatOf = q.value(4).toInt();
+        out.push_back(c);
+    }
+    return out;
+}
+
+QVector<Answer> Study::answers(qint64 participantId) const
+{
+    QVector<Answer> out;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
+                             "response_ms, replays, answered_at FROM answers WHERE participant_id = ? "
+                             "ORDER BY position"));
+    q.addBindValue(participantId);
+    if (!q.exec()) {
+        d->failQuery(q);
+        return out;
+    }
+    while (q.next()) {
+        Answer a;
+        a.participantId = q.value(0).toLongLong();
+        a.position = q.value(1).toInt();
+        a.trackId = q.value(2).toLongLong();
+        a.clipStart = q.value(3).toDouble();
+        a.clipLength = q.value(4).toDouble();
+        a.scale = scaleFromId(q.value(5).toString());
+        a.value = q.value(6).toInt();
+        a.responseMs = q.value(7).toLongLong();
+        a.replays = q.value(8).toInt();
+        a.answeredAt = parseTime(q.value(9));
+        out.push_back(a);
+    }
+    return out;
+}
+
+bool Study::recordAnswer(const Answer &a)
+{
+    const StudySettings s = settings();
+    if (a.scale != s.scale)
+        return d->fail(tr("the answer's scale (%1) is not the study's (%2)").arg(scaleId(a.scale), scaleId(s.scale)));
+    if (a.value < s.minValue() || a.value > s.maxValue())
+        return d->fail(tr("answer value %1 is outside the scale %2..%3").arg(a.value).arg(s.minValue()).arg(s.maxValue()));
+    QSqlQuery q(d->db);
+    // One statement is one implicit transaction: committed (and with synchronous=FULL, on disk)
+    // when exec() returns.
+    q.prepare(QStringLiteral("INSERT INTO answers(participant_id, position, track_id, clip_start, clip_length, "
+                             "scale, value, response_ms, replays, answered_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+    const QDateTime at = a.answeredAt.isValid() ? a.answeredAt.toUTC() : QDateTime::currentDateTimeUtc();
+    for (const QVariant &v : {QVariant(a.participantId), QVariant(a.position), QVariant(a.trackId),
+                              QVariant(a.clipStart), QVariant(a.clipLength), QVariant(scaleId(a.scale)),
+                              QVariant(a.value), QVariant(a.responseMs), QVariant(a.replays),
+                              QVariant(at.toString(Qt::ISODateWithMs))})
+        q.addBindValue(v);
+    if (!q.exec())
+        return d->fail(tr("the answer for clip %1 was not saved: %2").arg(a.position + 1).arg(q.lastError().text()));
+    return true;
+}
+
+bool Study::markFinished(qint64 participantId)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("UPDATE participants SET finished_at = ? WHERE id = ? AND finished_at IS NULL"));
+    q.addBindValue(nowUtc());
+    q.addBindValue(participantId);
+    return q.exec() || d->failQuery(q);
+}
+
+double Study::consistency(qint64 participantId) const
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral(
+        "SELECT a.value, b.value FROM plan_items p "
+        "JOIN answers a ON a.participant_id = p.participant_id AND a.position = p.repeat_of "
+        "JOIN answers b ON b.participant_id = p.participant_id AND b.position = p.position "
+        "WHERE p.participant_id = ? AND p.repeat_of >= 0"));
+    q.addBindValue(participantId);
+    if (!q.exec())
+        return -1;
+    int pairs = 0, same = 0;
+    while (q.next()) {
+        ++pairs;
+        if (q.value(0).toInt() == q.value(1).toInt())
+            ++same;
+    }
+    return pairs == 0 ? -1.0 : double(same) / pairs;
+}
+
+quint64 randomSeed()
+{
+    quint64 s = 0;
+    while (s == 0)
+        s = QRandomGenerator::system()->generate64();
+    return s;
+}
+
+} // namespace tastelab

@@ -1,0 +1,137 @@
+#pragma once
+
+#include "study/studysettings.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace tastelab {
+
+/// A track of the study's library.
+struct Track {
+    qint64 id = 0;
+    QString path;         ///< absolute path at import time
+    QString relativePath; ///< relative to the study file's folder (used when the folders moved)
+    QString contentHash;  ///< SHA-256 of the file's bytes, hex
+    QString title;
+    QString artist;
+    QString genre;
+    double durationSeconds = 0;
+    int sampleRate = 0;
+    int channels = 0;
+    QString format;
+};
+
+/// A problem found while importing, kept in the study so the report can be shown again.
+struct ImportIssue {
+    QString path;
+    QString reason;
+};
+
+struct Participant {
+    qint64 id = 0;
+    QString code;
+    quint64 seed = 0;
+    QJsonObject demographics; ///< {"age": 31, "Favourite genre": "jazz", ...}
+    QDateTime createdAt;
+    QDateTime finishedAt; ///< invalid until the last clip is answered
+};
+
+/// One clip in a participant's stored plan.
+struct Clip {
+    int position = 0;
+    qint64 trackId = 0;
+    double startSeconds = 0;
+    double lengthSeconds = 0;
+    int repeatOf = -1; ///< position of the first presentation, or -1
+};
+
+struct Answer {
+    qint64 participantId = 0;
+    int position = 0;
+    qint64 trackId = 0;
+    double clipStart = 0;
+    double clipLength = 0;
+    AnswerScale scale = AnswerScale::LikeDislike;
+    int value = 0;
+    qint64 responseMs = 0; ///< from clip start to answer
+    int replays = 0;
+    QDateTime answeredAt; ///< UTC
+};
+
+/// A study file: one SQLite database holding settings, tracks, participants, plans and answers.
+///
+/// A Study object owns its own database connection and must be used on the thread that opened
+/// it (workers open their own Study on their thread). Every write is a transaction of its own
+/// and committed before the call returns. Methods that can fail return false/empty and set
+/// lastError(), which names the study file and the reason.
+class Study {
+public:
+    ~Study();
+    Study(const Study &) = delete;
+    Study &operator=(const Study &) = delete;
+
+    /// Creates a new study file (refuses to overwrite an existing file) with the given settings.
+    static std::unique_ptr<Study> create(const QString &path, const StudySettings &settings, QString *error);
+    /// Opens and, when needed, migrates an existing study file.
+    static std::unique_ptr<Study> open(const QString &path, QString *error);
+
+    QString path() const;
+    QString lastError() const;
+    QSqlDatabase &database();
+    /// A stable random id given at creation; merging requires equal ids.
+    QString studyId() const;
+
+    StudySettings settings() const;
+    bool setSettings(const StudySettings &settings);
+
+    // --- library ---
+    QVector<Track> tracks() const;
+    std::optional<Track> track(qint64 id) const;
+    std::optional<Track> trackByHash(const QString &contentHash) const;
+    /// Inserts the track and returns its id (0 on failure). Fails on a duplicate content hash.
+    qint64 addTrack(const Track &track);
+    /// The file to read for a track: its absolute path if it exists, else relativePath resolved
+    /// against the study file's folder, else against musicRoot(). Empty when none exists.
+    QString resolveTrackPath(const Track &track) const;
+    /// Where a moved music folder now lives (optional; set by "Locate music folder").
+    QString musicRoot() const;
+    bool setMusicRoot(const QString &folder);
+
+    bool addImportIssues(const QVector<ImportIssue> &issues);
+    QVector<ImportIssue> importIssues() const;
+
+    // --- participants ---
+    QVector<Participant> participants() const;
+    std::optional<Participant> participant(const QString &code) const;
+    /// Creates the participant and stores their whole clip plan (made from the current library
+    /// with the given seed) in one transaction. *notes gets the planner's notes, if any.
+    std::optional<Participant> createParticipant(const QString &code, quint64 seed, const QJsonObject &demographics,
+                                                 QStringList *notes = nullptr);
+    QVector<Clip> plan(qint64 participantId) const;
+    QVector<Answer> answers(qint64 participantId) const;
+    /// Stores one answer in its own committed transaction. Refuses a second answer for the same
+    /// position and a value outside the study's scale.
+    bool recordAnswer(const Answer &answer);
+    bool markFinished(qint64 participantId);
+
+    /// Agreement of repeated clips: the share of repeat pairs answered identically (Likert:
+    /// the same value). -1 when the participant has no answered repeat pair.
+    double consistency(qint64 participantId) const;
+
+private:
+    Study();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+/// Random 64-bit seed from the system's secure source, never 0.
+quint64 randomSeed();
+
+} // namespace tastelab
