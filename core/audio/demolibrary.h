@@ -32,7 +32,8 @@ const std::vector<std::string> &demoStyles();
 /// title/artist/genre tags, and writes folder/manifest.csv (path,genre,title,artist; paths
 /// relative to folder). Deterministic for a given seed. progress(done, total) is called after each
 /// track; returning false from it cancels (what is written stays, the manifest is not written).
-/// Throws AudioError when a file cannot be written.
+/// Throws AudioError when a file cannot be written. Tracks are synthesized on worker threads (one
+/// per core), but progress is only ever called on the calling thread; the function is reentrant.
 std::vector<DemoTrack> generateDemoLibrary(const std::string &folder, const DemoLibraryOptions &options = {},
                                            const std::function<bool(int, int)> &progress = {});
 

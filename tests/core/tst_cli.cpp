@@ -1,0 +1,158 @@
+// tastelab-cli end to end: create, import, plan, simulate, status, export, merge, relocate, and the
+// messages for files it must refuse.
+
+#include "study/study.h"
+#include "../common/testaudio.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <unistd.h>
+
+using namespace tastelab;
+
+namespace {
+
+struct Result {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Result runCli(const QStringList &args, const QStringList &wrapper = {})
+{
+    const QString cli = QStringLiteral(TASTELAB_BINARY_DIR "/app/tastelab-cli");
+    QProcess p;
+    if (wrapper.isEmpty())
+        p.start(cli, args);
+    else
+        p.start(wrapper.first(), wrapper.mid(1) + QStringList{cli} + args);
+    p.waitForFinished(120000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void wholeWorkflow()
+    {
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 6; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.flac").arg(i % 2 ? "jazz" : "rock").arg(i), 6 + i, 200 + 50 * i);
+        test::writeBytes(music + QStringLiteral("/rock/broken.flac"), "not audio");
+        const QString study = dir.filePath(QStringLiteral("s.tastelab"));
+
+        Result r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                           QStringLiteral("CLI study"), QStringLiteral("--clip-seconds"), QStringLiteral("4"),
+                           QStringLiteral("--clips"), QStringLiteral("4"), QStringLiteral("--scale"),
+                           QStringLiteral("likert5"), QStringLiteral("--repeats"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"), QStringLiteral("x")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("exists already")), qPrintable(r.err));
+
+        r = runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("7 files looked at: 6 added")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("broken.flac: ")));
+
+        r = runCli({QStringLiteral("plan"), QStringLiteral("--study"), study, QStringLiteral("--dry-run"),
+                    QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray preview = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("clips")).toArray();
+        QCOMPARE(preview.size(), 5); // 4 clips + 1 repeat
+
+        r = runCli({QStringLiteral("plan"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("P1"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("clips")).toArray(), preview);
+
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("P1"), QStringLiteral("--like-genre"), QStringLiteral("jazz")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.count(QLatin1String("answered")), 5);
+
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("P1: 5/5 finished, consistency 1.00")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("jazz: 3")));
+
+        const QString csv = dir.filePath(QStringLiteral("out.csv"));
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        r = runCli({QStringLiteral("export"), QStringLiteral("--study"), study, QStringLiteral("--csv"), csv,
+                    QStringLiteral("--json"), json});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 6);
+        for (const QString &row : rows.mid(1))
+            QVERIFY2(row.contains(QLatin1String("/jazz/")) ? row.contains(QLatin1String(",likert5,5,"))
+                                                            : row.contains(QLatin1String(",likert5,1,")),
+                     qPrintable(row));
+        QVERIFY(QFileInfo(json).size() > 100);
+
+        // A second station: a copy with another participant, merged back.
+        const QString station = dir.filePath(QStringLiteral("station.tastelab"));
+        QVERIFY(QFile::copy(study, station));
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), station, QStringLiteral("--participant"),
+                    QStringLiteral("P2"), QStringLiteral("--count"), QStringLiteral("3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("1 participants added, 3 answers added, 5 answers already present")),
+                 qPrintable(r.out));
+
+        // The music folder moves: status says so, relocate fixes it.
+        const QString moved = dir.filePath(QStringLiteral("elsewhere/music"));
+        QDir().mkpath(dir.filePath(QStringLiteral("elsewhere")));
+        QVERIFY(QDir().rename(music, moved));
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("missing files: 6")), qPrintable(r.out));
+        r = runCli({QStringLiteral("relocate"), QStringLiteral("--study"), study, QStringLiteral("--music-root"), moved});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("6 tracks found, 0 missing")), qPrintable(r.out + r.err));
+    }
+
+    void refusesWhatItCannotUse()
+    {
+        QTemporaryDir dir;
+        Result r = runCli({QStringLiteral("status"), QStringLiteral("--study"), dir.filePath(QStringLiteral("none.tastelab"))});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("none.tastelab: study file not found")), qPrintable(r.err));
+        r = runCli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains(QLatin1String("unknown command 'frobnicate'")));
+        r = runCli({QStringLiteral("--version")});
+        QVERIFY(r.out.contains(QLatin1String("0.")));
+
+        // A read-only study file, opened by an ordinary user (root may write anywhere).
+        const QString study = dir.filePath(QStringLiteral("ro.tastelab"));
+        QVERIFY(runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                        QStringLiteral("RO")}).code == 0);
+        QVERIFY(QFile::setPermissions(study, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther
+                                              | QFile::ExeOther | QFile::ReadGroup | QFile::ExeGroup);
+        QStringList wrapper;
+        if (::geteuid() == 0) {
+            const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+            QVERIFY2(!setpriv.isEmpty(), "setpriv (util-linux) is needed to run as an ordinary user");
+            wrapper = {setpriv, QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
+                       QStringLiteral("--clear-groups")};
+        }
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("P")},
+                   wrapper);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("ro.tastelab: the file is read-only")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
