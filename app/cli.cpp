@@ -1,6 +1,9 @@
 // tastelab-cli: every capability of the GUI, scriptable (tests, benchmarks, batch use).
 
+#include "embed/encoderregistry.h"
 #include "study/demostudy.h"
+#include "study/embeddingstore.h"
+#include "study/extraction.h"
 #include "study/exporter.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
@@ -316,6 +319,67 @@ int cmdRelocate(QCommandLineParser &p)
     return missing == 0 ? Ok : Failed;
 }
 
+QStringList modelDirs(QCommandLineParser &p)
+{
+    // Any --models DIR given, then the usual places (see encoderSearchDirs()).
+    return p.values(QStringLiteral("models")) + encoderSearchDirs();
+}
+
+int cmdEncoders(QCommandLineParser &p)
+{
+    std::vector<std::string> dirs;
+    for (const QString &d : modelDirs(p))
+        dirs.push_back(QFile::encodeName(d).toStdString());
+    out() << "device: " << QString::fromStdString(embed::deviceName(embed::defaultDevice()))
+          << (embed::cudaAvailable() ? "" : " (no CUDA in this LibTorch build, or no GPU)") << Qt::endl;
+    for (const embed::EncoderListing &l : embed::listEncoders(dirs)) {
+        const embed::EncoderInfo &i = l.info;
+        out() << QString::fromStdString(i.name) << "  " << i.embeddingSize << "-d, " << i.sampleRate << " Hz, "
+              << i.channels << " ch, window " << i.windowSamples << ", hop " << i.hopSamples << ", "
+              << QString::fromStdString(i.pooling) << (i.builtin ? ", built-in" : "")
+              << (l.problem.empty() ? QString() : QStringLiteral("  UNUSABLE: %1").arg(QString::fromStdString(l.problem)))
+              << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdExtract(QCommandLineParser &p)
+{
+    ExtractionRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    r.encoder = p.isSet(QStringLiteral("encoder")) ? p.value(QStringLiteral("encoder"))
+                                                   : QString::fromStdString(embed::defaultEncoderName());
+    r.modelDirs = modelDirs(p);
+    if (p.isSet(QStringLiteral("device"))) {
+        const QString d = p.value(QStringLiteral("device"));
+        if (d != QLatin1String("cpu") && d != QLatin1String("cuda"))
+            return fail(QStringLiteral("--device is cpu or cuda, not '%1'").arg(d));
+        r.autoDevice = false;
+        r.device = d == QLatin1String("cuda") ? embed::Device::Cuda : embed::Device::Cpu;
+    }
+    if (p.isSet(QStringLiteral("shard"))) {
+        const QStringList kn = p.value(QStringLiteral("shard")).split(QLatin1Char('/'));
+        bool ok1 = false, ok2 = false;
+        if (kn.size() == 2) {
+            r.shardIndex = kn[0].toInt(&ok1);
+            r.shardCount = kn[1].toInt(&ok2);
+        }
+        if (!ok1 || !ok2)
+            return fail(QStringLiteral("--shard is K/N, e.g. 2/4"));
+    }
+    if (p.isSet(QStringLiteral("batch")))
+        r.batchSize = p.value(QStringLiteral("batch")).toInt();
+    const ExtractionReport report = Extractor::run(r, [](const ExtractionProgress &pr) {
+        std::fprintf(stderr, "\rextracting: %d/%d  %.1f clips/s  %.0f s left   ", pr.done, pr.total, pr.clipsPerSecond,
+                     std::max(0.0, pr.secondsLeft));
+        if (pr.done == pr.total)
+            std::fprintf(stderr, "\n");
+        return true;
+    });
+    out() << report.toText() << Qt::endl;
+    return report.error.isEmpty() ? Ok : Failed;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
@@ -327,6 +391,9 @@ const Command kCommands[] = {
     {"status", "Summarize a study: --study F", cmdStatus},
     {"export", "Export answers: --study F [--csv FILE] [--json FILE]", cmdExport},
     {"merge", "Merge a study file collected elsewhere: --study F --from OTHER", cmdMerge},
+    {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},
+    {"extract", "Extract missing embeddings: --study F [--encoder NAME] [--device cpu|cuda] [--shard K/N] "
+                "[--batch N] [--models DIR]", cmdExtract},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -372,6 +439,11 @@ int main(int argc, char *argv[])
         {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
         {QStringLiteral("from"), QStringLiteral("merge: the other study file."), QStringLiteral("file")},
         {QStringLiteral("music-root"), QStringLiteral("relocate: where the music folder is now."), QStringLiteral("dir")},
+        {QStringLiteral("encoder"), QStringLiteral("extract: encoder name (default: the built-in features)."), QStringLiteral("name")},
+        {QStringLiteral("device"), QStringLiteral("extract: cpu or cuda (default: cuda when available)."), QStringLiteral("device")},
+        {QStringLiteral("shard"), QStringLiteral("extract: do shard K of N, e.g. 1/4."), QStringLiteral("K/N")},
+        {QStringLiteral("batch"), QStringLiteral("extract: clips per model call."), QStringLiteral("n")},
+        {QStringLiteral("models"), QStringLiteral("A folder with encoder manifests and model files (repeatable)."), QStringLiteral("dir")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

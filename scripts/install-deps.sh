@@ -9,6 +9,9 @@ packages=(
     libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6opengl6-dev libqcustomplot-dev
     libsndfile1-dev libsamplerate0-dev
+    # encoders: LibTorch (CPU build in Debian) and JSON manifests; python3-torch runs the export
+    # scripts in models/export and the C++/Python parity tests
+    libtorch-dev nlohmann-json3-dev python3-torch
     # audio output (QAudioSink talks to PulseAudio) and headless GUI tests
     pulseaudio pulseaudio-utils xvfb xauth fonts-dejavu-core
 )

@@ -1,5 +1,7 @@
 #include "study/exporter.h"
 
+#include "study/embeddingstore.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -163,11 +165,13 @@ QString MergeReport::toText() const
     if (!error.isEmpty())
         return tr("Merge failed: %1").arg(error);
     QStringList lines;
-    lines << tr("Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added.")
+    lines << tr("Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added, "
+                "%5 embeddings added.")
                  .arg(participantsAdded)
                  .arg(answersAdded)
                  .arg(answersAlreadyPresent)
-                 .arg(tracksAdded);
+                 .arg(tracksAdded)
+                 .arg(embeddingsAdded);
     if (!conflicts.isEmpty()) {
         lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
                                              int(conflicts.size()));
@@ -300,6 +304,36 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         }
         if (study.answers(local->id).size() >= study.plan(local->id).size())
             study.markFinished(local->id);
+    }
+    // Embeddings, e.g. from shards extracted on other machines: add what is missing here, for the
+    // same encoder version only.
+    {
+        EmbeddingStore mine(study);
+        EmbeddingStore theirsStore(*other);
+        QHash<QString, QString> localHash; // encoder -> model hash here
+        for (const EmbeddingSummary &s : mine.summaries())
+            if (s.clips > 0)
+                localHash.insert(s.encoder, s.encoderHash);
+        for (const EmbeddingSummary &s : theirsStore.summaries()) {
+            if (s.clips == 0 || (localHash.contains(s.encoder) && localHash.value(s.encoder) != s.encoderHash)) {
+                if (s.clips > 0)
+                    report.conflicts << tr("embeddings of '%1' come from another version of the model; not merged")
+                                            .arg(s.encoder);
+                continue;
+            }
+            const QSet<ClipKey> have = mine.cachedClips(s.encoder);
+            QVector<Embedding> add;
+            for (Embedding e : theirsStore.embeddings(s.encoder)) {
+                e.clip.trackId = trackMap.value(e.clip.trackId);
+                if (!have.contains(e.clip))
+                    add.push_back(std::move(e));
+            }
+            if (!add.isEmpty()) {
+                if (!mine.insert(s.encoder, s.encoderHash, add))
+                    return abort(mine.lastError());
+                report.embeddingsAdded += add.size();
+            }
+        }
     }
     if (!db.commit())
         return abort(db.lastError().text());

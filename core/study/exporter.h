@@ -16,6 +16,7 @@ struct MergeReport {
     int answersAdded = 0;
     int answersAlreadyPresent = 0;
     int tracksAdded = 0;
+    int embeddingsAdded = 0; ///< cached embeddings (e.g. from `extract --shard`) not yet here
     QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local
     QString error;         ///< set when nothing could be merged
 
@@ -24,7 +25,8 @@ struct MergeReport {
 
 /// Merges a study file collected on another computer (the same study: equal study ids) into
 /// study, in one transaction: new tracks (by content hash), new participants with their plans,
-/// and answers not yet present. Conflicting answers keep the local value and are reported.
+/// answers not yet present, and cached embeddings not yet present (same encoder and model hash).
+/// Conflicting answers keep the local value and are reported.
 MergeReport mergeStudy(Study &study, const QString &otherPath);
 
 } // namespace tastelab

@@ -7,7 +7,6 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QTextStream>
@@ -277,60 +276,24 @@ ImportReport Importer::run(const ImportRequest &request,
     return report;
 }
 
-ImportService::ImportService(QObject *parent) : QObject(parent), m_worker(new QObject)
+ImportService::ImportService(QObject *parent) : JobThread(QStringLiteral("tastelab-import"), parent)
 {
     qRegisterMetaType<tastelab::ImportReport>();
-    m_worker->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.setObjectName(QStringLiteral("tastelab-import"));
-    m_thread.start();
-}
-
-ImportService::~ImportService()
-{
-    m_latestJob.store(~quint64(0));
-    m_cancel.store(true);
-    m_thread.quit();
-    m_thread.wait();
 }
 
 quint64 ImportService::start(const ImportRequest &request)
 {
-    const quint64 jobId = m_latestJob.load() + 1;
-    m_latestJob.store(jobId);
-    m_cancel.store(false);
-    m_running = true;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [this, jobId, request] {
-            QElapsedTimer sinceProgress;
-            sinceProgress.start();
-            const ImportReport report =
-                Importer::run(request, [&](int done, int total, const QString &file) {
-                    if (m_latestJob.load() != jobId || m_cancel.load())
-                        return false;
-                    if (sinceProgress.elapsed() >= 100 || done == total) {
-                        sinceProgress.restart();
-                        QMetaObject::invokeMethod(
-                            this, [this, jobId, done, total, file] { Q_EMIT progressed(jobId, done, total, file); },
-                            Qt::QueuedConnection);
-                    }
-                    return true;
-                });
-            QMetaObject::invokeMethod(
-                this,
-                [this, jobId, report] {
-                    if (jobId != m_latestJob.load())
-                        return; // superseded
-                    m_running = false;
-                    Q_EMIT finished(jobId, report);
-                },
-                Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
-    return jobId;
+    return submit([this, request](quint64 jobId) {
+        ProgressThrottle throttle;
+        const ImportReport report = Importer::run(request, [&](int done, int total, const QString &file) {
+            if (!shouldContinue(jobId))
+                return false;
+            if (throttle.due(done == total))
+                deliver(jobId, [this, jobId, done, total, file] { Q_EMIT progressed(jobId, done, total, file); });
+            return true;
+        });
+        deliver(jobId, [this, jobId, report] { Q_EMIT finished(jobId, report); }, true);
+    });
 }
-
-void ImportService::cancel() { m_cancel.store(true); }
 
 } // namespace tastelab

@@ -1,11 +1,8 @@
 #pragma once
 
+#include "study/jobthread.h"
 #include "study/study.h"
 
-#include <QObject>
-#include <QThread>
-
-#include <atomic>
 #include <functional>
 
 namespace tastelab {
@@ -40,29 +37,19 @@ public:
                             const std::function<bool(int, int, const QString &)> &progress = {});
 };
 
-/// Runs imports on its own thread (worker pattern: job ids, cancellation, throttled progress).
-class ImportService : public QObject {
+/// Runs imports on its own thread (see JobThread: job ids, cancellation, progress at most every
+/// 100 ms).
+class ImportService : public JobThread {
     Q_OBJECT
 public:
     explicit ImportService(QObject *parent = nullptr);
-    ~ImportService() override;
 
     /// Starts an import and returns its job id; a running job is superseded (its result dropped).
     quint64 start(const ImportRequest &request);
-    /// Asks the running job to stop after the current file. Any thread.
-    void cancel();
-    bool isRunning() const { return m_running; }
 
 Q_SIGNALS:
     void progressed(quint64 jobId, int done, int total, const QString &currentFile);
     void finished(quint64 jobId, const tastelab::ImportReport &report);
-
-private:
-    QThread m_thread;
-    QObject *m_worker = nullptr;
-    std::atomic<quint64> m_latestJob{0};
-    std::atomic<bool> m_cancel{false};
-    bool m_running = false;
 };
 
 } // namespace tastelab

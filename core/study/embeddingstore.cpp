@@ -1,0 +1,189 @@
+#include "study/embeddingstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <cstring>
+
+namespace tastelab {
+
+namespace {
+
+QByteArray toBlob(const std::vector<float> &v)
+{
+    static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "vectors are stored as little-endian float32");
+    return QByteArray(reinterpret_cast<const char *>(v.data()), qsizetype(v.size() * sizeof(float)));
+}
+
+std::vector<float> fromBlob(const QByteArray &b)
+{
+    std::vector<float> v(std::size_t(b.size()) / sizeof(float));
+    std::memcpy(v.data(), b.constData(), v.size() * sizeof(float));
+    return v;
+}
+
+QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+} // namespace
+
+QVector<ClipKey> EmbeddingStore::studyClips() const
+{
+    QVector<ClipKey> out;
+    QSqlQuery q(m_study.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT track_id, clip_start, clip_length FROM plan_items "
+                               "ORDER BY track_id, clip_start, clip_length")))
+        return out;
+    while (q.next())
+        out.push_back({q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()});
+    return out;
+}
+
+int EmbeddingStore::invalidate(const QString &encoder, const QString &currentHash)
+{
+    QSqlDatabase &db = m_study.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM embeddings WHERE encoder = ? AND encoder_hash <> ?"));
+    q.addBindValue(encoder);
+    q.addBindValue(currentHash);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return -1;
+    }
+    const int dropped = q.numRowsAffected();
+    QSqlQuery f(db);
+    f.prepare(QStringLiteral("DELETE FROM embedding_failures WHERE encoder = ? AND encoder_hash <> ?"));
+    f.addBindValue(encoder);
+    f.addBindValue(currentHash);
+    f.exec();
+    return dropped;
+}
+
+QSet<ClipKey> EmbeddingStore::cachedClips(const QString &encoder) const
+{
+    QSet<ClipKey> out;
+    QSqlQuery q(m_study.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length FROM embeddings WHERE encoder = ?"));
+    q.addBindValue(encoder);
+    if (q.exec())
+        while (q.next())
+            out.insert({q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()});
+    return out;
+}
+
+bool EmbeddingStore::store(const QString &encoder, const QString &encoderHash, const QVector<Embedding> &batch)
+{
+    QSqlDatabase &db = m_study.database();
+    if (!db.transaction()) {
+        m_error = db.lastError().text();
+        return false;
+    }
+    if (!insert(encoder, encoderHash, batch)) {
+        db.rollback();
+        return false;
+    }
+    if (!db.commit()) {
+        m_error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool EmbeddingStore::insert(const QString &encoder, const QString &encoderHash, const QVector<Embedding> &batch)
+{
+    QSqlDatabase &db = m_study.database();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO embeddings(track_id, clip_start, clip_length, encoder, "
+                             "encoder_hash, dim, vector, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery clear(db);
+    clear.prepare(QStringLiteral("DELETE FROM embedding_failures WHERE track_id = ? AND clip_start = ? AND "
+                                 "clip_length = ? AND encoder = ?"));
+    const QString now = nowUtc();
+    for (const Embedding &e : batch) {
+        q.addBindValue(e.clip.trackId);
+        q.addBindValue(e.clip.startSeconds);
+        q.addBindValue(e.clip.lengthSeconds);
+        q.addBindValue(encoder);
+        q.addBindValue(encoderHash);
+        q.addBindValue(int(e.vector.size()));
+        q.addBindValue(toBlob(e.vector));
+        q.addBindValue(now);
+        clear.addBindValue(e.clip.trackId);
+        clear.addBindValue(e.clip.startSeconds);
+        clear.addBindValue(e.clip.lengthSeconds);
+        clear.addBindValue(encoder);
+        if (!q.exec() || !clear.exec()) {
+            m_error = q.lastError().text().isEmpty() ? clear.lastError().text() : q.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool EmbeddingStore::storeFailure(const QString &encoder, const QString &encoderHash, const ClipKey &clip,
+                                  const QString &reason)
+{
+    QSqlQuery q(m_study.database());
+    q.prepare(QStringLiteral("INSERT OR REPLACE INTO embedding_failures(track_id, clip_start, clip_length, encoder, "
+                             "encoder_hash, reason, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(clip.trackId), QVariant(clip.startSeconds), QVariant(clip.lengthSeconds),
+                              QVariant(encoder), QVariant(encoderHash), QVariant(reason), QVariant(nowUtc())})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QVector<Embedding> EmbeddingStore::embeddings(const QString &encoder) const
+{
+    QVector<Embedding> out;
+    QSqlQuery q(m_study.database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length, vector FROM embeddings WHERE encoder = ? "
+                             "ORDER BY track_id, clip_start, clip_length"));
+    q.addBindValue(encoder);
+    if (q.exec())
+        while (q.next())
+            out.push_back({{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()},
+                           fromBlob(q.value(3).toByteArray())});
+    return out;
+}
+
+QVector<QPair<ClipKey, QString>> EmbeddingStore::failures(const QString &encoder) const
+{
+    QVector<QPair<ClipKey, QString>> out;
+    QSqlQuery q(m_study.database());
+    q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length, reason FROM embedding_failures "
+                             "WHERE encoder = ? ORDER BY track_id, clip_start"));
+    q.addBindValue(encoder);
+    if (q.exec())
+        while (q.next())
+            out.push_back({{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()},
+                           q.value(3).toString()});
+    return out;
+}
+
+QVector<EmbeddingSummary> EmbeddingStore::summaries() const
+{
+    QVector<EmbeddingSummary> out;
+    QSqlQuery q(m_study.database());
+    if (!q.exec(QStringLiteral(
+            "SELECT encoder, encoder_hash, MAX(dim), COUNT(*), "
+            "(SELECT COUNT(*) FROM embedding_failures f WHERE f.encoder = e.encoder) "
+            "FROM embeddings e GROUP BY encoder, encoder_hash "
+            "UNION ALL "
+            "SELECT encoder, encoder_hash, 0, 0, COUNT(*) FROM embedding_failures f "
+            "WHERE NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.encoder = f.encoder) "
+            "GROUP BY encoder, encoder_hash ORDER BY 1")))
+        return out;
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toInt(),
+                       q.value(4).toInt()});
+    return out;
+}
+
+} // namespace tastelab
