@@ -1,0 +1,560 @@
+// End-to-end GUI test: new-study wizard, survey driven with the keyboard, resume, Likert keys,
+// a missing file. Runs offscreen and needs PulseAudio with a null sink (see tst_playback.cpp).
+// Saves a screenshot of every page into $TASTELAB_SCREENSHOT_DIR.
+
+#include "mainwindow.h"
+#include "newstudywizard.h"
+#include "preferencesdialog.h"
+#include "studypage.h"
+#include "survey/clippage.h"
+#include "survey/surveywidget.h"
+
+#include "audio/demolibrary.h"
+#include "study/importer.h"
+#include "study/participantsession.h"
+#include "study/study.h"
+
+#include <QCheckBox>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMediaDevices>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QComboBox>
+#include <QSlider>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tastelab;
+
+namespace {
+
+constexpr int kClips = 5;
+constexpr double kClipSeconds = 2.0;
+constexpr int kUnlockTimeoutMs = 15000;
+
+template<typename T>
+T *child(QWidget *root, const char *name)
+{
+    T *widget = root->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return widget;
+}
+
+} // namespace
+
+class TestGui : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void wizardCreatesStudy();
+    void surveyWithKeyboard();
+    void resumeAfterClosing();
+    void likertWithNumberKeys();
+    void missingFilePausesSession();
+    void studyOverview();
+    void preferences();
+
+private:
+    void shot(QWidget *widget, const QString &name);
+    /// Opens the study in window, starts the survey and enters code; returns the survey widget.
+    SurveyWidget *enterCode(MainWindow &window, const QString &studyPath, const QString &code);
+    /// Waits for the clip at position to unlock and answers it with key.
+    void answerWithKey(SurveyWidget *survey, int position, Qt::Key key, const char *unlockButton);
+
+    QTemporaryDir m_dir;
+    QString m_library;
+    QString m_shots;
+    QString m_studyPath;
+    QString m_likertPath;
+    int m_trackCount = 0;
+};
+
+void TestGui::initTestCase()
+{
+    if (QMediaDevices::audioOutputs().isEmpty()) {
+        QFAIL("No audio output device: PulseAudio is not running. Start it with `pulseaudio -D -n "
+              "--exit-idle-time=-1 --load=module-null-sink --load=module-native-protocol-unix`.");
+    }
+    QVERIFY(m_dir.isValid());
+    // Keep QSettings (recent studies, window geometry, audio device) away from the user's.
+    // (Not by moving XDG_CONFIG_HOME: PulseAudio reads its cookie from there.)
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TastelabTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui"));
+
+    m_shots = qEnvironmentVariable("TASTELAB_SCREENSHOT_DIR");
+    if (m_shots.isEmpty())
+        m_shots = QDir::temp().filePath(QStringLiteral("tastelab-screenshots"));
+    QVERIFY(QDir().mkpath(m_shots));
+    qInfo() << "screenshots go to" << m_shots;
+
+    m_library = m_dir.filePath(QStringLiteral("library"));
+    audio::DemoLibraryOptions options;
+    options.tracksPerStyle = 2;
+    options.minDurationSeconds = 12;
+    options.maxDurationSeconds = 14;
+    options.sampleRate = 22050;
+    const auto tracks = audio::generateDemoLibrary(QFile::encodeName(m_library).toStdString(), options);
+    m_trackCount = int(tracks.size());
+    QVERIFY(m_trackCount >= 10);
+}
+
+void TestGui::shot(QWidget *widget, const QString &name)
+{
+    QCoreApplication::processEvents();
+    const QString path = QDir(m_shots).filePath(name);
+    QVERIFY2(widget->grab().save(path), qPrintable(path));
+}
+
+void TestGui::wizardCreatesStudy()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    shot(&window, QStringLiteral("main-window-empty.png"));
+
+    NewStudyWizard *wizard = window.newStudy();
+    QVERIFY(wizard);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::NamePage));
+
+    // (a) name and file
+    m_studyPath = m_dir.filePath(QStringLiteral("taste-test.tastelab"));
+    child<QLineEdit>(wizard, "studyNameEdit")->setText(QStringLiteral("Taste test"));
+    QLineEdit *file = child<QLineEdit>(wizard, "studyFileEdit");
+    QVERIFY(file->text().endsWith(QLatin1String("taste-test.tastelab"))); // suggested from the name
+    file->setText(m_studyPath);
+    shot(wizard, QStringLiteral("wizard-1-name.png"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::SourcePage));
+    QVERIFY(QFile::exists(m_studyPath));
+    QCOMPARE(wizard->studyPath(), m_studyPath);
+
+    // (b) music source
+    QVERIFY(child<QRadioButton>(wizard, "folderRadio")->isChecked());
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    child<QLineEdit>(wizard, "musicFolderEdit")->setText(m_library);
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    shot(wizard, QStringLiteral("wizard-2-source.png"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::ImportPage));
+
+    // (c) import
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 120000);
+    QVERIFY(!wizard->isImportRunning());
+    QCOMPARE(wizard->importReport().added, m_trackCount);
+    QVERIFY(child<QPlainTextEdit>(wizard, "importReport")->toPlainText().size() > 0);
+    QVERIFY(child<QPushButton>(wizard, "copyReportButton")->isEnabled());
+    shot(wizard, QStringLiteral("wizard-3-import.png"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::ClipPlanPage));
+
+    // (d) clip plan
+    QCOMPARE(child<QDoubleSpinBox>(wizard, "clipLengthSpin")->value(), 10.0);
+    QCOMPARE(child<QSpinBox>(wizard, "clipsPerParticipantSpin")->value(), 200);
+    QLabel *preview = child<QLabel>(wizard, "planPreviewLabel");
+    QVERIFY2(preview->text().contains(QStringLiteral("Clips per participant: %1 ").arg(m_trackCount)), // one per track
+             qPrintable(preview->text()));
+    child<QDoubleSpinBox>(wizard, "clipLengthSpin")->setValue(kClipSeconds);
+    child<QSpinBox>(wizard, "clipsPerParticipantSpin")->setValue(kClips);
+    QVERIFY2(preview->text().contains(QStringLiteral("Clips per participant: %1 ").arg(kClips)), qPrintable(preview->text()));
+    shot(wizard, QStringLiteral("wizard-4-clip-plan.png"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::ScalePage));
+
+    // (e) answer scale: like/dislike, buttons unlock after the whole clip (the defaults)
+    QVERIFY(child<QRadioButton>(wizard, "scaleLikeDislikeRadio")->isChecked());
+    QVERIFY(child<QCheckBox>(wizard, "wholeClipCheck")->isChecked());
+    QCOMPARE(child<QLineEdit>(wizard, "anchorEdit1")->text(), QStringLiteral("Like"));
+    shot(wizard, QStringLiteral("wizard-5-scale.png"));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(NewStudyWizard::InstructionsPage));
+
+    // (f) instructions and demographics
+    QCOMPARE(child<QPlainTextEdit>(wizard, "instructionsEdit")->toPlainText(), StudySettings::defaultInstructions());
+    child<QCheckBox>(wizard, "askAgeCheck")->setChecked(true);
+    child<QPlainTextEdit>(wizard, "demographicFieldsEdit")->setPlainText(QStringLiteral("Favourite genre\n"));
+    shot(wizard, QStringLiteral("wizard-6-instructions.png"));
+    QVERIFY(wizard->button(QWizard::FinishButton)->isVisible());
+    wizard->button(QWizard::FinishButton)->click();
+
+    QTRY_VERIFY(window.study() != nullptr);
+    QCOMPARE(window.study()->path(), m_studyPath);
+    const StudySettings settings = window.study()->settings();
+    QCOMPARE(settings.name, QStringLiteral("Taste test"));
+    QCOMPARE(settings.clipSeconds, kClipSeconds);
+    QCOMPARE(settings.clipsPerParticipant, kClips);
+    QCOMPARE(settings.scale, AnswerScale::LikeDislike);
+    QVERIFY(settings.askAge);
+    QCOMPARE(settings.demographicFields, QStringList{QStringLiteral("Favourite genre")});
+    QCOMPARE(window.study()->tracks().size(), m_trackCount);
+    shot(&window, QStringLiteral("study-overview-new.png"));
+}
+
+SurveyWidget *TestGui::enterCode(MainWindow &window, const QString &studyPath, const QString &code)
+{
+    if (!window.study() || window.study()->path() != studyPath) {
+        if (!window.openStudy(studyPath))
+            return nullptr;
+    }
+    window.startSurvey();
+    SurveyWidget *survey = window.surveyWidget();
+    if (!window.isSurveyActive() || survey->step() != SurveyWidget::Step::Code)
+        return nullptr;
+    QLineEdit *edit = child<QLineEdit>(&window, "participantCodeEdit");
+    QTest::keyClicks(edit, code);
+    QTest::keyClick(edit, Qt::Key_Return);
+    return survey;
+}
+
+void TestGui::answerWithKey(SurveyWidget *survey, int position, Qt::Key key, const char *unlockButton)
+{
+    QTRY_COMPARE(survey->currentPosition(), position);
+    QPushButton *button = child<QPushButton>(survey, unlockButton);
+    QVERIFY(button);
+    QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), kUnlockTimeoutMs);
+    QTest::keyClick(survey->clipPage(), key);
+}
+
+void TestGui::surveyWithKeyboard()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openStudy(m_studyPath));
+    window.startSurvey();
+    SurveyWidget *survey = window.surveyWidget();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Code);
+
+    // Code page.
+    QLineEdit *code = child<QLineEdit>(&window, "participantCodeEdit");
+    QTest::keyClicks(code, QStringLiteral("P001"));
+    shot(&window, QStringLiteral("survey-1-code.png"));
+    QTest::keyClick(code, Qt::Key_Return);
+
+    // Demographics: asked because the study asks and P001 is new.
+    QCOMPARE(survey->step(), SurveyWidget::Step::Demographics);
+    child<QSpinBox>(&window, "ageSpin")->setValue(34);
+    child<QLineEdit>(&window, "demographicField0")->setText(QStringLiteral("jazz"));
+    shot(&window, QStringLiteral("survey-2-demographics.png"));
+    child<QPushButton>(&window, "demographicsContinueButton")->click();
+
+    // Instructions.
+    QCOMPARE(survey->step(), SurveyWidget::Step::Instructions);
+    QVERIFY(child<QLabel>(&window, "instructionsText")->text().contains(QStringLiteral("shuffle")));
+    QVERIFY(!child<QLabel>(&window, "resumeLabel")->isVisible());
+    shot(&window, QStringLiteral("survey-3-instructions.png"));
+    child<QPushButton>(&window, "beginClipsButton")->click();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Clip);
+    QVERIFY(survey->session());
+    QCOMPARE(survey->session()->total(), kClips);
+
+    ClipPage *page = survey->clipPage();
+    QPushButton *like = child<QPushButton>(&window, "likeButton");
+    QPushButton *dislike = child<QPushButton>(&window, "dislikeButton");
+    QLabel *progress = child<QLabel>(&window, "progressLabel");
+
+    const Qt::Key keys[kClips] = {Qt::Key_L, Qt::Key_D, Qt::Key_Right, Qt::Key_Left, Qt::Key_L};
+    const int values[kClips] = {1, 0, 1, 0, 1};
+    for (int i = 0; i < kClips; ++i) {
+        QCOMPARE(survey->currentPosition(), i);
+        QCOMPARE(progress->text(), QStringLiteral("%1 / %2").arg(i + 1).arg(kClips));
+        // Locked until the whole 2 s clip has played: a key press now is ignored.
+        QVERIFY(!like->isEnabled());
+        QVERIFY(!dislike->isEnabled());
+        QTest::keyClick(page, keys[i]);
+        QCOMPARE(survey->session()->answeredCount(), i);
+        if (i == 0) {
+            QTest::qWait(400);
+            shot(&window, QStringLiteral("survey-4-clip-listening.png"));
+        }
+        if (i == 2) {
+            // Pause covers the clip; keys do not answer; resume plays the clip from the start.
+            QTest::qWait(300);
+            child<QPushButton>(&window, "pauseButton")->click();
+            QVERIFY(page->isCovered());
+            shot(&window, QStringLiteral("survey-6-paused.png"));
+            QTest::keyClick(page, Qt::Key_L);
+            QCOMPARE(survey->session()->answeredCount(), i);
+            child<QPushButton>(&window, "resumeButton")->click();
+            QVERIFY(!page->isCovered());
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(like->isEnabled(), kUnlockTimeoutMs);
+        QVERIFY(window.player()->playedSeconds() >= kClipSeconds - 0.1);
+        if (i == 0)
+            shot(&window, QStringLiteral("survey-5-clip-answer.png"));
+        if (i == 1) {
+            QTest::keyClick(page, Qt::Key_R); // replay once; counted with the answer
+            QCOMPARE(window.player()->state(), ClipPlayer::State::Playing);
+            QVERIFY(like->isEnabled()); // stays unlocked during a replay
+        }
+        QTest::keyClick(page, keys[i]);
+        QTRY_COMPARE(survey->session() ? survey->session()->answeredCount() : kClips, i + 1);
+    }
+    QCOMPARE(survey->step(), SurveyWidget::Step::Finished);
+    QVERIFY(child<QLabel>(&window, "finishSummaryLabel")->text().contains(QString::number(kClips)));
+    shot(&window, QStringLiteral("survey-7-finish.png"));
+
+    // What is in the file.
+    QString error;
+    std::unique_ptr<Study> study = Study::open(m_studyPath, &error);
+    QVERIFY2(study, qPrintable(error));
+    const auto participant = study->participant(QStringLiteral("P001"));
+    QVERIFY(participant);
+    QCOMPARE(participant->demographics.value(QStringLiteral("age")).toInt(), 34);
+    QCOMPARE(participant->demographics.value(QStringLiteral("Favourite genre")).toString(), QStringLiteral("jazz"));
+    QVERIFY(participant->finishedAt.isValid());
+    const QVector<Answer> answers = study->answers(participant->id);
+    QCOMPARE(answers.size(), kClips);
+    const QVector<Clip> plan = study->plan(participant->id);
+    for (const Answer &answer : answers) {
+        QVERIFY(answer.position >= 0 && answer.position < kClips);
+        QCOMPARE(answer.value, values[answer.position]);
+        QCOMPARE(answer.trackId, plan.at(answer.position).trackId);
+        QCOMPARE(answer.scale, AnswerScale::LikeDislike);
+        QVERIFY2(answer.responseMs > 1000, qPrintable(QString::number(answer.responseMs))); // >= clip length
+        QCOMPARE(answer.replays, answer.position == 1 ? 1 : 0);
+    }
+
+    child<QPushButton>(&window, "finishLeaveButton")->click();
+    QVERIFY(!window.isSurveyActive());
+}
+
+void TestGui::resumeAfterClosing()
+{
+    {
+        auto window = std::make_unique<MainWindow>();
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        SurveyWidget *survey = enterCode(*window, m_studyPath, QStringLiteral("P002"));
+        QVERIFY(survey);
+        QCOMPARE(survey->step(), SurveyWidget::Step::Demographics);
+        child<QPushButton>(window.get(), "demographicsContinueButton")->click(); // all left empty
+        child<QPushButton>(window.get(), "beginClipsButton")->click();
+        answerWithKey(survey, 0, Qt::Key_L, "likeButton");
+        answerWithKey(survey, 1, Qt::Key_D, "likeButton");
+        QTRY_COMPARE(survey->currentPosition(), 2); // the third clip is playing
+        window->close();
+    } // the window is gone, mid-clip
+
+    {
+        QString error;
+        std::unique_ptr<Study> study = Study::open(m_studyPath, &error);
+        QVERIFY2(study, qPrintable(error));
+        const auto participant = study->participant(QStringLiteral("P002"));
+        QVERIFY(participant);
+        QCOMPARE(study->answers(participant->id).size(), 2);
+        QVERIFY(participant->demographics.isEmpty());
+    }
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SurveyWidget *survey = enterCode(window, m_studyPath, QStringLiteral("P002"));
+    QVERIFY(survey);
+    // A known participant is not asked the demographics again.
+    QCOMPARE(survey->step(), SurveyWidget::Step::Instructions);
+    QLabel *resume = child<QLabel>(&window, "resumeLabel");
+    QVERIFY(resume->isVisible());
+    QVERIFY2(resume->text().contains(QStringLiteral("Resuming at clip 3 of %1").arg(kClips)), qPrintable(resume->text()));
+    shot(&window, QStringLiteral("survey-resume.png"));
+    child<QPushButton>(&window, "beginClipsButton")->click();
+    QCOMPARE(survey->currentPosition(), 2);
+    QCOMPARE(child<QLabel>(&window, "progressLabel")->text(), QStringLiteral("3 / %1").arg(kClips));
+    for (int position = 2; position < kClips; ++position)
+        answerWithKey(survey, position, Qt::Key_Left, "likeButton");
+    QTRY_COMPARE(survey->step(), SurveyWidget::Step::Finished);
+
+    QString error;
+    std::unique_ptr<Study> study = Study::open(m_studyPath, &error);
+    QVERIFY2(study, qPrintable(error));
+    const QVector<Answer> answers = study->answers(study->participant(QStringLiteral("P002"))->id);
+    QCOMPARE(answers.size(), kClips);
+    for (const Answer &answer : answers)
+        QCOMPARE(answer.value, answer.position == 0 ? 1 : 0);
+
+    // The same code again: nothing left to do.
+    window.showStudyOverview();
+    survey = enterCode(window, m_studyPath, QStringLiteral("P002"));
+    QVERIFY(survey);
+    QCOMPARE(survey->step(), SurveyWidget::Step::Code);
+    QVERIFY(child<QLabel>(&window, "codeMessageLabel")->text().contains(QStringLiteral("already answered")));
+}
+
+void TestGui::likertWithNumberKeys()
+{
+    // A second study, set up without the wizard: 5-point Likert with custom anchors, and the
+    // buttons unlocking after 1 s.
+    m_likertPath = m_dir.filePath(QStringLiteral("likert.tastelab"));
+    {
+        StudySettings settings;
+        settings.name = QStringLiteral("Likert test");
+        settings.clipSeconds = kClipSeconds;
+        settings.clipsPerParticipant = kClips;
+        settings.scale = AnswerScale::Likert5;
+        settings.anchors = QStringList{QStringLiteral("Hate it"), QStringLiteral("Not for me"), QStringLiteral("Fine"),
+                                       QStringLiteral("Nice"), QStringLiteral("Love it")};
+        settings.minListenSeconds = 1.0;
+        QString error;
+        std::unique_ptr<Study> study = Study::create(m_likertPath, settings, &error);
+        QVERIFY2(study, qPrintable(error));
+        ImportRequest request;
+        request.studyPath = m_likertPath;
+        request.folder = m_library;
+        const ImportReport report = Importer::run(request);
+        QCOMPARE(report.added, m_trackCount);
+    }
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SurveyWidget *survey = enterCode(window, m_likertPath, QStringLiteral("L001"));
+    QVERIFY(survey);
+    QCOMPARE(survey->step(), SurveyWidget::Step::Instructions); // no demographics asked
+    QVERIFY(child<QLabel>(&window, "keyHelpLabel")->text().contains(QStringLiteral("1 to 5")));
+    child<QPushButton>(&window, "beginClipsButton")->click();
+    QVERIFY(child<QPushButton>(&window, "answerButton5")->text().contains(QStringLiteral("Love it")));
+
+    const Qt::Key keys[kClips] = {Qt::Key_5, Qt::Key_1, Qt::Key_3, Qt::Key_4, Qt::Key_2};
+    for (int i = 0; i < kClips; ++i) {
+        QTRY_COMPARE(survey->currentPosition(), i);
+        QTRY_VERIFY_WITH_TIMEOUT(child<QPushButton>(&window, "answerButton1")->isEnabled(), kUnlockTimeoutMs);
+        // Unlocked after 1 s of listening, while the 2 s clip still plays.
+        QCOMPARE(window.player()->state(), ClipPlayer::State::Playing);
+        QVERIFY(window.player()->playedSeconds() >= 0.9);
+        if (i == 0)
+            shot(&window, QStringLiteral("survey-clip-likert.png"));
+        QTest::keyClick(survey->clipPage(), Qt::Key_6); // not on a 5-point scale
+        QTest::keyClick(survey->clipPage(), keys[i]);
+    }
+    QTRY_COMPARE(survey->step(), SurveyWidget::Step::Finished);
+
+    QString error;
+    std::unique_ptr<Study> study = Study::open(m_likertPath, &error);
+    QVERIFY2(study, qPrintable(error));
+    const QVector<Answer> answers = study->answers(study->participant(QStringLiteral("L001"))->id);
+    QCOMPARE(answers.size(), kClips);
+    const int values[kClips] = {5, 1, 3, 4, 2};
+    for (const Answer &answer : answers) {
+        QCOMPARE(answer.scale, AnswerScale::Likert5);
+        QCOMPARE(answer.value, values[answer.position]);
+        QVERIFY(answer.responseMs > 500);
+    }
+}
+
+void TestGui::missingFilePausesSession()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    SurveyWidget *survey = enterCode(window, m_likertPath, QStringLiteral("M001"));
+    QVERIFY(survey);
+    QCOMPARE(survey->step(), SurveyWidget::Step::Instructions);
+
+    // Move the first clip's file away before the participant starts.
+    QString error;
+    const QString file = survey->session()->clipFile(0, &error);
+    QVERIFY2(!file.isEmpty(), qPrintable(error));
+    const QString moved = file + QStringLiteral(".moved");
+    QVERIFY(QFile::rename(file, moved));
+    auto restore = qScopeGuard([&] { QFile::rename(moved, file); });
+
+    child<QPushButton>(&window, "beginClipsButton")->click();
+    ClipPage *page = survey->clipPage();
+    QVERIFY(page->isCovered());
+    const QString message = child<QLabel>(&window, "pauseMessage")->text();
+    QVERIFY2(message.contains(QFileInfo(file).fileName()), qPrintable(message));
+    shot(&window, QStringLiteral("survey-problem.png"));
+    QTest::keyClick(page, Qt::Key_3);
+    QCOMPARE(survey->session()->answeredCount(), 0);
+
+    // Put it back, and make the second clip's file corrupt before the first one starts (the
+    // player decodes the next clip ahead while the current one plays).
+    restore.dismiss();
+    QVERIFY(QFile::rename(moved, file));
+    const QString next = survey->session()->clipFile(1, &error);
+    QVERIFY2(!next.isEmpty(), qPrintable(error));
+    const QString backup = next + QStringLiteral(".bak");
+    QVERIFY(QFile::rename(next, backup));
+    auto restoreNext = qScopeGuard([&] {
+        QFile::remove(next);
+        QFile::rename(backup, next);
+    });
+    {
+        QFile corrupt(next);
+        QVERIFY(corrupt.open(QIODevice::WriteOnly));
+        corrupt.write(QByteArray("fLaC") + QByteArray(4096, '\x5a'));
+    }
+
+    // "Try again" plays the clip and the session goes on.
+    child<QPushButton>(&window, "resumeButton")->click();
+    QVERIFY(!page->isCovered());
+    answerWithKey(survey, 0, Qt::Key_3, "answerButton1");
+    QTRY_COMPARE(survey->session()->answeredCount(), 1);
+
+    // The corrupt file: the player fails, the session pauses with the file named; nothing lost.
+    QTRY_VERIFY_WITH_TIMEOUT(page->isCovered(), 5000);
+    const QString corruptMessage = child<QLabel>(&window, "pauseMessage")->text();
+    QVERIFY2(corruptMessage.contains(QFileInfo(next).fileName()), qPrintable(corruptMessage));
+    shot(&window, QStringLiteral("survey-problem-corrupt.png"));
+    QCOMPARE(survey->session()->answeredCount(), 1);
+
+    restoreNext.dismiss();
+    QVERIFY(QFile::remove(next));
+    QVERIFY(QFile::rename(backup, next));
+    child<QPushButton>(&window, "resumeButton")->click();
+    answerWithKey(survey, 1, Qt::Key_4, "answerButton1");
+    QTRY_COMPARE(survey->session()->answeredCount(), 2);
+    QCOMPARE(survey->currentPosition(), 2);
+}
+
+void TestGui::studyOverview()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openStudy(m_studyPath));
+    QTableWidget *participants = child<QTableWidget>(&window, "participantTable");
+    QCOMPARE(participants->rowCount(), 2);
+    QCOMPARE(participants->item(0, 1)->text(), QStringLiteral("%1 / %1").arg(kClips));
+    QTableWidget *genres = child<QTableWidget>(&window, "genreTable");
+    QCOMPARE(genres->rowCount(), int(audio::demoStyles().size()));
+    QVERIFY(child<QLabel>(&window, "studyNameLabel")->text() == QStringLiteral("Taste test"));
+    shot(&window, QStringLiteral("study-overview.png"));
+}
+
+void TestGui::preferences()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openStudy(m_studyPath));
+    window.startSurvey();
+    child<QPushButton>(&window, "audioSettingsButton")->click();
+    auto *dialog = window.findChild<PreferencesDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    QComboBox *devices = child<QComboBox>(dialog, "outputDeviceCombo");
+    QCOMPARE(devices->count(), int(QMediaDevices::audioOutputs().size()) + 1); // + "System default"
+    devices->setCurrentIndex(1);
+    child<QSlider>(dialog, "volumeSlider")->setValue(40);
+    shot(dialog, QStringLiteral("preferences.png"));
+    dialog->accept();
+    QCOMPARE(window.player()->volume(), 0.4f);
+    QCOMPARE(window.player()->device().id(), QMediaDevices::audioOutputs().first().id());
+    QCOMPARE(PreferencesDialog::storedVolume(), 0.4f);
+    QCOMPARE(PreferencesDialog::storedDevice().id(), QMediaDevices::audioOutputs().first().id());
+}
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"

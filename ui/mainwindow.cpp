@@ -1,0 +1,455 @@
+#include "mainwindow.h"
+
+#include "newstudywizard.h"
+#include "playback/clipplayer.h"
+#include "preferencesdialog.h"
+#include "studypage.h"
+#include "survey/surveywidget.h"
+
+#include "study/demostudy.h"
+#include "study/exporter.h"
+#include "study/study.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace tastelab {
+
+namespace {
+const QString kRecentKey = QStringLiteral("recentStudies");
+const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
+constexpr int kMaxRecent = 8;
+constexpr int kStatusTimeoutMs = 6000;
+
+struct DemoResult {
+    QString path;
+    QString error;
+};
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_player(new ClipPlayer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    resize(1000, 700);
+    setMinimumSize(800, 560);
+    m_dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+
+    m_player->setDevice(PreferencesDialog::storedDevice());
+    m_player->setVolume(PreferencesDialog::storedVolume());
+
+    m_studyPage = new StudyPage(this);
+    m_survey = new SurveyWidget(m_player, this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_studyPage);
+    m_pages->addWidget(m_survey);
+    setCentralWidget(m_pages);
+
+    createActions();
+
+    connect(m_studyPage, &StudyPage::newStudyRequested, this, &MainWindow::newStudy);
+    connect(m_studyPage, &StudyPage::openStudyRequested, this, &MainWindow::openStudyDialog);
+    connect(m_studyPage, &StudyPage::demoRequested, this, [this] { openDemoStudy(m_dataDir); });
+    connect(m_studyPage, &StudyPage::recentStudyActivated, this, &MainWindow::openStudy);
+    connect(m_studyPage, &StudyPage::startSessionRequested, this, &MainWindow::startSurvey);
+    connect(m_studyPage, &StudyPage::exportCsvRequested, this, [this] { exportStudy(false); });
+    connect(m_studyPage, &StudyPage::exportJsonRequested, this, [this] { exportStudy(true); });
+    connect(m_studyPage, &StudyPage::mergeRequested, this, &MainWindow::mergeStudyDialog);
+    connect(m_studyPage, &StudyPage::locateMusicRequested, this, &MainWindow::locateMusicDialog);
+    connect(m_survey, &SurveyWidget::leaveRequested, this, &MainWindow::showStudyOverview);
+    connect(m_survey, &SurveyWidget::audioSettingsRequested, this, &MainWindow::showPreferences);
+    connect(m_survey, &SurveyWidget::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+
+    const QByteArray geometry = QSettings().value(kGeometryKey).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+
+    m_studyPage->setRecentStudies(recentStudies());
+    updateRecentMenu();
+    updateActions();
+    updateTitle();
+    statusBar()->showMessage(tr("Ready"), kStatusTimeoutMs);
+}
+
+MainWindow::~MainWindow()
+{
+    m_survey->setStudy(nullptr); // the session refers to the study: drop it first
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_newAction = file->addAction(tr("&New Study…"), this, &MainWindow::newStudy);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_openAction = file->addAction(tr("&Open Study…"), this, &MainWindow::openStudyDialog);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_demoAction = file->addAction(tr("Open &Demo Study"), this, [this] { openDemoStudy(m_dataDir); });
+    file->addSeparator();
+    m_exportCsvAction = file->addAction(tr("Export &CSV…"), this, [this] { exportStudy(false); });
+    m_exportJsonAction = file->addAction(tr("Export &JSON…"), this, [this] { exportStudy(true); });
+    m_mergeAction = file->addAction(tr("&Merge Study File…"), this, &MainWindow::mergeStudyDialog);
+    file->addSeparator();
+    m_closeAction = file->addAction(tr("&Close Study"), this, &MainWindow::closeStudy);
+    m_closeAction->setShortcut(QKeySequence::Close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *survey = menuBar()->addMenu(tr("&Survey"));
+    m_startSurveyAction = survey->addAction(tr("&Start Participant Session"), this, &MainWindow::startSurvey);
+    m_endSurveyAction = survey->addAction(tr("&End Session"), this, &MainWindow::showStudyOverview);
+    m_endSurveyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+
+    QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
+    QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Tastelab"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::updateActions()
+{
+    const bool surveying = isSurveyActive();
+    const bool open = m_study != nullptr;
+    m_newAction->setEnabled(!surveying);
+    m_openAction->setEnabled(!surveying);
+    m_recentMenu->setEnabled(!surveying);
+    m_demoAction->setEnabled(!surveying && !m_demoRunning);
+    m_exportCsvAction->setEnabled(open && !surveying);
+    m_exportJsonAction->setEnabled(open && !surveying);
+    m_mergeAction->setEnabled(open && !surveying);
+    m_closeAction->setEnabled(open && !surveying);
+    m_startSurveyAction->setEnabled(open && !surveying);
+    m_endSurveyAction->setEnabled(surveying);
+}
+
+void MainWindow::updateTitle()
+{
+    if (m_study) {
+        const QString name = m_study->settings().name;
+        setWindowTitle(tr("%1 — Tastelab").arg(name.isEmpty() ? QFileInfo(m_study->path()).completeBaseName() : name));
+    } else {
+        setWindowTitle(tr("Tastelab"));
+    }
+}
+
+void MainWindow::showError(const QString &title, const QString &text)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("errorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    statusBar()->showMessage(text, kStatusTimeoutMs);
+}
+
+bool MainWindow::openStudy(const QString &path)
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    QString error;
+    std::unique_ptr<Study> study = Study::open(path, &error);
+    if (!study) {
+        showError(tr("Cannot open study"), error.isEmpty() ? tr("%1 could not be opened.").arg(path) : error);
+        return false;
+    }
+    m_survey->setStudy(nullptr);
+    m_studyPage->setStudy(nullptr);
+    m_study = std::move(study);
+    m_studyPage->setStudy(m_study.get());
+    m_survey->setStudy(m_study.get());
+    addRecent(m_study->path());
+    updateTitle();
+    updateActions();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_study->path())), kStatusTimeoutMs);
+    return true;
+}
+
+void MainWindow::closeStudy()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_survey->setStudy(nullptr);
+    m_studyPage->setStudy(nullptr);
+    m_study.reset();
+    updateTitle();
+    updateActions();
+}
+
+NewStudyWizard *MainWindow::newStudy()
+{
+    if (auto *running = findChild<NewStudyWizard *>()) {
+        running->raise();
+        return running;
+    }
+    auto *wizard = new NewStudyWizard(this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::accepted, this, [this, wizard] {
+        const QString path = wizard->studyPath();
+        wizard->hide();
+        if (openStudy(path))
+            statusBar()->showMessage(tr("Created %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+    });
+    wizard->open();
+    return wizard;
+}
+
+void MainWindow::openDemoStudy(const QString &dataDir)
+{
+    if (m_demoRunning)
+        return;
+    m_demoRunning = true;
+    updateActions();
+    QDir().mkpath(dataDir);
+
+    struct Progress {
+        std::atomic<int> done{0};
+        std::atomic<int> total{0};
+        std::atomic<bool> cancel{false};
+    };
+    auto progress = std::make_shared<Progress>();
+
+    auto *dialog = new QProgressDialog(tr("Preparing the demo study… The music is synthesized the first "
+                                          "time only; this takes up to a minute."),
+                                       tr("Cancel"), 0, 0, this);
+    dialog->setObjectName(QStringLiteral("demoProgressDialog"));
+    dialog->setWindowTitle(tr("Demo study"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(400);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    dialog->setMinimumWidth(420);
+    connect(dialog, &QProgressDialog::canceled, this, [progress] { progress->cancel = true; });
+
+    auto *poll = new QTimer(dialog);
+    connect(poll, &QTimer::timeout, dialog, [dialog, progress] {
+        const int total = progress->total.load();
+        if (total > 0) {
+            dialog->setMaximum(total);
+            dialog->setValue(progress->done.load());
+        }
+    });
+    poll->start(100);
+
+    auto *watcher = new QFutureWatcher<DemoResult>(this);
+    connect(watcher, &QFutureWatcher<DemoResult>::finished, this, [this, watcher, dialog, progress] {
+        const DemoResult result = watcher->result();
+        watcher->deleteLater();
+        dialog->close();
+        dialog->deleteLater();
+        m_demoRunning = false;
+        updateActions();
+        if (!result.path.isEmpty())
+            openStudy(result.path);
+        else if (progress->cancel)
+            statusBar()->showMessage(tr("Demo study cancelled"), kStatusTimeoutMs);
+        else
+            showError(tr("Demo study"), tr("The demo study could not be prepared: %1").arg(result.error));
+    });
+    watcher->setFuture(QtConcurrent::run([dataDir, progress] {
+        DemoResult result;
+        result.path = ensureDemoStudy(dataDir, &result.error, [progress](int done, int total) {
+            progress->done = done;
+            progress->total = total;
+            return !progress->cancel.load();
+        });
+        return result;
+    }));
+}
+
+bool MainWindow::isSurveyActive() const
+{
+    return m_pages->currentWidget() == m_survey;
+}
+
+void MainWindow::startSurvey()
+{
+    if (!m_study)
+        return;
+    if (m_study->tracks().isEmpty()) {
+        showError(tr("Start participant session"), tr("This study has no tracks yet."));
+        return;
+    }
+    m_survey->restart();
+    m_pages->setCurrentWidget(m_survey);
+    updateActions();
+    statusBar()->showMessage(tr("Survey started. Answers are saved after every clip."), kStatusTimeoutMs);
+}
+
+void MainWindow::showStudyOverview()
+{
+    m_survey->stopSession();
+    m_survey->restart();
+    m_player->release(); // free the audio device while nobody listens
+    m_pages->setCurrentWidget(m_studyPage);
+    m_studyPage->refresh();
+    updateActions();
+}
+
+void MainWindow::openStudyDialog()
+{
+    const QStringList recent = recentStudies();
+    const QString start = recent.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)
+                                           : QFileInfo(recent.first()).absolutePath();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open study"), start,
+                                                      tr("Tastelab studies (*.tastelab);;All files (*)"));
+    if (!path.isEmpty())
+        openStudy(path);
+}
+
+void MainWindow::exportStudy(bool json)
+{
+    if (!m_study)
+        return;
+    const QFileInfo info(m_study->path());
+    const QString suggested = info.absoluteDir().filePath(info.completeBaseName()
+                                                          + (json ? QStringLiteral("-answers.json")
+                                                                  : QStringLiteral("-answers.csv")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, json ? tr("Export answers as JSON") : tr("Export answers as CSV"), suggested,
+        json ? tr("JSON files (*.json)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const bool ok = json ? exportJson(*m_study, path, &error) : exportCsv(*m_study, path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        showError(tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), kStatusTimeoutMs);
+}
+
+void MainWindow::mergeStudyDialog()
+{
+    if (!m_study)
+        return;
+    const QString path = QFileDialog::getOpenFileName(this, tr("Merge study file"),
+                                                      QFileInfo(m_study->path()).absolutePath(),
+                                                      tr("Tastelab studies (*.tastelab)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).canonicalFilePath() == QFileInfo(m_study->path()).canonicalFilePath()) {
+        showError(tr("Merge study file"), tr("This is the open study itself. Choose the copy collected on "
+                                             "another computer."));
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const MergeReport report = mergeStudy(*m_study, path);
+    QApplication::restoreOverrideCursor();
+    m_studyPage->refresh();
+    if (!report.error.isEmpty()) {
+        showError(tr("Merge failed"), report.error);
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Merge finished"), report.toText(), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("mergeReportBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::locateMusicDialog()
+{
+    if (!m_study)
+        return;
+    const QString start = m_study->musicRoot().isEmpty() ? QFileInfo(m_study->path()).absolutePath()
+                                                         : m_study->musicRoot();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Locate music folder"), start);
+    if (folder.isEmpty())
+        return;
+    if (!m_study->setMusicRoot(folder)) {
+        showError(tr("Locate music folder"), m_study->lastError());
+        return;
+    }
+    m_studyPage->refresh();
+    statusBar()->showMessage(tr("Music folder: %1").arg(QDir::toNativeSeparators(folder)), kStatusTimeoutMs);
+}
+
+void MainWindow::showPreferences()
+{
+    auto *dialog = new PreferencesDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        dialog->store();
+        m_player->setDevice(dialog->device());
+        m_player->setVolume(dialog->volume());
+        statusBar()->showMessage(tr("Audio output: %1").arg(m_player->device().description()), kStatusTimeoutMs);
+    });
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tastelab"),
+                       tr("<h3>Tastelab %1</h3>"
+                          "<p>Collects one person's music preferences: participants hear short, "
+                          "randomised clips and answer like/dislike or on a Likert scale. Every answer "
+                          "is saved at once in the study file.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+QStringList MainWindow::recentStudies() const
+{
+    QStringList paths = QSettings().value(kRecentKey).toStringList();
+    paths.erase(std::remove_if(paths.begin(), paths.end(), [](const QString &p) { return !QFileInfo::exists(p); }),
+                paths.end());
+    return paths;
+}
+
+void MainWindow::addRecent(const QString &path)
+{
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    QStringList paths = recentStudies();
+    paths.removeAll(absolute);
+    paths.prepend(absolute);
+    while (paths.size() > kMaxRecent)
+        paths.removeLast();
+    QSettings().setValue(kRecentKey, paths);
+    m_studyPage->setRecentStudies(paths);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList paths = recentStudies();
+    for (const QString &path : paths) {
+        QAction *action = m_recentMenu->addAction(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openStudy(path); });
+    }
+    if (paths.isEmpty())
+        m_recentMenu->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // Answers are committed one by one, so closing mid-session loses nothing.
+    m_survey->stopSession();
+    QSettings().setValue(kGeometryKey, saveGeometry());
+    event->accept();
+}
+
+} // namespace tastelab

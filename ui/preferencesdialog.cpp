@@ -1,0 +1,121 @@
+#include "preferencesdialog.h"
+
+#include "uistyle.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMediaDevices>
+#include <QSettings>
+#include <QSlider>
+#include <QVBoxLayout>
+
+namespace tastelab {
+
+namespace {
+const QString kDeviceKey = QStringLiteral("audio/outputDevice");
+const QString kVolumeKey = QStringLiteral("audio/volume");
+} // namespace
+
+PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("preferencesDialog"));
+    setWindowTitle(tr("Preferences"));
+    setMinimumWidth(480);
+
+    m_devices = new QComboBox(this);
+    m_devices->setObjectName(QStringLiteral("outputDeviceCombo"));
+    m_devices->setMinimumWidth(320);
+    m_volume = new QSlider(Qt::Horizontal, this);
+    m_volume->setObjectName(QStringLiteral("volumeSlider"));
+    m_volume->setRange(0, 100);
+    m_volume->setValue(qRound(storedVolume() * 100));
+    m_volumeLabel = new QLabel(this);
+    m_volumeLabel->setMinimumWidth(48);
+
+    auto *volumeRow = new QHBoxLayout;
+    volumeRow->addWidget(m_volume, 1);
+    volumeRow->addWidget(m_volumeLabel);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Audio &output:"), m_devices);
+    form->addRow(tr("Volume:"), volumeRow);
+
+    auto *hint = new QLabel(tr("Clips are loudness-normalised, so every clip plays at about the same "
+                               "level. Set the volume once, before the first participant."),
+                            this);
+    hint->setWordWrap(true);
+    uistyle::makeSecondary(hint);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(hint);
+    layout->addWidget(buttons);
+
+    connect(m_volume, &QSlider::valueChanged, this,
+            [this](int value) { m_volumeLabel->setText(tr("%1 %").arg(value)); });
+    m_volumeLabel->setText(tr("%1 %").arg(m_volume->value()));
+    fillDevices();
+}
+
+void PreferencesDialog::fillDevices()
+{
+    m_devices->clear();
+    m_devices->addItem(tr("System default (%1)").arg(QMediaDevices::defaultAudioOutput().description()),
+                       QByteArray());
+    const QByteArray stored = QSettings().value(kDeviceKey).toByteArray();
+    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
+        m_devices->addItem(device.description(), device.id());
+        if (!stored.isEmpty() && device.id() == stored)
+            m_devices->setCurrentIndex(m_devices->count() - 1);
+    }
+}
+
+QAudioDevice PreferencesDialog::device() const
+{
+    const QByteArray id = m_devices->currentData().toByteArray();
+    if (id.isEmpty())
+        return QAudioDevice();
+    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
+        if (device.id() == id)
+            return device;
+    }
+    return QAudioDevice();
+}
+
+float PreferencesDialog::volume() const
+{
+    return float(m_volume->value()) / 100.0f;
+}
+
+QAudioDevice PreferencesDialog::storedDevice()
+{
+    const QByteArray id = QSettings().value(kDeviceKey).toByteArray();
+    if (id.isEmpty())
+        return QAudioDevice();
+    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
+        if (device.id() == id)
+            return device;
+    }
+    return QAudioDevice();
+}
+
+float PreferencesDialog::storedVolume()
+{
+    return qBound(0.0f, QSettings().value(kVolumeKey, 1.0).toFloat(), 1.0f);
+}
+
+void PreferencesDialog::store() const
+{
+    QSettings settings;
+    settings.setValue(kDeviceKey, m_devices->currentData().toByteArray());
+    settings.setValue(kVolumeKey, volume());
+}
+
+} // namespace tastelab

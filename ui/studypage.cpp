@@ -1,0 +1,340 @@
+#include "studypage.h"
+
+#include "study/study.h"
+
+#include "uistyle.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace tastelab {
+
+namespace {
+
+QString scaleName(AnswerScale scale)
+{
+    switch (scale) {
+    case AnswerScale::LikeDislike:
+        return StudyPage::tr("like / dislike");
+    case AnswerScale::Likert5:
+        return StudyPage::tr("5-point Likert");
+    case AnswerScale::Likert7:
+        return StudyPage::tr("7-point Likert");
+    }
+    return QString();
+}
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent, const QString &objectName)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return table;
+}
+
+QTableWidgetItem *item(const QString &text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    auto *it = new QTableWidgetItem(text);
+    it->setTextAlignment(alignment);
+    return it;
+}
+
+} // namespace
+
+StudyPage::StudyPage(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("studyPage"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->setSpacing(16);
+    layout->addWidget(buildSidebar());
+    layout->addWidget(buildSummary(), 1);
+    setStudy(nullptr);
+}
+
+QWidget *StudyPage::buildSidebar()
+{
+    auto *sidebar = new QWidget(this);
+    sidebar->setFixedWidth(250);
+
+    auto *title = new QLabel(tr("Tastelab"), sidebar);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.8);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    auto *tagline = new QLabel(tr("Collect music preferences, one clip at a time."), sidebar);
+    tagline->setWordWrap(true);
+    uistyle::makeSecondary(tagline);
+
+    auto *newStudy = new QPushButton(tr("New study…"), sidebar);
+    newStudy->setObjectName(QStringLiteral("newStudyButton"));
+    newStudy->setMinimumHeight(36);
+    auto *openStudy = new QPushButton(tr("Open study…"), sidebar);
+    openStudy->setObjectName(QStringLiteral("openStudyButton"));
+    openStudy->setMinimumHeight(36);
+    auto *demo = new QPushButton(tr("Open demo study"), sidebar);
+    demo->setObjectName(QStringLiteral("demoStudyButton"));
+    demo->setToolTip(tr("A built-in library of synthesized music in several styles."));
+    demo->setMinimumHeight(36);
+
+    m_recent = new QListWidget(sidebar);
+    m_recent->setObjectName(QStringLiteral("recentStudiesList"));
+    m_recent->setTextElideMode(Qt::ElideMiddle);
+    m_recent->setStyleSheet(QStringLiteral("QListWidget::item { padding: 4px 2px; }"));
+
+    auto *layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(title);
+    layout->addWidget(tagline);
+    layout->addSpacing(12);
+    layout->addWidget(newStudy);
+    layout->addWidget(openStudy);
+    layout->addWidget(demo);
+    layout->addSpacing(12);
+    layout->addWidget(new QLabel(tr("Recent studies:"), sidebar));
+    layout->addWidget(m_recent, 1);
+
+    connect(newStudy, &QPushButton::clicked, this, &StudyPage::newStudyRequested);
+    connect(openStudy, &QPushButton::clicked, this, &StudyPage::openStudyRequested);
+    connect(demo, &QPushButton::clicked, this, &StudyPage::demoRequested);
+    connect(m_recent, &QListWidget::itemActivated, this, [this](QListWidgetItem *it) {
+        Q_EMIT recentStudyActivated(it->data(Qt::UserRole).toString());
+    });
+    return sidebar;
+}
+
+QWidget *StudyPage::buildSummary()
+{
+    m_stack = new QStackedWidget(this);
+
+    auto *empty = new QLabel(tr("No study is open.\n\nCreate a new study from a folder of music, or "
+                                "open an existing study file (*.tastelab)."),
+                             m_stack);
+    empty->setObjectName(QStringLiteral("noStudyLabel"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    QFont emptyFont = empty->font();
+    emptyFont.setPointSizeF(emptyFont.pointSizeF() * 1.2);
+    empty->setFont(emptyFont);
+    uistyle::makeSecondary(empty);
+
+    auto *summary = new QWidget(m_stack);
+    summary->setObjectName(QStringLiteral("studySummary"));
+    m_name = new QLabel(summary);
+    m_name->setObjectName(QStringLiteral("studyNameLabel"));
+    QFont nameFont = m_name->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.8);
+    nameFont.setBold(true);
+    m_name->setFont(nameFont);
+    m_path = new QLabel(summary);
+    m_path->setObjectName(QStringLiteral("studyPathLabel"));
+    m_path->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    uistyle::makeSecondary(m_path);
+    m_settings = new QLabel(summary);
+    m_settings->setObjectName(QStringLiteral("studySettingsLabel"));
+    m_settings->setWordWrap(true);
+    m_counts = new QLabel(summary);
+    m_counts->setObjectName(QStringLiteral("studyCountsLabel"));
+    m_missing = new QLabel(summary);
+    m_missing->setObjectName(QStringLiteral("missingFilesLabel"));
+    m_missing->setWordWrap(true);
+    m_missing->setStyleSheet(QStringLiteral("color: #b00020;"));
+
+    m_genres = makeTable({tr("Genre"), tr("Tracks")}, summary, QStringLiteral("genreTable"));
+    m_participants = makeTable({tr("Participant"), tr("Answered"), tr("Consistency"), tr("Status")}, summary,
+                               QStringLiteral("participantTable"));
+    m_issuesTitle = new QLabel(summary);
+    m_issues = new QPlainTextEdit(summary);
+    m_issues->setObjectName(QStringLiteral("importIssuesText"));
+    m_issues->setReadOnly(true);
+    m_issues->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_issues->setMaximumHeight(90);
+
+    m_start = new QPushButton(tr("Start participant session"), summary);
+    m_start->setObjectName(QStringLiteral("startParticipantSessionButton"));
+    QFont startFont = m_start->font();
+    startFont.setPointSizeF(startFont.pointSizeF() * 1.2);
+    startFont.setBold(true);
+    m_start->setFont(startFont);
+    m_start->setMinimumHeight(40);
+    m_start->setMinimumWidth(240);
+    auto *exportCsv = new QPushButton(tr("Export CSV…"), summary);
+    exportCsv->setObjectName(QStringLiteral("exportCsvButton"));
+    auto *exportJson = new QPushButton(tr("Export JSON…"), summary);
+    exportJson->setObjectName(QStringLiteral("exportJsonButton"));
+    auto *locate = new QPushButton(tr("Locate music folder…"), summary);
+    locate->setObjectName(QStringLiteral("locateMusicButton"));
+    locate->setToolTip(tr("Tell the study where its music folder is now, after it was moved or "
+                          "copied to another computer."));
+    auto *merge = new QPushButton(tr("Merge study file…"), summary);
+    merge->setObjectName(QStringLiteral("mergeStudyButton"));
+    merge->setToolTip(tr("Add the participants and answers collected with a copy of this study on "
+                         "another computer."));
+
+    auto *genreBox = new QVBoxLayout;
+    genreBox->addWidget(new QLabel(tr("Tracks per genre:"), summary));
+    genreBox->addWidget(m_genres);
+    auto *participantBox = new QVBoxLayout;
+    participantBox->addWidget(new QLabel(tr("Participants:"), summary));
+    participantBox->addWidget(m_participants);
+    auto *tables = new QHBoxLayout;
+    tables->addLayout(genreBox, 2);
+    tables->addLayout(participantBox, 3);
+
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *button : {exportCsv, exportJson, merge, locate})
+        button->setMinimumHeight(32);
+    buttons->addWidget(exportCsv);
+    buttons->addWidget(exportJson);
+    buttons->addWidget(merge);
+    buttons->addWidget(locate);
+    buttons->addStretch();
+    buttons->addWidget(m_start);
+
+    auto *layout = new QVBoxLayout(summary);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_name);
+    layout->addWidget(m_path);
+    layout->addSpacing(6);
+    layout->addWidget(m_settings);
+    layout->addWidget(m_counts);
+    layout->addWidget(m_missing);
+    layout->addSpacing(6);
+    layout->addLayout(tables, 1);
+    layout->addWidget(m_issuesTitle);
+    layout->addWidget(m_issues);
+    layout->addSpacing(6);
+    layout->addLayout(buttons);
+
+    m_stack->addWidget(empty);
+    m_stack->addWidget(summary);
+
+    connect(m_start, &QPushButton::clicked, this, &StudyPage::startSessionRequested);
+    connect(exportCsv, &QPushButton::clicked, this, &StudyPage::exportCsvRequested);
+    connect(exportJson, &QPushButton::clicked, this, &StudyPage::exportJsonRequested);
+    connect(merge, &QPushButton::clicked, this, &StudyPage::mergeRequested);
+    connect(locate, &QPushButton::clicked, this, &StudyPage::locateMusicRequested);
+    return m_stack;
+}
+
+void StudyPage::setStudy(Study *study)
+{
+    m_study = study;
+    refresh();
+}
+
+void StudyPage::setRecentStudies(const QStringList &paths)
+{
+    m_recent->clear();
+    for (const QString &path : paths) {
+        auto *it = new QListWidgetItem(QFileInfo(path).completeBaseName(), m_recent);
+        it->setToolTip(QDir::toNativeSeparators(path));
+        it->setData(Qt::UserRole, path);
+    }
+    if (paths.isEmpty()) {
+        auto *none = new QListWidgetItem(tr("No recent studies yet"), m_recent);
+        none->setFlags(Qt::NoItemFlags);
+    }
+}
+
+void StudyPage::refresh()
+{
+    if (!m_study) {
+        m_stack->setCurrentIndex(0);
+        return;
+    }
+    m_stack->setCurrentIndex(1);
+
+    const StudySettings s = m_study->settings();
+    m_name->setText(s.name.isEmpty() ? QFileInfo(m_study->path()).completeBaseName() : s.name);
+    m_path->setText(QDir::toNativeSeparators(m_study->path()));
+    QString unlock = s.minListenSeconds < 0 ? tr("answer after the whole clip")
+                                            : tr("answer after %1 s").arg(s.unlockSeconds(), 0, 'g', 3);
+    QStringList settingsParts{scaleName(s.scale), tr("%1 s clips").arg(s.clipSeconds, 0, 'g', 3),
+                              tr("clips per participant: %1").arg(s.clipsPerParticipant),
+                              s.balanceGenres ? tr("balanced genres") : tr("genres as they come"),
+                              tr("repeated clips: %1").arg(s.repeats), unlock};
+    m_settings->setText(settingsParts.join(QStringLiteral(" · ")));
+
+    // Tracks per genre.
+    const QVector<Track> tracks = m_study->tracks();
+    QMap<QString, int> perGenre;
+    int missing = 0;
+    for (const Track &track : tracks) {
+        ++perGenre[track.genre.isEmpty() ? tr("(no genre)") : track.genre];
+        if (m_study->resolveTrackPath(track).isEmpty())
+            ++missing;
+    }
+    m_missing->setText(tr("Music files not found: %1 of %2. If the music folder was moved, use "
+                          "\"Locate music folder…\".")
+                           .arg(missing)
+                           .arg(tracks.size()));
+    m_missing->setVisible(missing > 0);
+    m_genres->setRowCount(0);
+    for (auto it = perGenre.cbegin(); it != perGenre.cend(); ++it) {
+        const int row = m_genres->rowCount();
+        m_genres->insertRow(row);
+        m_genres->setItem(row, 0, item(it.key()));
+        m_genres->setItem(row, 1, item(QString::number(it.value()), Qt::AlignRight | Qt::AlignVCenter));
+    }
+
+    // Participants.
+    const QVector<Participant> participants = m_study->participants();
+    m_participants->setRowCount(0);
+    int answersTotal = 0;
+    for (const Participant &p : participants) {
+        const int total = int(m_study->plan(p.id).size());
+        const int answered = int(m_study->answers(p.id).size());
+        answersTotal += answered;
+        const double consistency = m_study->consistency(p.id);
+        const int row = m_participants->rowCount();
+        m_participants->insertRow(row);
+        m_participants->setItem(row, 0, item(p.code));
+        m_participants->setItem(row, 1, item(tr("%1 / %2").arg(answered).arg(total), Qt::AlignRight | Qt::AlignVCenter));
+        m_participants->setItem(row, 2,
+                                item(consistency < 0 ? tr("–") : tr("%1 %").arg(qRound(consistency * 100)),
+                                     Qt::AlignRight | Qt::AlignVCenter));
+        m_participants->setItem(row, 3,
+                                item(p.finishedAt.isValid()
+                                         ? tr("finished %1").arg(p.finishedAt.toLocalTime().toString(
+                                               QStringLiteral("yyyy-MM-dd HH:mm")))
+                                         : (answered > 0 ? tr("in progress") : tr("not started"))));
+    }
+
+    m_counts->setText(tr("Tracks: %1 · Genres: %2 · Participants: %3 · Answers: %4")
+                          .arg(tracks.size())
+                          .arg(perGenre.size())
+                          .arg(participants.size())
+                          .arg(answersTotal));
+
+    const QVector<ImportIssue> issues = m_study->importIssues();
+    m_issuesTitle->setText(issues.isEmpty() ? tr("Import issues: none")
+                                            : tr("Import issues (%1):").arg(issues.size()));
+    QStringList lines;
+    for (const ImportIssue &issue : issues)
+        lines << tr("%1: %2").arg(QDir::toNativeSeparators(issue.path), issue.reason);
+    m_issues->setPlainText(lines.join(QLatin1Char('\n')));
+    m_issues->setVisible(!issues.isEmpty());
+    m_start->setEnabled(!tracks.isEmpty());
+}
+
+} // namespace tastelab

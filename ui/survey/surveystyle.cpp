@@ -1,0 +1,60 @@
+#include "survey/surveystyle.h"
+
+#include "uistyle.h"
+
+#include <QAbstractButton>
+#include <QLabel>
+
+namespace tastelab::surveystyle {
+
+namespace {
+void scaleFont(QWidget *widget, double factor, bool bold)
+{
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() * factor);
+    font.setBold(bold);
+    widget->setFont(font);
+}
+} // namespace
+
+void makeTitle(QLabel *label)
+{
+    scaleFont(label, 2.2, true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+}
+
+void makeSubtitle(QLabel *label)
+{
+    scaleFont(label, 1.3, false);
+    label->setWordWrap(true);
+    uistyle::makeSecondary(label);
+}
+
+void makeBody(QLabel *label)
+{
+    scaleFont(label, 1.25, false);
+    label->setWordWrap(true);
+}
+
+void makePrimaryButton(QAbstractButton *button)
+{
+    scaleFont(button, 1.4, true);
+    button->setMinimumSize(220, 56);
+}
+
+void makeAnswerButton(QAbstractButton *button)
+{
+    scaleFont(button, 1.8, true);
+    button->setMinimumHeight(120);
+    button->setFocusPolicy(Qt::NoFocus); // keys go to the clip page, not to a focused button
+    button->setStyleSheet(QStringLiteral(
+        "QPushButton { border: 2px solid palette(mid); border-radius: 14px; padding: 12px;"
+        " background: palette(base); }"
+        "QPushButton:hover { border-color: palette(highlight); }"
+        "QPushButton:pressed { background: palette(highlight); color: palette(highlighted-text); }"
+        "QPushButton:disabled { color: palette(mid); border-color: palette(midlight);"
+        " background: palette(window); }"));
+}
+
+} // namespace tastelab::surveystyle

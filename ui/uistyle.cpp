@@ -1,0 +1,21 @@
+#include "uistyle.h"
+
+#include <QPalette>
+#include <QWidget>
+
+namespace tastelab::uistyle {
+
+void makeSecondary(QWidget *widget)
+{
+    QPalette palette = widget->palette();
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor background = palette.color(QPalette::Window);
+    const auto mix = [](int a, int b) { return (a * 62 + b * 38) / 100; };
+    const QColor secondary(mix(text.red(), background.red()), mix(text.green(), background.green()),
+                           mix(text.blue(), background.blue()));
+    palette.setColor(QPalette::WindowText, secondary);
+    palette.setColor(QPalette::Text, secondary);
+    widget->setPalette(palette);
+}
+
+} // namespace tastelab::uistyle
