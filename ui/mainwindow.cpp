@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "featurespage.h"
 #include "newstudywizard.h"
 #include "playback/clipplayer.h"
 #include "preferencesdialog.h"
@@ -25,6 +26,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -57,8 +59,16 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_studyPage = new StudyPage(this);
     m_survey = new SurveyWidget(m_player, this);
+    m_featuresPage = new FeaturesPage(this);
+    // The researcher's workspace (one tab per step of the path) and the participant's survey,
+    // which takes the whole window.
+    m_workspace = new QTabWidget(this);
+    m_workspace->setObjectName(QStringLiteral("workspaceTabs"));
+    m_workspace->setDocumentMode(true);
+    m_workspace->addTab(m_studyPage, tr("Study"));
+    m_workspace->addTab(m_featuresPage, tr("Features"));
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_studyPage);
+    m_pages->addWidget(m_workspace);
     m_pages->addWidget(m_survey);
     setCentralWidget(m_pages);
 
@@ -119,6 +129,9 @@ void MainWindow::createActions()
     m_endSurveyAction = survey->addAction(tr("&End Session"), this, &MainWindow::showStudyOverview);
     m_endSurveyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
 
+    QMenu *features = menuBar()->addMenu(tr("Fea&tures"));
+    features->addAction(tr("&Extract Embeddings…"), this, &MainWindow::showFeatures);
+
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
@@ -178,8 +191,10 @@ bool MainWindow::openStudy(const QString &path)
     }
     m_survey->setStudy(nullptr);
     m_studyPage->setStudy(nullptr);
+    m_featuresPage->setStudy(nullptr);
     m_study = std::move(study);
     m_studyPage->setStudy(m_study.get());
+    m_featuresPage->setStudy(m_study.get());
     m_survey->setStudy(m_study.get());
     addRecent(m_study->path());
     updateTitle();
@@ -194,6 +209,7 @@ void MainWindow::closeStudy()
         showStudyOverview();
     m_survey->setStudy(nullptr);
     m_studyPage->setStudy(nullptr);
+    m_featuresPage->setStudy(nullptr);
     m_study.reset();
     updateTitle();
     updateActions();
@@ -299,13 +315,22 @@ void MainWindow::startSurvey()
     statusBar()->showMessage(tr("Survey started. Answers are saved after every clip."), kStatusTimeoutMs);
 }
 
+void MainWindow::showFeatures()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_workspace->setCurrentWidget(m_featuresPage);
+}
+
 void MainWindow::showStudyOverview()
 {
     m_survey->stopSession();
     m_survey->restart();
     m_player->release(); // free the audio device while nobody listens
-    m_pages->setCurrentWidget(m_studyPage);
+    m_pages->setCurrentWidget(m_workspace);
+    m_workspace->setCurrentWidget(m_studyPage);
     m_studyPage->refresh();
+    m_featuresPage->refresh(); // new participants bring new clips
     updateActions();
 }
 
@@ -396,6 +421,7 @@ void MainWindow::showPreferences()
         dialog->store();
         m_player->setDevice(dialog->device());
         m_player->setVolume(dialog->volume());
+        m_featuresPage->refresh(); // the models folder may have changed
         statusBar()->showMessage(tr("Audio output: %1").arg(m_player->device().description()), kStatusTimeoutMs);
     });
     dialog->open();

@@ -8,10 +8,12 @@
 class QAction;
 class QMenu;
 class QStackedWidget;
+class QTabWidget;
 
 namespace tastelab {
 
 class ClipPlayer;
+class FeaturesPage;
 class NewStudyWizard;
 class Study;
 class StudyPage;
@@ -44,6 +46,9 @@ public:
     bool isSurveyActive() const;
 
     StudyPage *studyPage() const { return m_studyPage; }
+    FeaturesPage *featuresPage() const { return m_featuresPage; }
+    /// Shows the Features tab.
+    void showFeatures();
     SurveyWidget *surveyWidget() const { return m_survey; }
     ClipPlayer *player() const { return m_player; }
 
@@ -71,7 +76,9 @@ private:
     std::unique_ptr<Study> m_study;
     ClipPlayer *m_player = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QTabWidget *m_workspace = nullptr;
     StudyPage *m_studyPage = nullptr;
+    FeaturesPage *m_featuresPage = nullptr;
     SurveyWidget *m_survey = nullptr;
     QString m_dataDir;
     bool m_demoRunning = false;

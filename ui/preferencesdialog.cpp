@@ -3,6 +3,11 @@
 #include "uistyle.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -17,6 +22,7 @@ namespace tastelab {
 namespace {
 const QString kDeviceKey = QStringLiteral("audio/outputDevice");
 const QString kVolumeKey = QStringLiteral("audio/volume");
+const QString kModelsKey = QStringLiteral("models/userFolder");
 } // namespace
 
 PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
@@ -39,9 +45,24 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     volumeRow->addWidget(m_volume, 1);
     volumeRow->addWidget(m_volumeLabel);
 
+    m_modelsFolder = new QLineEdit(QSettings().value(kModelsKey).toString(), this);
+    m_modelsFolder->setObjectName(QStringLiteral("modelsFolderEdit"));
+    m_modelsFolder->setPlaceholderText(
+        QDir::toNativeSeparators(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models")));
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder with encoder models"), m_modelsFolder->text());
+        if (!dir.isEmpty())
+            m_modelsFolder->setText(dir);
+    });
+    auto *modelsRow = new QHBoxLayout;
+    modelsRow->addWidget(m_modelsFolder, 1);
+    modelsRow->addWidget(browse);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Audio &output:"), m_devices);
     form->addRow(tr("Volume:"), volumeRow);
+    form->addRow(tr("&Models folder:"), modelsRow);
 
     auto *hint = new QLabel(tr("Clips are loudness-normalised, so every clip plays at about the same "
                                "level. Set the volume once, before the first participant."),
@@ -116,6 +137,7 @@ void PreferencesDialog::store() const
     QSettings settings;
     settings.setValue(kDeviceKey, m_devices->currentData().toByteArray());
     settings.setValue(kVolumeKey, volume());
+    settings.setValue(kModelsKey, m_modelsFolder->text().trimmed());
 }
 
 } // namespace tastelab

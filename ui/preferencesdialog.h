@@ -5,11 +5,13 @@
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSlider;
 
 namespace tastelab {
 
-/// Audio output device and volume. Stored in QSettings ("audio/outputDevice", "audio/volume").
+/// Audio output device and volume, and the user's folder of encoder models. Stored in QSettings
+/// ("audio/outputDevice", "audio/volume", "models/userFolder").
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
@@ -32,6 +34,7 @@ private:
     QComboBox *m_devices = nullptr;
     QSlider *m_volume = nullptr;
     QLabel *m_volumeLabel = nullptr;
+    QLineEdit *m_modelsFolder = nullptr;
 };
 
 } // namespace tastelab

@@ -3,6 +3,7 @@
 // Saves a screenshot of every page into $TASTELAB_SCREENSHOT_DIR.
 
 #include "mainwindow.h"
+#include "featurespage.h"
 #include "newstudywizard.h"
 #include "preferencesdialog.h"
 #include "studypage.h"
@@ -10,6 +11,7 @@
 #include "survey/surveywidget.h"
 
 #include "audio/demolibrary.h"
+#include "study/embeddingstore.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
 #include "study/study.h"
@@ -61,6 +63,7 @@ private Q_SLOTS:
     void likertWithNumberKeys();
     void missingFilePausesSession();
     void studyOverview();
+    void featuresPage();
     void preferences();
 
 private:
@@ -531,6 +534,51 @@ void TestGui::studyOverview()
     QCOMPARE(genres->rowCount(), int(audio::demoStyles().size()));
     QVERIFY(child<QLabel>(&window, "studyNameLabel")->text() == QStringLiteral("Taste test"));
     shot(&window, QStringLiteral("study-overview.png"));
+}
+
+void TestGui::featuresPage()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Without a study the page says what to do first.
+    window.showFeatures();
+    QVERIFY(child<QLabel>(&window, "featuresStateLabel")->text().contains(QLatin1String("No study is open")));
+    QVERIFY(!child<QPushButton>(&window, "extractButton")->isEnabled());
+
+    QVERIFY(window.openStudy(m_studyPath));
+    window.showFeatures();
+    QComboBox *encoders = child<QComboBox>(&window, "encoderCombo");
+    QVERIFY(encoders->count() >= 1);
+    QCOMPARE(encoders->currentData().toString(), QStringLiteral("builtin-features"));
+    QVERIFY(child<QLabel>(&window, "encoderDetailsLabel")->text().contains(QLatin1String("22050 Hz")));
+    QPushButton *extract = child<QPushButton>(&window, "extractButton");
+    QVERIFY(extract->isEnabled());
+    int clips = 0;
+    {
+        QString error;
+        auto study = Study::open(m_studyPath, &error);
+        clips = EmbeddingStore(*study).studyClips().size();
+    }
+    QVERIFY(clips >= kClips);
+    extract->click();
+    QVERIFY(window.featuresPage()->isExtracting());
+    QVERIFY(!extract->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.featuresPage()->isExtracting(), 60000);
+    QTableWidget *summary = child<QTableWidget>(&window, "embeddingSummaryTable");
+    QCOMPARE(summary->rowCount(), 1);
+    QCOMPARE(summary->item(0, 0)->text(), QStringLiteral("builtin-features"));
+    QCOMPARE(summary->item(0, 1)->text(), QStringLiteral("%1 / %1").arg(clips));
+    const QString report = child<QPlainTextEdit>(&window, "extractionReportText")->toPlainText();
+    QVERIFY2(report.contains(QStringLiteral("%1 extracted").arg(clips)), qPrintable(report));
+    shot(&window, QStringLiteral("features.png"));
+
+    // A second run finds everything cached.
+    QVERIFY(extract->isEnabled());
+    extract->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.featuresPage()->isExtracting(), 60000);
+    QVERIFY(child<QPlainTextEdit>(&window, "extractionReportText")->toPlainText().contains(
+        QStringLiteral("%1 already cached, 0 extracted").arg(clips)));
 }
 
 void TestGui::preferences()
