@@ -4,6 +4,7 @@
 #include "study/demostudy.h"
 #include "study/embeddingstore.h"
 #include "study/extraction.h"
+#include "study/training.h"
 #include "study/exporter.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -167,13 +169,13 @@ int cmdPlan(QCommandLineParser &p)
             return fail(error);
         for (int i = 0; i < session->total(); ++i)
             clips.push_back(session->clip(i));
-        if (!p.isSet(QStringLiteral("as-json")))
+        if (!p.isSet(QStringLiteral("json")))
             out() << "participant " << who << " seed " << session->participant().seed << Qt::endl;
     }
     QHash<qint64, Track> tracks;
     for (const Track &t : study->tracks())
         tracks.insert(t.id, t);
-    if (p.isSet(QStringLiteral("as-json"))) {
+    if (p.isSet(QStringLiteral("json"))) {
         QJsonArray a;
         for (const Clip &c : clips) {
             QJsonObject o;
@@ -278,13 +280,17 @@ int cmdExport(QCommandLineParser &p)
     auto study = openStudy(p, &code);
     if (!study)
         return code;
-    if (!p.isSet(QStringLiteral("csv")) && !p.isSet(QStringLiteral("json")))
-        return fail(QStringLiteral("give --csv FILE and/or --json FILE"));
-    QString error;
-    if (p.isSet(QStringLiteral("csv")) && !exportCsv(*study, p.value(QStringLiteral("csv")), &error))
-        return fail(error);
-    if (p.isSet(QStringLiteral("json")) && !exportJson(*study, p.value(QStringLiteral("json")), &error))
-        return fail(error);
+    const QStringList files = p.values(QStringLiteral("out"));
+    if (files.isEmpty())
+        return fail(QStringLiteral("give --out FILE.csv and/or --out FILE.json"));
+    for (const QString &file : files) {
+        QString error;
+        const QString suffix = QFileInfo(file).suffix().toLower();
+        if (suffix != QLatin1String("csv") && suffix != QLatin1String("json"))
+            return fail(QStringLiteral("%1: the file name must end in .csv or .json").arg(file));
+        if (!(suffix == QLatin1String("csv") ? exportCsv(*study, file, &error) : exportJson(*study, file, &error)))
+            return fail(error);
+    }
     return Ok;
 }
 
@@ -380,20 +386,164 @@ int cmdExtract(QCommandLineParser &p)
     return report.error.isEmpty() ? Ok : Failed;
 }
 
+/// Reads the training settings shared by train and evaluate from the options.
+bool trainingSettings(QCommandLineParser &p, train::ClepSettings *s)
+{
+    if (p.isSet(QStringLiteral("seed")))
+        s->seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("epochs"))) {
+        const QStringList e = p.value(QStringLiteral("epochs")).split(QLatin1Char('/'));
+        s->embedderEpochs = e.value(0).toInt();
+        s->classifierEpochs = e.value(1, e.value(0)).toInt();
+    }
+    if (p.isSet(QStringLiteral("margin")))
+        s->margin = p.value(QStringLiteral("margin")).toDouble();
+    if (p.isSet(QStringLiteral("depth")))
+        s->embedderDepth = p.value(QStringLiteral("depth")).toInt();
+    return s->embedderEpochs > 0 && s->classifierEpochs > 0 && s->embedderDepth >= 1 && s->margin > 0;
+}
+
+QStringList modelList(QCommandLineParser &p, const QString &option, const QStringList &fallback)
+{
+    if (!p.isSet(option))
+        return fallback;
+    QStringList ids;
+    for (QString id : p.value(option).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        id = id.trimmed();
+        ids << (id == QLatin1String("pn") || id == QLatin1String("p") || id == QLatin1String("n") ? QStringLiteral("clep-") + id : id);
+    }
+    return ids;
+}
+
+int cmdTrain(QCommandLineParser &p)
+{
+    TrainingRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    r.participant = p.value(QStringLiteral("participant"));
+    r.encoder = p.isSet(QStringLiteral("encoder")) ? p.value(QStringLiteral("encoder"))
+                                                   : QString::fromStdString(embed::defaultEncoderName());
+    r.models = modelList(p, QStringLiteral("variant"), {QStringLiteral("clep-n")});
+    if (!trainingSettings(p, &r.settings))
+        return fail(QStringLiteral("bad training settings"));
+    if (p.isSet(QStringLiteral("like-threshold"))) {
+        const QStringList t = p.value(QStringLiteral("like-threshold")).split(QLatin1Char('/'));
+        r.customMapping = true;
+        r.mapping.likeAtOrAbove = t.value(0).toInt();
+        r.mapping.dislikeAtOrBelow = t.value(1, QString::number(r.mapping.likeAtOrAbove - 1)).toInt();
+    }
+    const TrainingReport report = Trainer::run(r, [](const QString &model, const train::EpochLog &e) {
+        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f, lr %.0e   ", qPrintable(model),
+                     e.stage.c_str(), e.epoch, e.epochs, e.trainLoss, e.validationLoss, e.learningRate);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    if (!report.error.isEmpty())
+        return fail(report.error);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const TrainedModel &m : report.models)
+            a.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("participant"), m.participant},
+                                 {QStringLiteral("encoder"), m.encoder}, {QStringLiteral("model"), m.model},
+                                 {QStringLiteral("accuracy"), m.metrics.accuracy}, {QStringLiteral("precision"), m.metrics.precision},
+                                 {QStringLiteral("recall"), m.metrics.recall}, {QStringLiteral("f1"), m.metrics.f1},
+                                 {QStringLiteral("auroc"), m.metrics.auroc}, {QStringLiteral("fpr"), m.metrics.fpr},
+                                 {QStringLiteral("tp"), m.metrics.tp}, {QStringLiteral("tn"), m.metrics.tn},
+                                 {QStringLiteral("fp"), m.metrics.fp}, {QStringLiteral("fn"), m.metrics.fn}});
+        out() << QJsonDocument(a).toJson(QJsonDocument::Indented);
+    } else {
+        out() << report.toText() << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdEvaluate(QCommandLineParser &p)
+{
+    EvaluationRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    r.encoder = p.isSet(QStringLiteral("encoder")) ? p.value(QStringLiteral("encoder"))
+                                                   : QString::fromStdString(embed::defaultEncoderName());
+    r.models = modelList(p, QStringLiteral("variants"), r.models);
+    r.repeats = p.isSet(QStringLiteral("repeats")) ? p.value(QStringLiteral("repeats")).toInt() : 1;
+    if (r.repeats < 1 || !trainingSettings(p, &r.settings))
+        return fail(QStringLiteral("bad evaluation settings"));
+    if (p.isSet(QStringLiteral("like-threshold"))) {
+        const QStringList t = p.value(QStringLiteral("like-threshold")).split(QLatin1Char('/'));
+        r.customMapping = true;
+        r.mapping.likeAtOrAbove = t.value(0).toInt();
+        r.mapping.dislikeAtOrBelow = t.value(1, QString::number(r.mapping.likeAtOrAbove - 1)).toInt();
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const StudyEvaluation e = evaluateStudy(r, [](int done, int total) {
+        std::fprintf(stderr, "\revaluating: %d/%d participant splits", done, total);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    if (!e.error.isEmpty())
+        return fail(e.error);
+    for (const QString &s : e.skipped)
+        std::fprintf(stderr, "skipped: %s\n", qPrintable(s));
+    if (e.results.empty())
+        return fail(QStringLiteral("no participant has enough answers with %1 embeddings").arg(r.encoder));
+    const train::StudyReport report = train::StudyReport::build(e.results);
+    train::ReportFormat format;
+    format.title = QStringLiteral("Tastelab study report: %1, %2 repeat(s)").arg(r.encoder).arg(r.repeats).toStdString();
+    if (p.isSet(QStringLiteral("report-dir"))) {
+        try {
+            train::writeReport(report, QFile::encodeName(p.value(QStringLiteral("report-dir"))).toStdString(), format);
+        } catch (const std::exception &ex) {
+            return fail(QString::fromStdString(ex.what()));
+        }
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const train::ParticipantResult &pr : e.results) {
+            const train::Metrics &m = pr.metrics;
+            a.append(QJsonObject{{QStringLiteral("participant"), QString::fromStdString(pr.participant)},
+                                 {QStringLiteral("encoder"), QString::fromStdString(pr.encoder)},
+                                 {QStringLiteral("model"), QString::fromStdString(pr.model)},
+                                 {QStringLiteral("repeats"), pr.repeats},
+                                 {QStringLiteral("accuracy"), m.accuracy}, {QStringLiteral("precision"), m.precision},
+                                 {QStringLiteral("recall"), m.recall}, {QStringLiteral("f1"), m.f1},
+                                 {QStringLiteral("auroc"), m.auroc}, {QStringLiteral("fpr"), m.fpr},
+                                 {QStringLiteral("tp"), m.tp}, {QStringLiteral("tn"), m.tn},
+                                 {QStringLiteral("fp"), m.fp}, {QStringLiteral("fn"), m.fn}});
+        }
+        QJsonArray friedman;
+        for (const train::FriedmanRow &f : report.friedman)
+            friedman.append(QJsonObject{{QStringLiteral("encoder"), QString::fromStdString(f.encoder)},
+                                        {QStringLiteral("metric"), QString::fromStdString(train::metricId(f.metric))},
+                                        {QStringLiteral("chi_square"), f.result.chiSquare},
+                                        {QStringLiteral("df"), f.result.df},
+                                        {QStringLiteral("p"), f.result.p}});
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("results"), a}, {QStringLiteral("friedman"), friedman},
+                                           {QStringLiteral("seconds"), timer.elapsed() / 1000.0}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        out() << QString::fromStdString(train::reportMarkdown(report, format)) << Qt::endl;
+        out() << "evaluated in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
+    }
+    return Ok;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
     {"import", "Import music: --study F (--folder DIR | --manifest CSV)", cmdImport},
     {"plan", "Show a participant's clip plan (creates the participant): --study F --participant P [--seed S] "
-             "[--as-json]; --dry-run previews without storing", cmdPlan},
+             "[--json]; --dry-run previews without storing", cmdPlan},
     {"simulate", "Answer a participant's remaining clips automatically: --study F --participant P [--seed S] "
                  "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
     {"status", "Summarize a study: --study F", cmdStatus},
-    {"export", "Export answers: --study F [--csv FILE] [--json FILE]", cmdExport},
+    {"export", "Export answers: --study F --out FILE.csv [--out FILE.json]", cmdExport},
     {"merge", "Merge a study file collected elsewhere: --study F --from OTHER", cmdMerge},
     {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},
     {"extract", "Extract missing embeddings: --study F [--encoder NAME] [--device cpu|cuda] [--shard K/N] "
                 "[--batch N] [--models DIR]", cmdExtract},
+    {"train", "Train personal models for a participant: --study F --participant P [--variant clep-n|pn,p,n,logreg,knn,mlp] "
+              "[--encoder NAME] [--seed S] [--epochs E1/E2] [--margin M] [--depth D] [--like-threshold L/D] [--json]", cmdTrain},
+    {"evaluate", "Evaluate models across participants: --study F [--encoder NAME] [--variants pn,p,n[,logreg,knn,mlp]] "
+                 "[--repeats R] [--json] [--report-dir DIR]", cmdEvaluate},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -421,7 +571,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("clips"), QStringLiteral("Clips per participant (default 200)."), QStringLiteral("n")},
         {QStringLiteral("scale"), QStringLiteral("like-dislike, likert5 or likert7."), QStringLiteral("id")},
         {QStringLiteral("anchors"), QStringLiteral("Answer labels, lowest first, separated by |."), QStringLiteral("labels")},
-        {QStringLiteral("repeats"), QStringLiteral("Repeated clips for the consistency check."), QStringLiteral("n")},
+        {QStringLiteral("repeats"), QStringLiteral("create: repeated clips for the consistency check; evaluate: repeated splits per participant (default 1)."), QStringLiteral("n")},
         {QStringLiteral("no-balance"), QStringLiteral("Do not balance genres.")},
         {QStringLiteral("min-listen"), QStringLiteral("Seconds before answers unlock (default: whole clip)."), QStringLiteral("s")},
         {QStringLiteral("ask-age"), QStringLiteral("Ask participants their age.")},
@@ -431,9 +581,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("participant"), QStringLiteral("Participant code."), QStringLiteral("code")},
         {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random)."), QStringLiteral("n")},
         {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
-        {QStringLiteral("json"), QStringLiteral("export: JSON export file."), QStringLiteral("file")},
-        {QStringLiteral("as-json"), QStringLiteral("plan: print the plan as JSON.")},
-        {QStringLiteral("csv"), QStringLiteral("CSV export file."), QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("plan, train, evaluate: print JSON.")},
+        {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable)."), QStringLiteral("file")},
         {QStringLiteral("like-genre"), QStringLiteral("simulate: like this genre, dislike the rest."), QStringLiteral("genre")},
         {QStringLiteral("count"), QStringLiteral("simulate: answer at most this many clips."), QStringLiteral("n")},
         {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
@@ -444,6 +593,13 @@ int main(int argc, char *argv[])
         {QStringLiteral("shard"), QStringLiteral("extract: do shard K of N, e.g. 1/4."), QStringLiteral("K/N")},
         {QStringLiteral("batch"), QStringLiteral("extract: clips per model call."), QStringLiteral("n")},
         {QStringLiteral("models"), QStringLiteral("A folder with encoder manifests and model files (repeatable)."), QStringLiteral("dir")},
+        {QStringLiteral("variant"), QStringLiteral("train: models, comma-separated: clep-pn, clep-p, clep-n (or pn, p, n), logreg, knn, mlp."), QStringLiteral("ids")},
+        {QStringLiteral("variants"), QStringLiteral("evaluate: models, comma-separated (default pn,p,n)."), QStringLiteral("ids")},
+        {QStringLiteral("epochs"), QStringLiteral("train/evaluate: embedder/classifier epochs (default 20/30)."), QStringLiteral("e1/e2")},
+        {QStringLiteral("margin"), QStringLiteral("train/evaluate: contrastive margin (default 7)."), QStringLiteral("m")},
+        {QStringLiteral("depth"), QStringLiteral("train/evaluate: embedder depth (default 4)."), QStringLiteral("d")},
+        {QStringLiteral("like-threshold"), QStringLiteral("train/evaluate: Likert values >= L are likes, <= D dislikes."), QStringLiteral("L/D")},
+        {QStringLiteral("report-dir"), QStringLiteral("evaluate: write the tables as CSV, Markdown and HTML here."), QStringLiteral("dir")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

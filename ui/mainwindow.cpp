@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "featurespage.h"
+#include "modelspage.h"
 #include "newstudywizard.h"
 #include "playback/clipplayer.h"
 #include "preferencesdialog.h"
@@ -67,6 +68,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspace->setDocumentMode(true);
     m_workspace->addTab(m_studyPage, tr("Study"));
     m_workspace->addTab(m_featuresPage, tr("Features"));
+    m_modelsPage = new ModelsPage(this);
+    m_workspace->addTab(m_modelsPage, tr("Models"));
+    connect(m_featuresPage, &FeaturesPage::extractionFinished, m_modelsPage, &ModelsPage::refresh);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_workspace);
     m_pages->addWidget(m_survey);
@@ -131,6 +135,7 @@ void MainWindow::createActions()
 
     QMenu *features = menuBar()->addMenu(tr("Fea&tures"));
     features->addAction(tr("&Extract Embeddings…"), this, &MainWindow::showFeatures);
+    features->addAction(tr("&Train Personal Models…"), this, &MainWindow::showModels);
 
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
@@ -192,9 +197,11 @@ bool MainWindow::openStudy(const QString &path)
     m_survey->setStudy(nullptr);
     m_studyPage->setStudy(nullptr);
     m_featuresPage->setStudy(nullptr);
+    m_modelsPage->setStudy(nullptr);
     m_study = std::move(study);
     m_studyPage->setStudy(m_study.get());
     m_featuresPage->setStudy(m_study.get());
+    m_modelsPage->setStudy(m_study.get());
     m_survey->setStudy(m_study.get());
     addRecent(m_study->path());
     updateTitle();
@@ -210,6 +217,7 @@ void MainWindow::closeStudy()
     m_survey->setStudy(nullptr);
     m_studyPage->setStudy(nullptr);
     m_featuresPage->setStudy(nullptr);
+    m_modelsPage->setStudy(nullptr);
     m_study.reset();
     updateTitle();
     updateActions();
@@ -322,6 +330,13 @@ void MainWindow::showFeatures()
     m_workspace->setCurrentWidget(m_featuresPage);
 }
 
+void MainWindow::showModels()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_workspace->setCurrentWidget(m_modelsPage);
+}
+
 void MainWindow::showStudyOverview()
 {
     m_survey->stopSession();
@@ -331,6 +346,7 @@ void MainWindow::showStudyOverview()
     m_workspace->setCurrentWidget(m_studyPage);
     m_studyPage->refresh();
     m_featuresPage->refresh(); // new participants bring new clips
+    m_modelsPage->refresh();
     updateActions();
 }
 

@@ -14,6 +14,7 @@ namespace tastelab {
 
 class ClipPlayer;
 class FeaturesPage;
+class ModelsPage;
 class NewStudyWizard;
 class Study;
 class StudyPage;
@@ -47,8 +48,10 @@ public:
 
     StudyPage *studyPage() const { return m_studyPage; }
     FeaturesPage *featuresPage() const { return m_featuresPage; }
-    /// Shows the Features tab.
+    ModelsPage *modelsPage() const { return m_modelsPage; }
+    /// Shows the Features / Models tab.
     void showFeatures();
+    void showModels();
     SurveyWidget *surveyWidget() const { return m_survey; }
     ClipPlayer *player() const { return m_player; }
 
@@ -79,6 +82,7 @@ private:
     QTabWidget *m_workspace = nullptr;
     StudyPage *m_studyPage = nullptr;
     FeaturesPage *m_featuresPage = nullptr;
+    ModelsPage *m_modelsPage = nullptr;
     SurveyWidget *m_survey = nullptr;
     QString m_dataDir;
     bool m_demoRunning = false;

@@ -7,9 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <map>
-#include <numeric>
 #include <utility>
 
 namespace tastelab::embed {
@@ -27,7 +25,7 @@ constexpr std::int64_t kBins = kFftSize / 2 + 1;
 constexpr std::int64_t kMelBands = 64;
 constexpr std::int64_t kMfccs = 20;
 constexpr std::int64_t kChroma = 12;
-constexpr std::int64_t kContrastBands = 7; // six octaves from 200 Hz, then the rest up to Nyquist
+constexpr std::int64_t kContrastBands = 7; // below 200 Hz, 5 octaves to 6.4 kHz, 6.4 kHz-Nyquist
 constexpr double kContrastLowHz = 200.0;
 constexpr double kPowerFloor = 1e-10;      // power floor before any log: -100 dB
 constexpr double kOnsetRangeDb = 80.0;     // onset flux ignores what is 80 dB below the clip's peak
@@ -36,6 +34,9 @@ constexpr double kMinBpm = 60.0;
 constexpr double kMaxBpm = 200.0;
 constexpr double kPriorBpm = 120.0;        // log-normal tempo prior, as in librosa
 constexpr double kPriorOctaves = 1.0;
+// The onset envelope is smoothed by a Gaussian this wide (frames) before its autocorrelation, so
+// that a period falling between two whole lags is not penalized against one that does not.
+constexpr double kTempoSmoothing = 1.0;
 constexpr double kPi = 3.14159265358979323846;
 const double kDbPerNeper = 10.0 / std::log(10.0);
 
@@ -43,6 +44,15 @@ const double kDbPerNeper = 10.0 / std::log(10.0);
 // one 10 s clip at a time is fastest: the per-bin tensors stay small and are reused.
 constexpr std::int64_t kCpuChunkSamples = std::int64_t(1) << 18;
 constexpr std::int64_t kCudaChunkSamples = std::int64_t(1) << 23;
+// At most this many frames (all clips of a chunk together) go through the FFT at once: bounds the
+// per-bin tensors to ~50 MB on the CPU however long a clip is.
+constexpr std::int64_t kCpuBlockRows = 2048;
+constexpr std::int64_t kCudaBlockRows = 16384;
+// The padded-clip buffer is kept between calls only up to this size (a few 10 s clips).
+constexpr std::size_t kKeepHostBytes = std::size_t(16) << 20;
+// Samples are clamped to this (far outside the normal -1..1) so corrupt float data cannot
+// overflow the power spectrum.
+constexpr float kMaxSample = 1000.0f;
 
 // Columns of the projection of the power spectrum.
 constexpr std::int64_t kPowerMel = 0;
@@ -54,7 +64,16 @@ constexpr std::int64_t kPowerFreq2 = kPowerFreq + 1;              // sum of P f^
 constexpr std::int64_t kPowerColumns = kPowerFreq2 + 1;
 
 // Per-frame scalar features, in the order their statistics appear in the vector.
-enum Scalar : std::int64_t { kCentroid, kBandwidth, kRolloff, kFlatness, kZcr, kOnset, kRms, kScalars };
+enum Scalar : std::int64_t {
+    kCentroid,
+    kBandwidth,
+    kRolloff,
+    kFlatness,
+    kZcr,
+    kOnset,
+    kRms,
+    kScalars
+};
 constexpr std::int64_t kStatsPerScalar = 5; // mean, std, p10, p50, p90
 // Percentiles computed for every scalar: p10, p50, p90 are features, p5 and p95 give the RMS range.
 constexpr double kPercentiles[] = {0.05, 0.10, 0.50, 0.90, 0.95};
@@ -188,7 +207,7 @@ void fillChromaFilters(Matrix &m, std::int64_t first)
         double sumSquares = 0.0;
         for (std::int64_t c = 0; c < kChroma; ++c) {
             // Distance in semitones from class c (C = 0; A0 is class 9), wrapped to [-6, 6).
-            double d = std::fmod(semis[std::size_t(k)] - double(c - 9) + 6.0, 12.0);
+            double d = std::fmod(semis[std::size_t(k)] - double(c - 8) + 6.0, 12.0);
             if (d < 0.0)
                 d += 12.0;
             d -= 6.0;
@@ -334,16 +353,43 @@ torch::Tensor delta(const torch::Tensor &x)
         / 10.0;
 }
 
-/// Population standard deviation over frames (axis 1); 0 for a single frame.
-torch::Tensor frameStd(const torch::Tensor &x)
+/// Population standard deviation over frames (axis dim); 0 for a single frame.
+torch::Tensor frameStd(const torch::Tensor &x, std::int64_t dim = 1)
 {
-    return (x - x.mean(1, true)).square().mean(1).sqrt();
+    return (x - x.mean(dim, true)).square().mean(dim).sqrt();
 }
 
-/// Tempo from the onset envelope [B, F]: the autocorrelation over lags of 60..200 BPM, weighted
-/// by the tempo prior; the peak lag is refined by a parabola through its neighbours. Returns
-/// [B, 2]: BPM and the peak's normalized autocorrelation (0..1, pulse clarity). Without any
-/// onset variation the tempo is the prior's centre (120) with strength 0.
+/// Index of the first bin where the cumulative power of the frame reaches threshold (bins - 1
+/// when it never does). power [B, F, bins] contiguous, threshold [B, F, 1]; returns [B, F]. Two
+/// steps, groups of 16 bins and then bins inside the group, so that only the group sums get a
+/// cumulative sum, not every bin.
+torch::Tensor firstBinReaching(const torch::Tensor &power, const torch::Tensor &threshold)
+{
+    constexpr std::int64_t kGroup = 16;
+    const std::int64_t batch = power.size(0);
+    const std::int64_t frames = power.size(1);
+    const std::int64_t groups = (kBins - 1) / kGroup; // bins 0..1023; Nyquist is the fallback
+    const auto grouped = power.narrow(2, 0, groups * kGroup).view({batch, frames, groups, kGroup});
+    const auto groupCumulative = grouped.sum(3).cumsum(2);              // [B, F, groups]
+    const auto group = torch::searchsorted(groupCumulative, threshold); // [B, F, 1], 0..groups
+    const auto clamped = group.clamp_max(groups - 1);
+    const auto before = torch::where(clamped > 0,
+                                     groupCumulative.gather(2, (clamped - 1).clamp_min(0)),
+                                     torch::zeros_like(threshold));
+    const auto inGroup = grouped.gather(2, clamped.unsqueeze(3).expand({batch, frames, 1, kGroup}))
+                             .squeeze(2)
+                             .cumsum(2)
+        + before; // [B, F, 16]
+    const auto offset = torch::searchsorted(inGroup, threshold).clamp_max(kGroup - 1);
+    const auto bin = clamped * kGroup + offset;
+    return torch::where(group >= groups, torch::full_like(bin, kBins - 1), bin).squeeze(2);
+}
+
+/// Tempo from the onset envelope [B, F]: the autocorrelation of the (slightly smoothed) envelope
+/// over lags of 60..200 BPM, weighted by the tempo prior; the peak lag is refined by a parabola
+/// through its neighbours. Returns
+/// [B, 2]: BPM (60..200) and the peak's normalized autocorrelation (0..1, pulse clarity). Without
+/// onset variation or any positive correlation the tempo is the prior's centre (120), strength 0.
 torch::Tensor tempo(const torch::Tensor &onset, const Constants &c)
 {
     const std::int64_t frames = onset.size(1);
@@ -353,11 +399,15 @@ torch::Tensor tempo(const torch::Tensor &onset, const Constants &c)
         n *= 2;
     const auto centred = onset - onset.mean(1, true);
     const auto spectrum = torch::fft::rfft(centred, n, 1);
-    auto ac = torch::fft::irfft(spectrum * spectrum.conj(), n, 1).narrow(1, 0, lags).contiguous();
+    // Gaussian smoothing of the envelope = its power response exp(-(sigma omega)^2) here.
+    const auto omega = torch::arange(n / 2 + 1, centred.options()) * (2.0 * kPi / double(n));
+    const auto smoothing = (omega * kTempoSmoothing).square().neg().exp();
+    auto ac = torch::fft::irfft(spectrum * spectrum.conj() * smoothing, n, 1)
+                  .narrow(1, 0, lags)
+                  .contiguous();
     if (frames < lags)
         ac.narrow(1, frames, lags - frames).zero_(); // no overlap there; only rounding noise
     const auto energy = ac.narrow(1, 0, 1);
-    const auto periodic = energy.squeeze(1) > 1e-12;
     const auto r = ac / energy.clamp_min(1e-12);
 
     const std::int64_t candidates = c.maxLag - c.minLag + 1;
@@ -373,7 +423,9 @@ torch::Tensor tempo(const torch::Tensor &onset, const Constants &c)
     const auto offset =
         torch::where(isPeak, 0.5 * (y0 - y2) / safe, torch::zeros_like(curvature)).clamp(-0.5, 0.5);
     const double framesPerMinute = 60.0 * kSampleRate / double(kHop);
-    const auto bpm = framesPerMinute / (lag.to(torch::kFloat) + offset);
+    // The refinement may step past the range's ends; the range is what the prior covers.
+    const auto bpm = (framesPerMinute / (lag.to(torch::kFloat) + offset)).clamp(kMinBpm, kMaxBpm);
+    const auto periodic = (energy.squeeze(1) > 1e-12).logical_and(y1 > 0);
     return torch::stack({torch::where(periodic, bpm, torch::full_like(bpm, kPriorBpm)),
                          torch::where(periodic, y1.clamp(0.0, 1.0), torch::zeros_like(y1))},
                         1);
@@ -401,7 +453,8 @@ public:
         try {
             m_cpu = Constants::build();
         } catch (const c10::Error &e) {
-            throw EncoderError(std::string(kName) + ": cannot set up: " + e.what_without_backtrace());
+            throw EncoderError(std::string(kName) + ": cannot set up: "
+                               + e.what_without_backtrace());
         }
         m_active = m_cpu;
     }
@@ -413,8 +466,8 @@ public:
         if (device == m_device)
             return;
         if (device == Device::Cuda && !cudaAvailable())
-            throw EncoderError(std::string(kName)
-                               + ": CUDA is not available (no GPU, or LibTorch built without CUDA)");
+            throw EncoderError(std::string(kName) + ": CUDA is not available (no GPU, or "
+                               + "LibTorch built without CUDA)");
         try {
             m_active = device == Device::Cpu ? m_cpu : m_cpu.to(torch::Device(torch::kCUDA));
         } catch (const c10::Error &e) {
@@ -451,9 +504,10 @@ public:
                     std::max<std::int64_t>(1, chunkSamples / std::max<std::int64_t>(length, 1)));
                 for (std::size_t start = 0; start < indices.size(); start += perChunk) {
                     const std::size_t count = std::min(perChunk, indices.size() - start);
-                    const std::vector<std::size_t> chunk(indices.begin() + std::ptrdiff_t(start),
-                                                         indices.begin() + std::ptrdiff_t(start + count));
-                    const auto out = features(padClips(clips, chunk, length)).to(torch::kCPU).contiguous();
+                    const auto first = indices.begin() + std::ptrdiff_t(start);
+                    const std::vector<std::size_t> chunk(first, first + std::ptrdiff_t(count));
+                    const auto out =
+                        features(padClips(clips, chunk, length)).to(torch::kCPU).contiguous();
                     const float *rows = out.data_ptr<float>();
                     const std::int64_t size = out.size(1);
                     for (std::size_t j = 0; j < count; ++j) {
@@ -462,6 +516,9 @@ public:
                     }
                 }
             }
+            // A very long clip must not pin its buffer for the encoder's lifetime.
+            if (m_workspace.host.defined() && m_workspace.host.storage().nbytes() > kKeepHostBytes)
+                m_workspace.host = torch::Tensor();
         } catch (const c10::Error &e) {
             throw EncoderError(std::string(kName) + ": " + e.what_without_backtrace());
         }
@@ -476,11 +533,11 @@ private:
         torch::Tensor frames; ///< [B, F, 2048] windowed frames
         torch::Tensor power;  ///< [B, F, bins]
         torch::Tensor lnPower;
-        torch::Tensor cumulative;
     };
 
     /// The chunk's clips, zero-padded by half a window on both sides (centred frames, like
-    /// torch::stft(center=true, pad_mode="constant")), on the device. Non-finite samples become 0.
+    /// torch::stft(center=true, pad_mode="constant")), on the device. Non-finite samples become 0,
+    /// others are clamped to +-kMaxSample.
     torch::Tensor padClips(const std::vector<audio::AudioBuffer> &clips,
                            const std::vector<std::size_t> &chunk, std::int64_t length)
     {
@@ -494,8 +551,10 @@ private:
             std::fill(row, row + kPad, 0.0f);
             std::fill(row + kPad + length, row + padded, 0.0f);
             const float *src = clips[chunk[std::size_t(j)]].samples.data();
-            for (std::int64_t i = 0; i < length; ++i)
-                row[kPad + i] = std::isfinite(src[i]) ? src[i] : 0.0f;
+            for (std::int64_t i = 0; i < length; ++i) {
+                const float v = src[i];
+                row[kPad + i] = std::isfinite(v) ? std::clamp(v, -kMaxSample, kMaxSample) : 0.0f;
+            }
         }
         if (m_device == Device::Cpu)
             return m_workspace.host;
@@ -504,7 +563,7 @@ private:
 
     /// Makes t a float tensor of the given shape on the device, keeping its memory when it is
     /// large enough.
-    void reuse(torch::Tensor &t, at::IntArrayRef shape, torch::Device device) const
+    static void reuse(torch::Tensor &t, at::IntArrayRef shape, torch::Device device)
     {
         if (!t.defined() || t.device() != device)
             t = torch::empty(shape, torch::TensorOptions().dtype(torch::kFloat).device(device));
@@ -512,8 +571,18 @@ private:
             t.resize_(shape);
     }
 
-    /// Equal-length padded clips [B, T + 2048] on the device -> [B, embeddingSize].
-    torch::Tensor features(const torch::Tensor &padded)
+    /// What the spectral stage keeps of each frame; everything else is computed from these.
+    struct SpectralFrames {
+        torch::Tensor projected; ///< [B, F, kPowerColumns]
+        torch::Tensor lnMeans;   ///< [B, F, contrast bands + 1]: mean ln power per band, overall
+        torch::Tensor peaks;     ///< [B, F, contrast bands]: strongest bin's power per band
+        torch::Tensor rolloff;   ///< [B, F]: rolloff bin
+    };
+
+    /// Frames [first, first + count) of the padded clips through the FFT and the projections.
+    /// The per-bin tensors live only here, in the workspace.
+    SpectralFrames spectralBlock(const torch::Tensor &padded, std::int64_t first,
+                                 std::int64_t count)
     {
         const Constants &c = m_active;
         Workspace &ws = m_workspace;
@@ -522,11 +591,10 @@ private:
 
         // Power spectrogram [B, F, bins]: the real FFT of the unfolded frames gives that layout
         // directly, with no transposes.
-        const auto frameView = padded.unfold(1, kFftSize, kHop);
-        const std::int64_t frameCount = frameView.size(1);
-        reuse(ws.frames, {batch, frameCount, kFftSize}, device);
+        const auto frameView = padded.unfold(1, kFftSize, kHop).narrow(1, first, count);
+        reuse(ws.frames, {batch, count, kFftSize}, device);
         torch::mul_out(ws.frames, frameView, c.window);
-        reuse(ws.power, {batch, frameCount, kBins}, device);
+        reuse(ws.power, {batch, count, kBins}, device);
         {
             const auto parts = torch::view_as_real(torch::fft::rfft(ws.frames));
             const auto re = parts.select(3, 0);
@@ -535,13 +603,49 @@ private:
             ws.power.addcmul_(im, im);
         }
         const torch::Tensor &power = ws.power;
-        reuse(ws.lnPower, {batch, frameCount, kBins}, device);
+        reuse(ws.lnPower, {batch, count, kBins}, device);
         torch::clamp_min_out(ws.lnPower, power, kPowerFloor).log_();
-        reuse(ws.cumulative, {batch, frameCount, kBins}, device);
-        torch::cumsum_out(ws.cumulative, power, 2);
 
-        const auto projected = c.power.apply(power);
-        const auto lnMeans = c.logPower.apply(ws.lnPower);
+        SpectralFrames out;
+        out.projected = c.power.apply(power);
+        out.lnMeans = c.logPower.apply(ws.lnPower);
+        const std::vector<std::int64_t> edges = contrastEdges();
+        std::vector<torch::Tensor> peaks;
+        for (std::int64_t band = 0; band < kContrastBands; ++band) {
+            const auto lo = edges[std::size_t(band)];
+            peaks.push_back(power.narrow(2, lo, edges[std::size_t(band + 1)] - lo).amax(2));
+        }
+        out.peaks = torch::stack(peaks, 2);
+        const auto total = out.projected.narrow(2, kPowerSum, 1);
+        out.rolloff = firstBinReaching(power, total * kRolloffFraction);
+        return out;
+    }
+
+    /// Equal-length padded clips [B, T + 2048] on the device -> [B, embeddingSize].
+    torch::Tensor features(const torch::Tensor &padded)
+    {
+        const Constants &c = m_active;
+        const std::int64_t batch = padded.size(0);
+        const std::int64_t frameCount = (padded.size(1) - kFftSize) / kHop + 1;
+
+        // The spectral stage in blocks of frames, so that memory stays bounded for long clips
+        // (a clip up to ~47 s is one block on the CPU).
+        const std::int64_t maxRows = padded.is_cuda() ? kCudaBlockRows : kCpuBlockRows;
+        const std::int64_t blockFrames = std::max<std::int64_t>(1, maxRows / batch);
+        std::vector<SpectralFrames> blocks;
+        for (std::int64_t first = 0; first < frameCount; first += blockFrames)
+            blocks.push_back(
+                spectralBlock(padded, first, std::min(blockFrames, frameCount - first)));
+        const auto join = [&blocks](torch::Tensor SpectralFrames::*part) {
+            if (blocks.size() == 1)
+                return blocks.front().*part;
+            std::vector<torch::Tensor> parts;
+            for (const SpectralFrames &b : blocks)
+                parts.push_back(b.*part);
+            return torch::cat(parts, 1);
+        };
+        const auto projected = join(&SpectralFrames::projected);
+        const auto lnMeans = join(&SpectralFrames::lnMeans);
 
         // Log-mel (dB), MFCC and deltas.
         const auto logMel =
@@ -555,13 +659,8 @@ private:
 
         // Spectral contrast per octave band: peak level minus the band's mean level (dB), i.e.
         // the strongest bin over the geometric mean of the band. No sorting, so it stays cheap.
-        const std::vector<std::int64_t> edges = contrastEdges();
-        std::vector<torch::Tensor> peaks;
-        for (std::int64_t band = 0; band < kContrastBands; ++band) {
-            const auto lo = edges[std::size_t(band)];
-            peaks.push_back(power.narrow(2, lo, edges[std::size_t(band + 1)] - lo).amax(2));
-        }
-        const auto peakDb = torch::stack(peaks, 2).clamp_min(kPowerFloor).log10_().mul_(10.0);
+        const auto peakDb =
+            join(&SpectralFrames::peaks).clamp_min(kPowerFloor).log10_().mul_(10.0);
         const auto contrast = peakDb - lnMeans.narrow(2, 0, kContrastBands) * kDbPerNeper;
 
         // Per-frame scalars. Centroid, bandwidth and rolloff are power-weighted, in kHz.
@@ -570,59 +669,68 @@ private:
         const auto safeTotal = total.clamp_min(kPowerFloor);
         const auto centroid = projected.select(2, kPowerFreq) / safeTotal;
         scalars[kCentroid] = centroid;
-        scalars[kBandwidth] =
-            (projected.select(2, kPowerFreq2) / safeTotal - centroid.square()).clamp_min(0.0).sqrt();
-        const auto threshold = (ws.cumulative.narrow(2, kBins - 1, 1) * kRolloffFraction).contiguous();
-        scalars[kRolloff] = torch::searchsorted(ws.cumulative, threshold).squeeze(2).to(torch::kFloat)
-            * (binHz(1) / 1000.0);
+        const auto meanSquareFreq = projected.select(2, kPowerFreq2) / safeTotal;
+        scalars[kBandwidth] = (meanSquareFreq - centroid.square()).clamp_min(0.0).sqrt();
+        scalars[kRolloff] =
+            join(&SpectralFrames::rolloff).to(torch::kFloat) * (binHz(1) / 1000.0);
         // Geometric over arithmetic mean of the (floored) power.
-        scalars[kFlatness] =
-            (lnMeans.select(2, kContrastBands).exp() / (total / double(kBins)).clamp_min(kPowerFloor))
-                .clamp(0.0, 1.0);
+        const auto meanPower = (total / double(kBins)).clamp_min(kPowerFloor);
+        scalars[kFlatness] = (lnMeans.select(2, kContrastBands).exp() / meanPower).clamp(0.0, 1.0);
         scalars[kZcr] = zeroCrossingRate(padded, frameCount);
         scalars[kOnset] = onsetStrength(logMel);
         scalars[kRms] = projected.select(2, kPowerMeanSquare).add(kPowerFloor).log10_().mul_(10.0);
 
-        // Statistics over frames.
-        const auto perFrame = torch::stack(scalars, 2); // [B, F, scalars]
-        const auto sorted = std::get<0>(perFrame.sort(1));
+        // Statistics over frames; percentiles interpolate linearly between the sorted frames.
+        const auto perFrame = torch::stack(scalars, 1); // [B, scalars, F]
+        const auto sorted = std::get<0>(perFrame.sort(2));
         std::vector<torch::Tensor> percentiles;
         for (const double q : kPercentiles) {
             const double position = q * double(frameCount - 1);
             const auto lo = std::int64_t(std::floor(position));
             const auto hi = std::min(lo + 1, frameCount - 1);
             const double frac = position - double(lo);
-            percentiles.push_back(sorted.select(1, lo) * (1.0 - frac) + sorted.select(1, hi) * frac);
+            percentiles.push_back(sorted.select(2, lo) * (1.0 - frac)
+                                  + sorted.select(2, hi) * frac);
         }
-        const auto scalarStats = torch::stack({perFrame.mean(1), frameStd(perFrame), percentiles[1],
-                                               percentiles[2], percentiles[3]},
-                                              2); // [B, scalars, 5]
+        const auto scalarStats =
+            torch::stack({perFrame.mean(2), frameStd(perFrame, 2), percentiles[1], percentiles[2],
+                          percentiles[3]},
+                         2); // [B, scalars, 5]
         const auto rmsRange = (percentiles[4] - percentiles[0]).narrow(1, kRms, 1);
 
-        const auto out = torch::cat({logMel.mean(1), frameStd(logMel), mfcc.mean(1), frameStd(mfcc),
-                                     frameStd(mfccDelta), chroma.mean(1), frameStd(chroma),
-                                     contrast.mean(1), frameStd(contrast),
-                                     scalarStats.narrow(1, 0, kOnset + 1).reshape({batch, -1}),
-                                     tempo(scalars[kOnset], c), scalarStats.select(1, kRms), rmsRange},
-                                    1);
+        // In the order of kGroups.
+        const auto out = torch::cat(
+            {
+                logMel.mean(1), frameStd(logMel),                // logmel_mean, logmel_std
+                mfcc.mean(1), frameStd(mfcc), frameStd(mfccDelta), // mfcc_*, mfcc_delta_std
+                chroma.mean(1), frameStd(chroma),                // chroma_mean, chroma_std
+                contrast.mean(1), frameStd(contrast),            // contrast_mean, contrast_std
+                scalarStats.narrow(1, 0, kOnset + 1).reshape({batch, -1}), // centroid .. onset
+                tempo(scalars[kOnset], c),                       // tempo
+                scalarStats.select(1, kRms), rmsRange,           // rms
+            },
+            1);
         TORCH_CHECK(out.size(1) == m_info.embeddingSize, "feature layout mismatch: ", out.size(1),
                     " values instead of ", m_info.embeddingSize);
         return out;
     }
 
+    /// Fraction of neighbouring samples whose sign differs, per frame of the padded signal.
     static torch::Tensor zeroCrossingRate(const torch::Tensor &padded, std::int64_t frameCount)
     {
         const std::int64_t length = padded.size(1);
         const auto negative = padded.lt(0.0);
+        // Pair i is samples (i, i + 1); frame f holds pairs 512 f .. 512 f + 2046. An integer
+        // cumulative count keeps the per-frame differences exact.
         const auto crossings =
             negative.narrow(1, 1, length - 1).ne(negative.narrow(1, 0, length - 1));
-        // counts[j]: crossings between positions 0..j (exact: integer cumsum).
-        const auto counts = torch::constant_pad_nd(crossings.cumsum(1), {1, 0});
-        const auto ends = counts.narrow(1, kFftSize - 1, length - (kFftSize - 1))
-                              .slice(1, 0, c10::nullopt, kHop)
-                              .narrow(1, 0, frameCount);
-        const auto starts = counts.slice(1, 0, c10::nullopt, kHop).narrow(1, 0, frameCount);
-        return (ends - starts).to(torch::kFloat) / double(kFftSize - 1);
+        const auto counts = crossings.cumsum(1, torch::kInt32);
+        auto rate = counts.slice(1, kFftSize - 2, c10::nullopt, kHop)
+                        .narrow(1, 0, frameCount)
+                        .to(torch::kFloat);
+        rate.narrow(1, 1, frameCount - 1)
+            .sub_(counts.slice(1, kHop - 1, c10::nullopt, kHop).narrow(1, 0, frameCount - 1));
+        return rate.div_(double(kFftSize - 1));
     }
 
     /// Spectral flux of the log-mel spectrogram: mean over bands of the rise since the previous
@@ -633,8 +741,8 @@ private:
         const std::int64_t frames = logMel.size(1);
         const auto floorDb = logMel.amax({1, 2}, true) - kOnsetRangeDb;
         const auto level = torch::maximum(logMel, floorDb);
-        const auto flux =
-            (level.narrow(1, 1, frames - 1) - level.narrow(1, 0, frames - 1)).clamp_min(0.0).mean(2);
+        const auto rise = level.narrow(1, 1, frames - 1) - level.narrow(1, 0, frames - 1);
+        const auto flux = rise.clamp_min(0.0).mean(2);
         return torch::constant_pad_nd(flux, {1, 0});
     }
 

@@ -517,7 +517,14 @@ std::unique_ptr<Encoder> loadTorchScriptEncoder(const std::string &manifestPath)
         throw EncoderError(info.path + ": produces a tensor of " + std::string(out.dtype().name())
                            + "; an encoder must produce floating-point values");
 
-    info.contentHash = sha256OfFile(info.path);
+    // The hash covers the weights and everything that changes what a clip becomes, so editing the
+    // window, hop, pooling or input format in the manifest also invalidates cached embeddings.
+    const std::string settings = sha256OfFile(info.path) + "|" + std::to_string(info.sampleRate) + "|"
+        + std::to_string(info.channels) + "|" + std::to_string(info.windowSamples) + "|"
+        + std::to_string(info.hopSamples) + "|" + info.pooling;
+    Sha256 sha;
+    sha.update(reinterpret_cast<const unsigned char *>(settings.data()), settings.size());
+    info.contentHash = sha.hexDigest();
     return std::make_unique<TorchScriptEncoder>(std::move(info), std::move(module), outputSize);
 }
 

@@ -16,7 +16,9 @@ EncoderInfo readManifest(const std::string &manifestPath);
 /// [batch, channels, windowSamples] (float, -1..1) to [batch, embeddingSize]; clips are cut into
 /// windows of windowSamples every hopSamples (a clip shorter than a window is zero-padded), and the
 /// window outputs are pooled per the manifest. Validates on load (see createEncoder()).
-/// contentHash is the SHA-256 of the model file. Throws EncoderError.
+/// contentHash is a SHA-256 over the model file's SHA-256 and the sample rate, channels, window,
+/// hop and pooling, so that any change to what a clip becomes invalidates cached embeddings.
+/// Throws EncoderError.
 std::unique_ptr<Encoder> loadTorchScriptEncoder(const std::string &manifestPath);
 
 } // namespace tastelab::embed

@@ -65,13 +65,13 @@ private Q_SLOTS:
         QVERIFY(r.out.contains(QLatin1String("broken.flac: ")));
 
         r = runCli({QStringLiteral("plan"), QStringLiteral("--study"), study, QStringLiteral("--dry-run"),
-                    QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-json")});
+                    QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const QJsonArray preview = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("clips")).toArray();
         QCOMPARE(preview.size(), 5); // 4 clips + 1 repeat
 
         r = runCli({QStringLiteral("plan"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
-                    QStringLiteral("P1"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--as-json")});
+                    QStringLiteral("P1"), QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("clips")).toArray(), preview);
 
@@ -86,8 +86,8 @@ private Q_SLOTS:
 
         const QString csv = dir.filePath(QStringLiteral("out.csv"));
         const QString json = dir.filePath(QStringLiteral("out.json"));
-        r = runCli({QStringLiteral("export"), QStringLiteral("--study"), study, QStringLiteral("--csv"), csv,
-                    QStringLiteral("--json"), json});
+        r = runCli({QStringLiteral("export"), QStringLiteral("--study"), study, QStringLiteral("--out"), csv,
+                    QStringLiteral("--out"), json});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QFile f(csv);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -453,11 +453,19 @@ private Q_SLOTS:
         QCOMPARE(info.embeddingSize, 6);
         QCOMPARE(QString::fromStdString(info.path), m_fixtures.filePath(QStringLiteral("probe.pt")));
 
-        // contentHash is the SHA-256 of the model file (checked against Qt's implementation).
+        // contentHash is the SHA-256 of the model file's SHA-256 and the input/pooling settings
+        // (checked against Qt's implementation), so a manifest edit invalidates cached rows too.
         QFile model(m_fixtures.filePath(QStringLiteral("probe.pt")));
         QVERIFY(model.open(QIODevice::ReadOnly));
-        const QByteArray expected = QCryptographicHash::hash(model.readAll(), QCryptographicHash::Sha256).toHex();
+        const QByteArray fileHash = QCryptographicHash::hash(model.readAll(), QCryptographicHash::Sha256).toHex();
+        const QByteArray settings = fileHash + "|" + QByteArray::number(info.sampleRate) + "|"
+            + QByteArray::number(info.channels) + "|" + QByteArray::number(qint64(info.windowSamples)) + "|"
+            + QByteArray::number(qint64(info.hopSamples)) + "|" + QByteArray::fromStdString(info.pooling);
+        const QByteArray expected = QCryptographicHash::hash(settings, QCryptographicHash::Sha256).toHex();
         QCOMPARE(QString::fromStdString(info.contentHash), QString::fromLatin1(expected));
+        const auto meanPooled = loadTorchScriptEncoder(
+            fixtureManifest(QStringLiteral("probe.pt"), {{QStringLiteral("pooling"), QStringLiteral("mean")}}).toStdString());
+        QVERIFY(meanPooled->info().contentHash != info.contentHash);
 
         QCOMPARE(encoder->device(), Device::Cpu);
         if (!cudaAvailable()) {

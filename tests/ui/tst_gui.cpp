@@ -4,6 +4,7 @@
 
 #include "mainwindow.h"
 #include "featurespage.h"
+#include "modelspage.h"
 #include "newstudywizard.h"
 #include "preferencesdialog.h"
 #include "studypage.h"
@@ -12,7 +13,9 @@
 
 #include "audio/demolibrary.h"
 #include "study/embeddingstore.h"
+#include "study/extraction.h"
 #include "study/importer.h"
+#include "study/training.h"
 #include "study/participantsession.h"
 #include "study/study.h"
 
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void missingFilePausesSession();
     void studyOverview();
     void featuresPage();
+    void modelsPage();
     void preferences();
 
 private:
@@ -579,6 +583,64 @@ void TestGui::featuresPage()
     QTRY_VERIFY_WITH_TIMEOUT(!window.featuresPage()->isExtracting(), 60000);
     QVERIFY(child<QPlainTextEdit>(&window, "extractionReportText")->toPlainText().contains(
         QStringLiteral("%1 already cached, 0 extracted").arg(clips)));
+}
+
+void TestGui::modelsPage()
+{
+    // A study where one participant likes three of the six styles, with embeddings extracted.
+    const QString path = m_dir.filePath(QStringLiteral("models.tastelab"));
+    {
+        StudySettings s;
+        s.name = QStringLiteral("Models");
+        s.clipSeconds = kClipSeconds;
+        s.clipsPerParticipant = m_trackCount;
+        QString error;
+        QVERIFY2(Study::create(path, s, &error), qPrintable(error));
+        QVERIFY(Importer::run({path, QString(), m_library + QStringLiteral("/manifest.csv")}).added == m_trackCount);
+        auto study = Study::open(path, &error);
+        auto session = ParticipantSession::startOrResume(*study, QStringLiteral("L1"), {}, 3, &error);
+        QVERIFY(session);
+        const QStringList liked{QStringLiteral("techno"), QStringLiteral("rock"), QStringLiteral("chiptune")};
+        for (int i = 0; i < session->total(); ++i)
+            QVERIFY(session->answer(i, liked.contains(session->track(i)->genre) ? 1 : 0, 1500, 0, &error));
+        ExtractionRequest r;
+        r.studyPath = path;
+        r.encoder = QStringLiteral("builtin-features");
+        QVERIFY(Extractor::run(r).error.isEmpty());
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.showModels();
+    QVERIFY(child<QLabel>(&window, "modelsStateLabel")->text().contains(QLatin1String("No study is open")));
+    QVERIFY(window.openStudy(path));
+    window.showModels();
+    QComboBox *participants = child<QComboBox>(&window, "participantCombo");
+    QCOMPARE(participants->count(), 1);
+    QCOMPARE(participants->currentData().toString(), QStringLiteral("L1"));
+    QCOMPARE(child<QComboBox>(&window, "trainEncoderCombo")->currentData().toString(), QStringLiteral("builtin-features"));
+    child<QCheckBox>(&window, "model-logreg")->setChecked(true);
+    QPushButton *train = child<QPushButton>(&window, "trainButton");
+    QVERIFY(train->isEnabled());
+    train->click();
+    QVERIFY(window.modelsPage()->isTraining());
+    QTRY_VERIFY_WITH_TIMEOUT(window.modelsPage()->lossPoints() > 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.modelsPage()->isTraining(), 120000);
+    QTableWidget *models = child<QTableWidget>(&window, "modelsTable");
+    QCOMPARE(models->rowCount(), 4);
+    const QString report = child<QPlainTextEdit>(&window, "trainingReportText")->toPlainText();
+    QVERIFY2(report.contains(QLatin1String("clep-n")) && report.contains(QLatin1String("accuracy")), qPrintable(report));
+    shot(&window, QStringLiteral("models.png"));
+    // Stored in the study, with test metrics.
+    QString error;
+    auto study = Study::open(path, &error);
+    const auto stored = storedModels(*study, *study->participant(QStringLiteral("L1")));
+    QCOMPARE(stored.size(), 4);
+    const int tested = stored.first().metrics.tp + stored.first().metrics.tn + stored.first().metrics.fp
+        + stored.first().metrics.fn;
+    QVERIFY(tested >= 2);
+    for (const TrainedModel &m : stored) // one shared split
+        QCOMPARE(m.metrics.tp + m.metrics.tn + m.metrics.fp + m.metrics.fn, tested);
 }
 
 void TestGui::preferences()

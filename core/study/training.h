@@ -1,0 +1,133 @@
+#pragma once
+
+#include "study/embeddingstore.h"
+#include "study/jobthread.h"
+#include "study/study.h"
+#include "train/clep.h"
+#include "train/report.h"
+
+#include <QJsonObject>
+#include <QMetaType>
+
+#include <functional>
+
+namespace tastelab {
+
+/// How answers become like (1) / dislike (0). Values between the two bounds (Likert "neutral")
+/// are left out. Stored with every model.
+struct LabelMapping {
+    int likeAtOrAbove = 1;
+    int dislikeAtOrBelow = 0;
+
+    /// like-dislike: 1 / 0; Likert 5: >= 4 like, <= 2 dislike; Likert 7: >= 5 / <= 3.
+    static LabelMapping forScale(AnswerScale scale);
+    /// 1, 0 or -1 (left out).
+    int label(int value) const { return value >= likeAtOrAbove ? 1 : value <= dislikeAtOrBelow ? 0 : -1; }
+    QJsonObject toJson() const;
+};
+
+/// A participant's answers joined with the cached embeddings of their clips.
+struct TrainingData {
+    train::Dataset dataset;
+    QVector<ClipKey> clips; ///< row i of the dataset is clips[i]
+    int likes = 0;
+    int dislikes = 0;
+    int leftOut = 0;           ///< neutral answers
+    int missingEmbeddings = 0; ///< answered clips without an embedding for the encoder
+    int repeatsSkipped = 0;    ///< second presentations of a clip (the first answer counts)
+};
+
+/// Builds the training data. False with *error (naming participant and encoder) when there is
+/// too little: at least 4 likes and 4 dislikes with embeddings are needed for a 3:1 split with a
+/// validation part.
+bool buildTrainingData(Study &study, const Participant &participant, const QString &encoder,
+                       const LabelMapping &mapping, TrainingData *out, QString *error);
+
+/// Model ids accepted by training: CLEP variants and baselines.
+QStringList allModelIds(); ///< clep-pn, clep-p, clep-n, logreg, knn, mlp
+
+struct TrainingRequest {
+    QString studyPath;
+    QString participant; ///< code
+    QString encoder;
+    QStringList models{QStringLiteral("clep-pn"), QStringLiteral("clep-p"), QStringLiteral("clep-n")};
+    train::ClepSettings settings;
+    bool customMapping = false; ///< else LabelMapping::forScale(study scale)
+    LabelMapping mapping;
+    bool store = true;          ///< save the trained models in the study
+};
+
+struct TrainedModel {
+    qint64 id = 0; ///< row in the study's models table (0 when not stored)
+    QString participant;
+    QString encoder;
+    QString model;
+    train::Metrics metrics;
+    std::vector<train::EpochLog> log;
+    QDateTime createdAt;
+};
+
+struct TrainingReport {
+    QVector<TrainedModel> models;
+    int examples = 0;
+    int likes = 0;
+    int dislikes = 0;
+    bool cancelled = false;
+    QString error;
+    QString toText() const;
+};
+
+/// Trains the requested models for one participant on one split (seeded by settings.seed), so
+/// the CLEP variants and the baselines are compared on the same data; stores each model with its
+/// settings, label mapping, split, encoder (name and hash), metrics and losses. Runs on any thread
+/// (opens its own study connection).
+class Trainer {
+public:
+    using Progress = std::function<bool(const QString &model, const train::EpochLog &epoch)>;
+    static TrainingReport run(const TrainingRequest &request, const Progress &progress = {});
+};
+
+/// Loads a stored model; nullptr with *error when missing or unreadable.
+std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *error);
+/// The stored models of a participant (newest first), without weights.
+QVector<TrainedModel> storedModels(Study &study, const Participant &participant);
+
+struct EvaluationRequest {
+    QString studyPath;
+    QString encoder;
+    QStringList models{QStringLiteral("clep-pn"), QStringLiteral("clep-p"), QStringLiteral("clep-n")};
+    int repeats = 1; ///< splits per participant, seeds settings.seed, settings.seed + 1, ...
+    train::ClepSettings settings;
+    bool customMapping = false;
+    LabelMapping mapping;
+};
+
+struct StudyEvaluation {
+    std::vector<train::ParticipantResult> results; ///< rates averaged, confusion counts summed over repeats
+    QStringList skipped; ///< participants left out, with the reason
+    QString error;
+    bool cancelled = false;
+};
+
+/// Trains and tests every requested model for every participant (nothing is stored), on the
+/// same split per participant and repeat, in parallel on the thread pool. progress(done, total)
+/// after each participant x repeat; returning false cancels.
+StudyEvaluation evaluateStudy(const EvaluationRequest &request,
+                              const std::function<bool(int done, int total)> &progress = {});
+
+/// Runs training on a thread of its own (job ids, cancellation, per-epoch progress).
+class TrainingService : public JobThread {
+    Q_OBJECT
+public:
+    explicit TrainingService(QObject *parent = nullptr);
+    quint64 start(const TrainingRequest &request);
+
+Q_SIGNALS:
+    void epochFinished(quint64 jobId, const QString &model, const tastelab::train::EpochLog &epoch);
+    void finished(quint64 jobId, const tastelab::TrainingReport &report);
+};
+
+} // namespace tastelab
+
+Q_DECLARE_METATYPE(tastelab::train::EpochLog)
+Q_DECLARE_METATYPE(tastelab::TrainingReport)
