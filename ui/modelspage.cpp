@@ -112,7 +112,9 @@ ModelsPage::ModelsPage(QWidget *parent) : QWidget(parent), m_service(new Trainin
     auto *chartView = new QChartView(m_chart, this);
     chartView->setObjectName(QStringLiteral("lossChart"));
     chartView->setRenderHint(QPainter::Antialiasing);
-    chartView->setMinimumHeight(200);
+    chartView->setMinimumHeight(260);
+    m_chart->setMargins(QMargins(4, 4, 4, 4));
+    m_chart->legend()->setAlignment(Qt::AlignRight);
 
     m_models = new QTableWidget(0, 12, this);
     m_models->setObjectName(QStringLiteral("modelsTable"));
@@ -126,11 +128,13 @@ ModelsPage::ModelsPage(QWidget *parent) : QWidget(parent), m_service(new Trainin
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(chartView);
     split->addWidget(m_models);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
     m_report = new QPlainTextEdit(this);
     m_report->setObjectName(QStringLiteral("trainingReportText"));
     m_report->setReadOnly(true);
-    m_report->setMaximumHeight(90);
+    m_report->setMaximumHeight(80);
     layout->addWidget(m_report);
 
     connect(m_train, &QPushButton::clicked, this, &ModelsPage::startTraining);

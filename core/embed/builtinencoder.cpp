@@ -207,7 +207,7 @@ void fillChromaFilters(Matrix &m, std::int64_t first)
         double sumSquares = 0.0;
         for (std::int64_t c = 0; c < kChroma; ++c) {
             // Distance in semitones from class c (C = 0; A0 is class 9), wrapped to [-6, 6).
-            double d = std::fmod(semis[std::size_t(k)] - double(c - 8) + 6.0, 12.0);
+            double d = std::fmod(semis[std::size_t(k)] - double(c - 9) + 6.0, 12.0);
             if (d < 0.0)
                 d += 12.0;
             d -= 6.0;
