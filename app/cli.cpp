@@ -147,16 +147,7 @@ int cmdPlan(QCommandLineParser &p)
     QStringList notes;
     if (p.isSet(QStringLiteral("dry-run")) || who.isEmpty()) {
         // Preview: the plan a participant with this seed would get, nothing stored.
-        const StudySettings s = study->settings();
-        std::vector<survey::PlanTrack> tracks;
-        for (const Track &t : study->tracks())
-            tracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
-        survey::PlanOptions o;
-        o.clipSeconds = s.clipSeconds;
-        o.clipsPerParticipant = s.clipsPerParticipant;
-        o.balanceGenres = s.balanceGenres;
-        o.repeats = s.repeats;
-        const survey::Plan plan = survey::planClips(tracks, o, p.value(QStringLiteral("seed")).toULongLong());
+        const survey::Plan plan = study->previewPlan(p.value(QStringLiteral("seed")).toULongLong());
         for (const auto &i : plan.items)
             clips.push_back({i.position, i.trackId, i.startSeconds, i.lengthSeconds, i.repeatOf});
         for (const auto &n : plan.notes)

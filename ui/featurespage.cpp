@@ -53,15 +53,8 @@ FeaturesPage::FeaturesPage(QWidget *parent) : QWidget(parent), m_service(new Ext
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
 
-    auto *title = new QLabel(tr("Features"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    title->setFont(f);
-    layout->addWidget(title);
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("featuresStateLabel"));
-    m_state->setWordWrap(true);
+    layout->addWidget(uistyle::pageTitle(tr("Features"), this));
+    m_state = uistyle::stateLabel(QStringLiteral("featuresStateLabel"), this);
     layout->addWidget(m_state);
 
     auto *form = new QFormLayout;

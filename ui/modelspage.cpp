@@ -41,15 +41,8 @@ ModelsPage::ModelsPage(QWidget *parent) : QWidget(parent), m_service(new Trainin
     setObjectName(QStringLiteral("modelsPage"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 12, 12, 12);
-    auto *title = new QLabel(tr("Personal models"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.6);
-    f.setBold(true);
-    title->setFont(f);
-    layout->addWidget(title);
-    m_state = new QLabel(this);
-    m_state->setObjectName(QStringLiteral("modelsStateLabel"));
-    m_state->setWordWrap(true);
+    layout->addWidget(uistyle::pageTitle(tr("Personal models"), this));
+    m_state = uistyle::stateLabel(QStringLiteral("modelsStateLabel"), this);
     layout->addWidget(m_state);
 
     auto *form = new QFormLayout;

@@ -1,5 +1,6 @@
 #include "uistyle.h"
 
+#include <QLabel>
 #include <QPalette>
 #include <QWidget>
 
@@ -16,6 +17,24 @@ void makeSecondary(QWidget *widget)
     palette.setColor(QPalette::WindowText, secondary);
     palette.setColor(QPalette::Text, secondary);
     widget->setPalette(palette);
+}
+
+QLabel *pageTitle(const QString &text, QWidget *parent)
+{
+    auto *title = new QLabel(text, parent);
+    QFont f = title->font();
+    f.setPointSizeF(f.pointSizeF() * 1.6);
+    f.setBold(true);
+    title->setFont(f);
+    return title;
+}
+
+QLabel *stateLabel(const QString &objectName, QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(true);
+    return label;
 }
 
 } // namespace tastelab::uistyle

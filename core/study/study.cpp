@@ -1,7 +1,6 @@
 #include "study/study.h"
 
 #include "study/database.h"
-#include "survey/clipplanner.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -319,6 +318,20 @@ std::optional<Participant> Study::participant(const QString &code) const
     return std::nullopt;
 }
 
+survey::Plan Study::previewPlan(quint64 seed) const
+{
+    const StudySettings s = settings();
+    std::vector<survey::PlanTrack> planTracks;
+    for (const Track &t : tracks())
+        planTracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
+    survey::PlanOptions options;
+    options.clipSeconds = s.clipSeconds;
+    options.clipsPerParticipant = s.clipsPerParticipant;
+    options.balanceGenres = s.balanceGenres;
+    options.repeats = s.repeats;
+    return survey::planClips(planTracks, options, seed);
+}
+
 std::optional<Participant> Study::createParticipant(const QString &code, quint64 seed,
                                                     const QJsonObject &demographics, QStringList *notes)
 {
@@ -332,15 +345,7 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         return std::nullopt;
     }
     const StudySettings s = settings();
-    std::vector<survey::PlanTrack> planTracks;
-    for (const Track &t : tracks())
-        planTracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
-    survey::PlanOptions options;
-    options.clipSeconds = s.clipSeconds;
-    options.clipsPerParticipant = s.clipsPerParticipant;
-    options.balanceGenres = s.balanceGenres;
-    options.repeats = s.repeats;
-    const survey::Plan plan = survey::planClips(planTracks, options, seed);
+    const survey::Plan plan = previewPlan(seed);
     if (notes)
         for (const std::string &n : plan.notes)
             *notes << QString::fromStdString(n);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "study/studysettings.h"
+#include "survey/clipplanner.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -110,6 +111,9 @@ public:
     // --- participants ---
     QVector<Participant> participants() const;
     std::optional<Participant> participant(const QString &code) const;
+    /// The plan a new participant with this seed would get from the current library and settings
+    /// (nothing is stored).
+    survey::Plan previewPlan(quint64 seed) const;
     /// Creates the participant and stores their whole clip plan (made from the current library
     /// with the given seed) in one transaction. *notes gets the planner's notes, if any.
     std::optional<Participant> createParticipant(const QString &code, quint64 seed, const QJsonObject &demographics,
