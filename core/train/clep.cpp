@@ -5,7 +5,8 @@
 // each network's parameters, and matrix products through oneDNN's sgemm, which Debian's libtorch
 // already links. The BLAS behind at::mm on Debian is the reference one by default, about 30 times
 // slower for these shapes; at::mm stays as the fallback (no oneDNN, or detail::setLibTorchGemm).
-// Nothing here touches global state: no torch RNG, no thread settings.
+// Nothing here touches global state: no torch RNG, no global thread settings (each call pins its
+// own thread's OpenMP count to 1 and restores it: OneThread).
 
 #include "train/clep.h"
 #include "train/clepcheck.h"
@@ -27,6 +28,9 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#endif
+#if defined(_OPENMP)
+#include <omp.h>
 #endif
 
 #ifdef TASTELAB_HAVE_DNNL_SGEMM
@@ -73,6 +77,36 @@ std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t stream)
 
 std::atomic<bool> g_libTorchGemm{false};
 
+/// Runs the calling thread's OpenMP work (oneDNN's sgemm, at::mm) on that thread alone while it
+/// lives, then restores the thread's setting; other threads are not affected. These matrices are
+/// too small to gain from more threads, and a team per training oversubscribes the cores as soon as
+/// trainings run in parallel (measured: 40 times slower on a busy 2-core machine). It also makes
+/// the results independent of the caller's thread count.
+class OneThread {
+public:
+    OneThread();
+    ~OneThread();
+    OneThread(const OneThread &) = delete;
+    OneThread &operator=(const OneThread &) = delete;
+
+private:
+    int m_saved = 1;
+};
+
+#if defined(_OPENMP)
+OneThread::OneThread() : m_saved(omp_get_max_threads())
+{
+    omp_set_num_threads(1);
+}
+OneThread::~OneThread()
+{
+    omp_set_num_threads(m_saved);
+}
+#else
+OneThread::OneThread() = default;
+OneThread::~OneThread() = default;
+#endif
+
 /// Row-major C[M x N] = op(A) op(B) + beta C, op(X) = X or X^T; alpha is 1.
 void gemm(bool transA, bool transB, std::int64_t M, std::int64_t N, std::int64_t K, const float *A, std::int64_t lda,
           const float *B, std::int64_t ldb, float beta, float *C, std::int64_t ldc)
@@ -104,6 +138,50 @@ void gemm(bool transA, bool transB, std::int64_t M, std::int64_t N, std::int64_t
         at::mm_out(c, opA, opB);
     else
         c.addmm_(opA, opB, beta, 1.0f);
+}
+
+// Element-wise helpers of the layers, vectorised where SSE2 is there (every x86-64): the ReLU
+// mask in particular is a data-dependent branch otherwise.
+
+void reluInPlace(float *x, std::size_t n)
+{
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128 zero = _mm_setzero_ps();
+    for (; i + 4 <= n; i += 4)
+        _mm_storeu_ps(x + i, _mm_max_ps(_mm_loadu_ps(x + i), zero));
+#endif
+    for (; i < n; ++i)
+        x[i] = x[i] > 0.0f ? x[i] : 0.0f;
+}
+
+/// d = h > 0 ? d : 0 (ReLU's backward from its output h).
+void reluBackward(float *d, const float *h, std::size_t n)
+{
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128 zero = _mm_setzero_ps();
+    for (; i + 4 <= n; i += 4)
+        _mm_storeu_ps(d + i, _mm_and_ps(_mm_cmpgt_ps(_mm_loadu_ps(h + i), zero), _mm_loadu_ps(d + i)));
+#endif
+    for (; i < n; ++i)
+        d[i] = h[i] > 0.0f ? d[i] : 0.0f;
+}
+
+/// sum[j] = sum over the n rows of rows[i][j].
+void columnSums(float *sum, const float *rows, std::int64_t n, std::int64_t width)
+{
+    std::fill(sum, sum + width, 0.0f);
+    for (std::int64_t r = 0; r < n; ++r) {
+        const float *row = rows + r * width;
+        std::int64_t j = 0;
+#if defined(__SSE2__)
+        for (; j + 4 <= width; j += 4)
+            _mm_storeu_ps(sum + j, _mm_add_ps(_mm_loadu_ps(sum + j), _mm_loadu_ps(row + j)));
+#endif
+        for (; j < width; ++j)
+            sum[j] += row[j];
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,8 +245,7 @@ void forward(const Mlp &net, const float *x, std::int64_t n, Activations &a)
             std::memcpy(out.data() + i * outF, b, sizeof(float) * std::size_t(outF));
         gemm(false, true, n, outF, inF, in, inF, net.weight(l), inF, 1.0f, out.data(), outF);
         if (l + 1 < L)
-            for (float &v : out)
-                v = v > 0.0f ? v : 0.0f;
+            reluInPlace(out.data(), out.size());
         in = out.data();
     }
 }
@@ -193,19 +270,11 @@ void backward(const Mlp &net, const float *x, std::int64_t n, const Activations 
         float *gW = grad.data() + net.offsets[std::size_t(l)];
         float *gb = gW + inF * outF;
         gemm(true, false, outF, inF, n, dCur->data(), outF, in, inF, 0.0f, gW, inF);
-        std::fill(gb, gb + outF, 0.0f);
-        for (std::int64_t i = 0; i < n; ++i) {
-            const float *row = dCur->data() + i * outF;
-            for (std::int64_t j = 0; j < outF; ++j)
-                gb[j] += row[j];
-        }
+        columnSums(gb, dCur->data(), n, outF);
         if (l > 0) {
             dPrev->resize(std::size_t(n * inF));
             gemm(false, false, n, inF, outF, dCur->data(), outF, net.weight(l), inF, 0.0f, dPrev->data(), inF);
-            const std::vector<float> &h = a.h[std::size_t(l)];
-            for (std::size_t k = 0; k < dPrev->size(); ++k)
-                if (!(h[k] > 0.0f))
-                    (*dPrev)[k] = 0.0f;
+            reluBackward(dPrev->data(), a.h[std::size_t(l)].data(), dPrev->size());
             std::swap(dCur, dPrev);
         }
     }
@@ -980,6 +1049,7 @@ const std::vector<EpochLog> &Model::log() const
 
 std::vector<float> Model::predict(const std::vector<std::vector<float>> &features) const
 {
+    const OneThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("predict() on an untrained Model");
     if (features.empty())
@@ -998,6 +1068,7 @@ std::vector<float> Model::predict(const std::vector<std::vector<float>> &feature
 
 std::vector<std::vector<float>> Model::embed(const std::vector<std::vector<float>> &features) const
 {
+    const OneThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("embed() on an untrained Model");
     const std::int64_t n = std::int64_t(features.size());
@@ -1017,6 +1088,7 @@ Model Model::trainClep(const Dataset &data, const Split &split, Variant variant,
                        const ProgressFn &progress)
 {
     checkSettings(settings, true);
+    const OneThread oneThread;
     Prepared p = prepare(data, split);
     Model model;
     Impl &m = *model.d;
@@ -1056,6 +1128,7 @@ Model Model::trainClep(const Dataset &data, const Split &split, Variant variant,
 Model Model::trainBaseline(Kind kind, const Dataset &data, const Split &split, const ClepSettings &settings,
                            const ProgressFn &progress)
 {
+    const OneThread oneThread;
     if (kind == Kind::Clep)
         throw std::invalid_argument("trainBaseline: CLEP is not a baseline (use trainClep)");
     checkSettings(settings, false);
@@ -1317,6 +1390,7 @@ std::pair<double, double> compare(const std::vector<float> &manual, const torch:
 
 GradientCheck checkGradients(Variant variant, int songs, std::uint64_t seed)
 {
+    const OneThread oneThread;
     torch::AutoGradMode gradMode(true);
     Rng rng(seed);
     const std::int64_t n = std::max(songs, 2);
