@@ -18,10 +18,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
+#include <QSqlQuery>
 #include <QThread>
 
 #include <cstdio>
 #include <map>
+#include <numeric>
 
 using namespace tastelab;
 
@@ -517,6 +519,53 @@ int cmdEvaluate(QCommandLineParser &p)
     return Ok;
 }
 
+int cmdScore(QCommandLineParser &p)
+{
+    // Reloads a stored model and scores every cached clip the participant has not answered.
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const qint64 id = p.value(QStringLiteral("model")).toLongLong();
+    QString error;
+    std::unique_ptr<train::Model> model = loadModel(*study, id, &error);
+    if (!model)
+        return fail(error);
+    QSqlQuery q(study->database());
+    q.prepare(QStringLiteral("SELECT participant_id, encoder FROM models WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return fail(QStringLiteral("no stored model %1").arg(id));
+    const qint64 participantId = q.value(0).toLongLong();
+    const QString encoder = q.value(1).toString();
+    QSet<ClipKey> heard;
+    for (const Answer &a : study->answers(participantId))
+        heard.insert({a.trackId, a.clipStart, a.clipLength});
+    QVector<ClipKey> clips;
+    std::vector<std::vector<float>> features;
+    for (Embedding &e : EmbeddingStore(*study).embeddings(encoder))
+        if (!heard.contains(e.clip)) {
+            clips.push_back(e.clip);
+            features.push_back(std::move(e.vector));
+        }
+    if (clips.isEmpty())
+        return fail(QStringLiteral("no unheard clips with %1 embeddings to score").arg(encoder));
+    const std::vector<float> scores = model->predict(features);
+    QVector<int> order(clips.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return scores[std::size_t(a)] > scores[std::size_t(b)]; });
+    QHash<qint64, Track> tracks;
+    for (const Track &t : study->tracks())
+        tracks.insert(t.id, t);
+    int rank = 0;
+    for (int i : order) {
+        const Track t = tracks.value(clips[i].trackId);
+        out() << ++rank << '\t' << QString::number(scores[std::size_t(i)], 'f', 3) << '\t' << t.genre << '\t' << t.title
+              << '\t' << t.artist << '\t' << t.path << Qt::endl;
+    }
+    return Ok;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
@@ -535,6 +584,8 @@ const Command kCommands[] = {
               "[--encoder NAME] [--seed S] [--epochs E1/E2] [--margin M] [--depth D] [--like-threshold L/D] [--json]", cmdTrain},
     {"evaluate", "Evaluate models across participants: --study F [--encoder NAME] [--variants pn,p,n[,logreg,knn,mlp]] "
                  "[--repeats R] [--json] [--report-dir DIR]", cmdEvaluate},
+    {"score", "Score the clips a participant has not heard with a stored model: --study F --model ID "
+              "(rank, like probability, genre, title, artist, path)", cmdScore},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -590,6 +641,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("margin"), QStringLiteral("train/evaluate: contrastive margin (default 7)."), QStringLiteral("m")},
         {QStringLiteral("depth"), QStringLiteral("train/evaluate: embedder depth (default 4)."), QStringLiteral("d")},
         {QStringLiteral("like-threshold"), QStringLiteral("train/evaluate: Likert values >= L are likes, <= D dislikes."), QStringLiteral("L/D")},
+        {QStringLiteral("model"), QStringLiteral("score: id of a stored model (see train's output)."), QStringLiteral("id")},
         {QStringLiteral("report-dir"), QStringLiteral("evaluate: write the tables as CSV, Markdown and HTML here."), QStringLiteral("dir")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };

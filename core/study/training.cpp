@@ -204,7 +204,7 @@ QString TrainingReport::toText() const
                      .arg(likes)
                      .arg(dislikes);
     for (const TrainedModel &m : models)
-        lines << tr("%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)")
+        lines << tr("%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)%12")
                      .arg(m.model, -8)
                      .arg(m.metrics.accuracy, 0, 'f', 3)
                      .arg(m.metrics.precision, 0, 'f', 3)
@@ -215,7 +215,8 @@ QString TrainingReport::toText() const
                      .arg(m.metrics.tp)
                      .arg(m.metrics.tn)
                      .arg(m.metrics.fp)
-                     .arg(m.metrics.fn);
+                     .arg(m.metrics.fn)
+                     .arg(m.id > 0 ? tr(" [stored as model %1]").arg(m.id) : QString());
     return lines.join(QLatin1Char('\n'));
 }
 

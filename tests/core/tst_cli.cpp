@@ -120,6 +120,58 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("6 tracks found, 0 missing")), qPrintable(r.out + r.err));
     }
 
+    void modelsEndToEnd()
+    {
+        // Two genres, a participant who likes one of them; extract, train, score, evaluate.
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 16; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.wav").arg(i % 2 ? "high" : "low").arg(i), 4.0,
+                            i % 2 ? 2000 + 40 * i : 90 + 5 * i);
+        const QString study = dir.filePath(QStringLiteral("m.tastelab"));
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                         QStringLiteral("M"), QStringLiteral("--clip-seconds"), QStringLiteral("2"), QStringLiteral("--clips"),
+                         QStringLiteral("16")}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music}).code, 0);
+        for (const char *who : {"A", "B"})
+            QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                             QLatin1String(who), QStringLiteral("--seed"), QString::number(int(who[0])),
+                             QStringLiteral("--like-genre"), QStringLiteral("high")}).code, 0);
+        Result r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("32 extracted")), qPrintable(r.out + r.err));
+
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--variant"), QStringLiteral("n,logreg"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray trained = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(trained.size(), 2);
+        QCOMPARE(trained[0].toObject().value(QStringLiteral("model")).toString(), QStringLiteral("clep-n"));
+        const int id = trained[0].toObject().value(QStringLiteral("id")).toInt();
+        QVERIFY(id > 0);
+
+        // The stored model scores B's excerpts, which A never heard: the liked genre ranks first.
+        r = runCli({QStringLiteral("score"), QStringLiteral("--study"), study, QStringLiteral("--model"), QString::number(id)});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QStringList ranked = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(ranked.size(), 16);
+        int highInTop = 0;
+        for (const QString &line : ranked.mid(0, 8))
+            highInTop += line.split(QLatin1Char('\t')).value(2) == QLatin1String("high");
+        QVERIFY2(highInTop >= 7, qPrintable(r.out));
+
+        const QString reportDir = dir.filePath(QStringLiteral("report"));
+        r = runCli({QStringLiteral("evaluate"), QStringLiteral("--study"), study, QStringLiteral("--variants"),
+                    QStringLiteral("pn,p,n"), QStringLiteral("--repeats"), QStringLiteral("2"), QStringLiteral("--epochs"),
+                    QStringLiteral("5/5"), QStringLiteral("--json"), QStringLiteral("--report-dir"), reportDir});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject e = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(e.value(QStringLiteral("results")).toArray().size(), 6);
+        QCOMPARE(e.value(QStringLiteral("results")).toArray()[0].toObject().value(QStringLiteral("repeats")).toInt(), 2);
+        QVERIFY(!e.value(QStringLiteral("friedman")).toArray().isEmpty());
+        for (const char *file : {"report.md", "report.html"})
+            QVERIFY2(QFileInfo(QDir(reportDir).filePath(QLatin1String(file))).size() > 100, file);
+    }
+
     void refusesWhatItCannotUse()
     {
         QTemporaryDir dir;
