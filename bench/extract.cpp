@@ -581,8 +581,9 @@ int main(int argc, char *argv[])
     }
     const std::vector<ClipSource> decodeClips = firstOf(clips, decodeCount);
     const StepCosts steps = stepCosts(firstOf(clips, 40));
-    std::printf("[1] single thread, ms per 10-s clip (%d clips): decode %.2f; libsamplerate Medium (as "
-                "Extractor::run) to 22,050 Hz mono %.2f, to 16 kHz mono %.2f; Fastest to 22,050 Hz mono %.2f\n",
+    std::printf("[1] single thread, ms per 10-s clip (%d clips): decode %.2f; convert() Medium as Extractor::run "
+                "(integer ratio: decimator) to 22,050 Hz mono %.2f, (libsamplerate) to 16 kHz mono %.2f; "
+                "Fastest to 22,050 Hz mono %.2f\n",
                 steps.clips, steps.decodeMs, steps.to22kMs, steps.to16kMs, steps.to22kFastestMs);
     const PoolFigure decodeOnly = decodeOnPool(decodeClips, 0, 0, batchSize);
     std::printf("[1] decode alone (pool): %d clips in %.2f s = %.1f clips/s (%s)\n", decodeOnly.clips,

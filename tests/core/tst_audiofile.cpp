@@ -127,6 +127,7 @@ private Q_SLOTS:
     void resampleKeepsFrequencyAndLength();
     void remixStereoToMonoAverages();
     void remixMonoToStereoDuplicates();
+    void integerDecimationIsFlatAndRejectsAliases();
     void convertCombinedAndIdentity();
     void convertRejectsBadRate();
 
@@ -511,6 +512,34 @@ void TestAudioFile::resampleKeepsFrequencyAndLength()
     const AudioBuffer up = convert(makeSine(22050, 2, 0.5, 440.0, 0.5f), 44100, 2);
     QVERIFY(std::llabs(up.frames() - 22050) <= 2);
     QVERIFY(qAbs(zeroCrossingHz(channel(up, 1), 44100) - 440.0) < 1.0);
+}
+
+void TestAudioFile::integerDecimationIsFlatAndRejectsAliases()
+{
+    // 44.1 -> 22.05 kHz (factor 2) and 48 -> 16 kHz (factor 3) take the decimator.
+    const struct {
+        int from, to;
+        double inBand, nearEdge, alias;
+    } cases[] = {{44100, 22050, 1000.0, 8000.0, 15000.0}, {48000, 16000, 1000.0, 6000.0, 11000.0}};
+    for (const auto &c : cases) {
+        for (double hz : {c.inBand, c.nearEdge}) {
+            const AudioBuffer out = convert(makeSine(c.from, 2, 1.0, hz, 0.8f), c.to, 2, ResampleQuality::Medium);
+            QCOMPARE(out.sampleRate, c.to);
+            QCOMPARE(out.frames(), std::int64_t(c.to));
+            for (int ch = 0; ch < 2; ++ch) {
+                const std::vector<float> x = channel(out, ch);
+                const std::vector<float> middle(x.begin() + 500, x.end() - 500);
+                const double m = binMagnitude(middle, c.to, hz);
+                QVERIFY2(qAbs(m - 0.4) < 0.005, qPrintable(QStringLiteral("%1 Hz at %2: %3").arg(hz).arg(c.to).arg(m)));
+            }
+        }
+        // Above the new Nyquist: would fold to (to - alias); must be at least 60 dB down.
+        const AudioBuffer out = convert(makeSine(c.from, 1, 1.0, c.alias, 0.8f), c.to, 1, ResampleQuality::Medium);
+        const std::vector<float> x = channel(out, 0);
+        const std::vector<float> middle(x.begin() + 500, x.end() - 500);
+        const double folded = binMagnitude(middle, c.to, double(c.to) - c.alias);
+        QVERIFY2(folded < 0.4e-3, qPrintable(QStringLiteral("alias of %1 Hz at %2: %3").arg(c.alias).arg(c.to).arg(folded)));
+    }
 }
 
 void TestAudioFile::remixStereoToMonoAverages()
