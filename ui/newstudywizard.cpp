@@ -242,8 +242,21 @@ public:
         manifestHint->setContentsMargins(24, 0, 0, 0);
         layout->addWidget(manifestHint);
         layout->addSpacing(16);
-        layout->addWidget(makeHint(tr("Files that cannot be read, are too short for a clip or are "
-                                      "duplicates of another file are skipped and listed in the report."),
+        // The clip length is chosen here, before the import, because it decides which tracks are
+        // long enough to hold a clip away from their edges.
+        m_clipSeconds = new QDoubleSpinBox(this);
+        m_clipSeconds->setObjectName(QStringLiteral("clipLengthSpin"));
+        m_clipSeconds->setRange(1.0, 120.0);
+        m_clipSeconds->setDecimals(1);
+        m_clipSeconds->setSingleStep(1.0);
+        m_clipSeconds->setSuffix(tr(" s"));
+        m_clipSeconds->setValue(StudySettings().clipSeconds);
+        auto *clipRow = new QFormLayout;
+        clipRow->addRow(tr("Clip &length:"), m_clipSeconds);
+        layout->addLayout(clipRow);
+        layout->addWidget(makeHint(tr("Files that cannot be read, are too short for a clip of this length "
+                                      "(away from the first and last 5 % of the track) or are duplicates of "
+                                      "another file are skipped and listed in the report."),
                                    this));
         layout->addStretch();
 
@@ -274,6 +287,7 @@ public:
     }
 
     bool useFolder() const { return m_folderRadio->isChecked(); }
+    double clipSeconds() const { return m_clipSeconds->value(); }
     QString folder() const { return QDir::fromNativeSeparators(m_folder->text().trimmed()); }
     QString manifest() const { return QDir::fromNativeSeparators(m_manifest->text().trimmed()); }
 
@@ -288,6 +302,7 @@ private:
     QRadioButton *m_manifestRadio;
     QLineEdit *m_folder;
     QLineEdit *m_manifest;
+    QDoubleSpinBox *m_clipSeconds;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -355,6 +370,11 @@ public:
 
     void initializePage() override
     {
+        if (Study *study = m_wizard->study()) { // the importer judges track lengths by it
+            StudySettings settings = study->settings();
+            settings.clipSeconds = m_source->clipSeconds();
+            study->setSettings(settings);
+        }
         ImportRequest request;
         request.studyPath = m_wizard->studyPath();
         if (m_source->useFolder())
@@ -450,20 +470,15 @@ private:
 class ClipPlanWizardPage : public QWizardPage {
     Q_OBJECT
 public:
-    explicit ClipPlanWizardPage(NewStudyWizard *wizard) : m_wizard(wizard)
+    ClipPlanWizardPage(NewStudyWizard *wizard, SourceWizardPage *source) : m_wizard(wizard), m_source(source)
     {
         setObjectName(QStringLiteral("clipPlanPage"));
         setTitle(tr("Plan the clips"));
         setSubTitle(tr("Every participant hears their own random selection of excerpts, one per track."));
 
         const StudySettings defaults;
-        m_clipSeconds = new QDoubleSpinBox(this);
-        m_clipSeconds->setObjectName(QStringLiteral("clipLengthSpin"));
-        m_clipSeconds->setRange(1.0, 120.0);
-        m_clipSeconds->setDecimals(1);
-        m_clipSeconds->setSingleStep(1.0);
-        m_clipSeconds->setSuffix(tr(" s"));
-        m_clipSeconds->setValue(defaults.clipSeconds);
+        m_clipLength = new QLabel(this);
+        m_clipLength->setObjectName(QStringLiteral("clipLengthLabel"));
         m_clips = new QSpinBox(this);
         m_clips->setObjectName(QStringLiteral("clipsPerParticipantSpin"));
         m_clips->setRange(1, 10000);
@@ -487,7 +502,7 @@ public:
         m_preview->setAlignment(Qt::AlignLeft | Qt::AlignTop);
 
         auto *form = new QFormLayout;
-        form->addRow(tr("Clip &length:"), m_clipSeconds);
+        form->addRow(tr("Clip length:"), m_clipLength);
         form->addRow(tr("&Clips per participant:"), m_clips);
         form->addRow(QString(), m_balance);
         form->addRow(tr("&Repeated clips (consistency check):"), m_repeats);
@@ -499,19 +514,20 @@ public:
         layout->addWidget(m_preview);
         layout->addStretch();
 
-        connect(m_clipSeconds, &QDoubleSpinBox::valueChanged, this, &ClipPlanWizardPage::updatePreview);
         connect(m_clips, &QSpinBox::valueChanged, this, &ClipPlanWizardPage::updatePreview);
         connect(m_balance, &QCheckBox::toggled, this, &ClipPlanWizardPage::updatePreview);
         connect(m_repeats, &QSpinBox::valueChanged, this, &ClipPlanWizardPage::updatePreview);
     }
 
-    double clipSeconds() const { return m_clipSeconds->value(); }
+    double clipSeconds() const { return m_source->clipSeconds(); }
     int clips() const { return m_clips->value(); }
     bool balance() const { return m_balance->isChecked(); }
     int repeats() const { return m_repeats->value(); }
 
     void initializePage() override
     {
+        m_clipLength->setText(tr("%1 s (chosen with the music: it decided which tracks were long enough)")
+                                  .arg(clipSeconds(), 0, 'g', 3));
         m_tracks.clear();
         if (Study *study = m_wizard->study()) {
             for (const Track &track : study->tracks())
@@ -561,7 +577,8 @@ private:
     }
 
     NewStudyWizard *m_wizard;
-    QDoubleSpinBox *m_clipSeconds;
+    SourceWizardPage *m_source;
+    QLabel *m_clipLength;
     QSpinBox *m_clips;
     QCheckBox *m_balance;
     QSpinBox *m_repeats;
@@ -784,7 +801,7 @@ NewStudyWizard::NewStudyWizard(QWidget *parent)
     m_namePage = new NameWizardPage(this);
     m_sourcePage = new SourceWizardPage(this);
     m_importPage = new ImportWizardPage(this, m_sourcePage);
-    m_planPage = new ClipPlanWizardPage(this);
+    m_planPage = new ClipPlanWizardPage(this, m_sourcePage);
     m_scalePage = new ScaleWizardPage(m_planPage);
     m_instructionsPage = new InstructionsWizardPage(this);
     setPage(NamePage, m_namePage);
