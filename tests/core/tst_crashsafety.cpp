@@ -5,6 +5,7 @@
 
 #include "study/participantsession.h"
 #include "study/study.h"
+#include "../common/teststudy.h"
 
 #include <QProcess>
 #include <QRandomGenerator>
@@ -31,18 +32,7 @@ private Q_SLOTS:
             QString error;
             auto study = Study::create(path, s, &error);
             QVERIFY2(study, qPrintable(error));
-            QVERIFY(study->database().transaction());
-            for (int i = 0; i < clips; ++i) {
-                Track t;
-                t.path = QStringLiteral("/music/%1.flac").arg(i);
-                t.contentHash = QString::number(i);
-                t.title = t.artist = QStringLiteral("t");
-                t.genre = QStringLiteral("g%1").arg(i % 5);
-                t.durationSeconds = 40;
-                t.format = QStringLiteral("FLAC");
-                QVERIFY(study->addTrack(t) > 0);
-            }
-            QVERIFY(study->database().commit());
+            QVERIFY(test::addRowOnlyTracks(*study, clips, 5, 40));
         }
 
         const quint32 seed = QRandomGenerator::global()->generate();

@@ -1,5 +1,6 @@
 #include "study/database.h"
 #include "study/study.h"
+#include "../common/teststudy.h"
 
 #include <QCryptographicHash>
 #include <QSqlError>
@@ -171,15 +172,7 @@ private Q_SLOTS:
         QString error;
         auto study = Study::create(path, s, &error);
         QVERIFY2(study, qPrintable(error));
-        for (int i = 0; i < 400; ++i) {
-            Track t;
-            t.path = QStringLiteral("/m/%1.flac").arg(i);
-            t.contentHash = QString::number(i);
-            t.title = t.artist = t.genre = QStringLiteral("x");
-            t.durationSeconds = 30;
-            t.format = QStringLiteral("FLAC");
-            QVERIFY(study->addTrack(t) > 0);
-        }
+        QVERIFY(test::addRowOnlyTracks(*study, 400, 1, 30));
         auto p = study->createParticipant(QStringLiteral("P1"), 1, {});
         QVERIFY(p);
         const QVector<Clip> plan = study->plan(p->id);

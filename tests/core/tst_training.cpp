@@ -5,6 +5,7 @@
 #include "study/participantsession.h"
 #include "study/training.h"
 #include "survey/rng.h"
+#include "../common/teststudy.h"
 
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -28,16 +29,7 @@ QString makeStudy(const QString &dir, AnswerScale scale, bool withNeutral = fals
     const QString path = QDir(dir).filePath(QStringLiteral("t.tastelab"));
     QString error;
     auto study = Study::create(path, s, &error);
-    for (int i = 0; i < 80; ++i) {
-        Track t;
-        t.path = QStringLiteral("/m/%1.flac").arg(i);
-        t.contentHash = QString::number(i);
-        t.title = t.artist = QStringLiteral("t");
-        t.genre = QStringLiteral("g%1").arg(i % 4);
-        t.durationSeconds = 60;
-        t.format = QStringLiteral("FLAC");
-        study->addTrack(t);
-    }
+    test::addRowOnlyTracks(*study, 80, 4, 60);
     auto session = ParticipantSession::startOrResume(*study, QStringLiteral("P"), {}, 5, &error);
     Rng rng(11);
     QVector<Embedding> batch;
