@@ -4,6 +4,7 @@
 // overrides the interpreter).
 
 #include "embed/encoderregistry.h"
+#include "../common/encodertest.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,23 +17,20 @@
 #include <algorithm>
 #include <functional>
 
+using namespace tastelab;
 using namespace tastelab::embed;
+using test::errorOf;
+using test::python;
+using test::writeFile;
 
 namespace {
-
-QString python()
-{
-    return qEnvironmentVariable("TASTELAB_PYTHON", QStringLiteral("/usr/bin/python3"));
-}
 
 /// Runs Python; returns "" on success, else its output.
 QString runPython(const QStringList &arguments)
 {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(python(), arguments);
-    if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        return QStringLiteral("%1 failed: %2 %3").arg(python(), QString::fromUtf8(process.readAll()).trimmed(), process.errorString());
+    QString output;
+    if (test::runPython(arguments, &output, 120000) != 0)
+        return QStringLiteral("%1 failed: %2").arg(test::python(), output.trimmed());
     return QString();
 }
 
@@ -55,23 +53,6 @@ QString makeTorchScript(const QString &path)
                "torch.jit.script(M()).save(sys.argv[1])\n");
     file.close();
     return runPython({script, path});
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const EncoderError &e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    file.write(bytes);
 }
 
 QByteArray manifest(const QString &name, const QString &model)

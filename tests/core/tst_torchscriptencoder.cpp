@@ -5,6 +5,7 @@
 
 #include "audio/audiofile.h"
 #include "embed/torchscriptencoder.h"
+#include "../common/encodertest.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,37 +22,13 @@
 
 using namespace tastelab;
 using namespace tastelab::embed;
+using namespace tastelab::test;
 
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
 const QString kSourceDir = QDir::cleanPath(QStringLiteral(TASTELAB_TEST_DATA "/../.."));
-
-QString python()
-{
-    return qEnvironmentVariable("TASTELAB_PYTHON", QStringLiteral("/usr/bin/python3"));
-}
-
-/// Runs the Python interpreter; returns the exit code (-1 when it did not run), output in *output.
-int runPython(const QStringList &arguments, QString *output, int timeoutMs = 300000)
-{
-    QProcess process;
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(python(), arguments);
-    if (!process.waitForStarted(30000)) {
-        *output = QStringLiteral("cannot start %1: %2").arg(python(), process.errorString());
-        return -1;
-    }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        *output = QStringLiteral("timed out: %1 %2").arg(python(), arguments.join(QLatin1Char(' ')));
-        return -1;
-    }
-    *output = QString::fromUtf8(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
 
 /// Empty when /usr/bin/python3 can import torch and numpy, else a message saying what to install.
 QString torchPythonProblem()
@@ -83,24 +60,6 @@ QString torchPythonProblem()
         if (QTest::currentTestFailed())                                                                         \
             return;                                                                                             \
     } while (false)
-
-/// what() of the EncoderError thrown by f, or "" when none was thrown.
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const EncoderError &e) {
-        return QString::fromStdString(e.what());
-    }
-    return QString();
-}
-
-void writeFile(const QString &path, const QByteArray &bytes)
-{
-    QFile file(path);
-    QVERIFY2(file.open(QIODevice::WriteOnly | QIODevice::Truncate), qPrintable(path));
-    file.write(bytes);
-}
 
 QJsonObject validManifest(const QString &model = QStringLiteral("model.pt"))
 {
