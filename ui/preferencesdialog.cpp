@@ -23,6 +23,17 @@ namespace {
 const QString kDeviceKey = QStringLiteral("audio/outputDevice");
 const QString kVolumeKey = QStringLiteral("audio/volume");
 const QString kModelsKey = QStringLiteral("models/userFolder");
+
+/// The output device with this id; null (the system default) for an empty or vanished id.
+QAudioDevice outputById(const QByteArray &id)
+{
+    if (id.isEmpty())
+        return QAudioDevice();
+    for (const QAudioDevice &device : QMediaDevices::audioOutputs())
+        if (device.id() == id)
+            return device;
+    return QAudioDevice();
+}
 } // namespace
 
 PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
@@ -100,14 +111,7 @@ void PreferencesDialog::fillDevices()
 
 QAudioDevice PreferencesDialog::device() const
 {
-    const QByteArray id = m_devices->currentData().toByteArray();
-    if (id.isEmpty())
-        return QAudioDevice();
-    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
-        if (device.id() == id)
-            return device;
-    }
-    return QAudioDevice();
+    return outputById(m_devices->currentData().toByteArray());
 }
 
 float PreferencesDialog::volume() const
@@ -117,14 +121,7 @@ float PreferencesDialog::volume() const
 
 QAudioDevice PreferencesDialog::storedDevice()
 {
-    const QByteArray id = QSettings().value(kDeviceKey).toByteArray();
-    if (id.isEmpty())
-        return QAudioDevice();
-    for (const QAudioDevice &device : QMediaDevices::audioOutputs()) {
-        if (device.id() == id)
-            return device;
-    }
-    return QAudioDevice();
+    return outputById(QSettings().value(kDeviceKey).toByteArray());
 }
 
 float PreferencesDialog::storedVolume()
