@@ -396,6 +396,17 @@ bool trainingSettings(QCommandLineParser &p, train::ClepSettings *s)
     return s->embedderEpochs > 0 && s->classifierEpochs > 0 && s->embedderDepth >= 1 && s->margin > 0;
 }
 
+/// --like-threshold L/D: Likert values >= L are likes, <= D dislikes (D defaults to L - 1).
+void labelMapping(QCommandLineParser &p, bool *custom, LabelMapping *mapping)
+{
+    if (!p.isSet(QStringLiteral("like-threshold")))
+        return;
+    const QStringList t = p.value(QStringLiteral("like-threshold")).split(QLatin1Char('/'));
+    *custom = true;
+    mapping->likeAtOrAbove = t.value(0).toInt();
+    mapping->dislikeAtOrBelow = t.value(1, QString::number(mapping->likeAtOrAbove - 1)).toInt();
+}
+
 QStringList modelList(QCommandLineParser &p, const QString &option, const QStringList &fallback)
 {
     if (!p.isSet(option))
@@ -418,12 +429,7 @@ int cmdTrain(QCommandLineParser &p)
     r.models = modelList(p, QStringLiteral("variant"), {QStringLiteral("clep-n")});
     if (!trainingSettings(p, &r.settings))
         return fail(QStringLiteral("bad training settings"));
-    if (p.isSet(QStringLiteral("like-threshold"))) {
-        const QStringList t = p.value(QStringLiteral("like-threshold")).split(QLatin1Char('/'));
-        r.customMapping = true;
-        r.mapping.likeAtOrAbove = t.value(0).toInt();
-        r.mapping.dislikeAtOrBelow = t.value(1, QString::number(r.mapping.likeAtOrAbove - 1)).toInt();
-    }
+    labelMapping(p, &r.customMapping, &r.mapping);
     const TrainingReport report = Trainer::run(r, [](const QString &model, const train::EpochLog &e) {
         std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f, lr %.0e   ", qPrintable(model),
                      e.stage.c_str(), e.epoch, e.epochs, e.trainLoss, e.validationLoss, e.learningRate);
@@ -434,14 +440,14 @@ int cmdTrain(QCommandLineParser &p)
         return fail(report.error);
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray a;
-        for (const TrainedModel &m : report.models)
-            a.append(QJsonObject{{QStringLiteral("id"), m.id}, {QStringLiteral("participant"), m.participant},
-                                 {QStringLiteral("encoder"), m.encoder}, {QStringLiteral("model"), m.model},
-                                 {QStringLiteral("accuracy"), m.metrics.accuracy}, {QStringLiteral("precision"), m.metrics.precision},
-                                 {QStringLiteral("recall"), m.metrics.recall}, {QStringLiteral("f1"), m.metrics.f1},
-                                 {QStringLiteral("auroc"), m.metrics.auroc}, {QStringLiteral("fpr"), m.metrics.fpr},
-                                 {QStringLiteral("tp"), m.metrics.tp}, {QStringLiteral("tn"), m.metrics.tn},
-                                 {QStringLiteral("fp"), m.metrics.fp}, {QStringLiteral("fn"), m.metrics.fn}});
+        for (const TrainedModel &m : report.models) {
+            QJsonObject o = metricsToJson(m.metrics);
+            o.insert(QStringLiteral("id"), m.id);
+            o.insert(QStringLiteral("participant"), m.participant);
+            o.insert(QStringLiteral("encoder"), m.encoder);
+            o.insert(QStringLiteral("model"), m.model);
+            a.append(o);
+        }
         out() << QJsonDocument(a).toJson(QJsonDocument::Indented);
     } else {
         out() << report.toText() << Qt::endl;
@@ -459,12 +465,7 @@ int cmdEvaluate(QCommandLineParser &p)
     r.repeats = p.isSet(QStringLiteral("repeats")) ? p.value(QStringLiteral("repeats")).toInt() : 1;
     if (r.repeats < 1 || !trainingSettings(p, &r.settings))
         return fail(QStringLiteral("bad evaluation settings"));
-    if (p.isSet(QStringLiteral("like-threshold"))) {
-        const QStringList t = p.value(QStringLiteral("like-threshold")).split(QLatin1Char('/'));
-        r.customMapping = true;
-        r.mapping.likeAtOrAbove = t.value(0).toInt();
-        r.mapping.dislikeAtOrBelow = t.value(1, QString::number(r.mapping.likeAtOrAbove - 1)).toInt();
-    }
+    labelMapping(p, &r.customMapping, &r.mapping);
     QElapsedTimer timer;
     timer.start();
     const StudyEvaluation e = evaluateStudy(r, [](int done, int total) {
@@ -491,16 +492,12 @@ int cmdEvaluate(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray a;
         for (const train::ParticipantResult &pr : e.results) {
-            const train::Metrics &m = pr.metrics;
-            a.append(QJsonObject{{QStringLiteral("participant"), QString::fromStdString(pr.participant)},
-                                 {QStringLiteral("encoder"), QString::fromStdString(pr.encoder)},
-                                 {QStringLiteral("model"), QString::fromStdString(pr.model)},
-                                 {QStringLiteral("repeats"), pr.repeats},
-                                 {QStringLiteral("accuracy"), m.accuracy}, {QStringLiteral("precision"), m.precision},
-                                 {QStringLiteral("recall"), m.recall}, {QStringLiteral("f1"), m.f1},
-                                 {QStringLiteral("auroc"), m.auroc}, {QStringLiteral("fpr"), m.fpr},
-                                 {QStringLiteral("tp"), m.tp}, {QStringLiteral("tn"), m.tn},
-                                 {QStringLiteral("fp"), m.fp}, {QStringLiteral("fn"), m.fn}});
+            QJsonObject o = metricsToJson(pr.metrics);
+            o.insert(QStringLiteral("participant"), QString::fromStdString(pr.participant));
+            o.insert(QStringLiteral("encoder"), QString::fromStdString(pr.encoder));
+            o.insert(QStringLiteral("model"), QString::fromStdString(pr.model));
+            o.insert(QStringLiteral("repeats"), pr.repeats);
+            a.append(o);
         }
         QJsonArray friedman;
         for (const train::FriedmanRow &f : report.friedman)

@@ -16,15 +16,6 @@ namespace {
 
 QString tr(const char *s) { return QCoreApplication::translate("Trainer", s); }
 
-QJsonObject metricsToJson(const train::Metrics &m)
-{
-    return QJsonObject{{QStringLiteral("accuracy"), m.accuracy}, {QStringLiteral("precision"), m.precision},
-                       {QStringLiteral("recall"), m.recall},     {QStringLiteral("f1"), m.f1},
-                       {QStringLiteral("auroc"), m.auroc},       {QStringLiteral("fpr"), m.fpr},
-                       {QStringLiteral("tp"), m.tp},             {QStringLiteral("tn"), m.tn},
-                       {QStringLiteral("fp"), m.fp},             {QStringLiteral("fn"), m.fn}};
-}
-
 train::Metrics metricsFromJson(const QJsonObject &o)
 {
     train::Metrics m;
@@ -134,6 +125,15 @@ QJsonObject LabelMapping::toJson() const
 {
     return QJsonObject{{QStringLiteral("like_at_or_above"), likeAtOrAbove},
                        {QStringLiteral("dislike_at_or_below"), dislikeAtOrBelow}};
+}
+
+QJsonObject metricsToJson(const train::Metrics &m)
+{
+    return QJsonObject{{QStringLiteral("accuracy"), m.accuracy}, {QStringLiteral("precision"), m.precision},
+                       {QStringLiteral("recall"), m.recall},     {QStringLiteral("f1"), m.f1},
+                       {QStringLiteral("auroc"), m.auroc},       {QStringLiteral("fpr"), m.fpr},
+                       {QStringLiteral("tp"), m.tp},             {QStringLiteral("tn"), m.tn},
+                       {QStringLiteral("fp"), m.fp},             {QStringLiteral("fn"), m.fn}};
 }
 
 QStringList allModelIds()

@@ -43,6 +43,10 @@ struct TrainingData {
 bool buildTrainingData(Study &study, const Participant &participant, const QString &encoder,
                        const LabelMapping &mapping, TrainingData *out, QString *error);
 
+/// The test metrics as stored with a model and printed by the CLI: accuracy, precision, recall,
+/// f1, auroc, fpr, tp, tn, fp, fn.
+QJsonObject metricsToJson(const train::Metrics &metrics);
+
 /// Model ids accepted by training: CLEP variants and baselines.
 QStringList allModelIds(); ///< clep-pn, clep-p, clep-n, logreg, knn, mlp
 
