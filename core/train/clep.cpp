@@ -10,6 +10,7 @@
 
 #include "train/clep.h"
 #include "train/clepcheck.h"
+#include "train/gemm.h"
 
 #include "survey/rng.h"
 
@@ -29,16 +30,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
 
-#ifdef TASTELAB_HAVE_DNNL_SGEMM
-// oneDNN's C API (dnnl.h; Debian ships no dev package for it): row-major C = alpha op(A) op(B) + beta C.
-extern "C" int dnnl_sgemm(char transa, char transb, std::int64_t M, std::int64_t N, std::int64_t K, float alpha,
-                          const float *A, std::int64_t lda, const float *B, std::int64_t ldb, float beta, float *C,
-                          std::int64_t ldc);
-#endif
 
 namespace tastelab::train {
 
@@ -75,70 +67,8 @@ std::uint64_t streamSeed(std::uint64_t seed, std::uint64_t stream)
     return z ^ (z >> 31);
 }
 
-std::atomic<bool> g_libTorchGemm{false};
 
-/// Runs the calling thread's OpenMP work (oneDNN's sgemm, at::mm) on that thread alone while it
-/// lives, then restores the thread's setting; other threads are not affected. These matrices are
-/// too small to gain from more threads, and a team per training oversubscribes the cores as soon as
-/// trainings run in parallel (measured: 40 times slower on a busy 2-core machine). It also makes
-/// the results independent of the caller's thread count.
-class OneThread {
-public:
-    OneThread();
-    ~OneThread();
-    OneThread(const OneThread &) = delete;
-    OneThread &operator=(const OneThread &) = delete;
 
-private:
-    int m_saved = 1;
-};
-
-#if defined(_OPENMP)
-OneThread::OneThread() : m_saved(omp_get_max_threads())
-{
-    omp_set_num_threads(1);
-}
-OneThread::~OneThread()
-{
-    omp_set_num_threads(m_saved);
-}
-#else
-OneThread::OneThread() = default;
-OneThread::~OneThread() = default;
-#endif
-
-/// Row-major C[M x N] = op(A) op(B) + beta C, op(X) = X or X^T; alpha is 1.
-void gemm(bool transA, bool transB, std::int64_t M, std::int64_t N, std::int64_t K, const float *A, std::int64_t lda,
-          const float *B, std::int64_t ldb, float beta, float *C, std::int64_t ldc)
-{
-    if (M == 0 || N == 0)
-        return;
-#ifdef TASTELAB_HAVE_DNNL_SGEMM
-    if (!g_libTorchGemm.load(std::memory_order_relaxed)) {
-        if (dnnl_sgemm(transA ? 'T' : 'N', transB ? 'T' : 'N', M, N, K, 1.0f, A, lda, B, ldb, beta, C, ldc) != 0)
-            throw std::runtime_error("dnnl_sgemm failed");
-        return;
-    }
-#endif
-    c10::InferenceMode guard;
-    const auto opts = torch::TensorOptions().dtype(torch::kFloat32);
-    const torch::Tensor a = torch::from_blob(const_cast<float *>(A), {transA ? K : M, transA ? M : K}, {lda, 1}, opts);
-    const torch::Tensor b = torch::from_blob(const_cast<float *>(B), {transB ? N : K, transB ? K : N}, {ldb, 1}, opts);
-    torch::Tensor c = torch::from_blob(C, {M, N}, {ldc, 1}, opts);
-    if (K == 0) {
-        if (beta == 0.0f)
-            c.zero_();
-        else
-            c.mul_(beta);
-        return;
-    }
-    const torch::Tensor opA = transA ? a.t() : a;
-    const torch::Tensor opB = transB ? b.t() : b;
-    if (beta == 0.0f)
-        at::mm_out(c, opA, opB);
-    else
-        c.addmm_(opA, opB, beta, 1.0f);
-}
 
 // Element-wise helpers of the layers, vectorised where SSE2 is there (every x86-64): the ReLU
 // mask in particular is a data-dependent branch otherwise.
@@ -243,7 +173,7 @@ void forward(const Mlp &net, const float *x, std::int64_t n, Activations &a)
         const float *b = net.bias(l);
         for (std::int64_t i = 0; i < n; ++i)
             std::memcpy(out.data() + i * outF, b, sizeof(float) * std::size_t(outF));
-        gemm(false, true, n, outF, inF, in, inF, net.weight(l), inF, 1.0f, out.data(), outF);
+        detail::gemm(false, true, n, outF, inF, in, inF, net.weight(l), inF, 1.0f, out.data(), outF);
         if (l + 1 < L)
             reluInPlace(out.data(), out.size());
         in = out.data();
@@ -269,11 +199,11 @@ void backward(const Mlp &net, const float *x, std::int64_t n, const Activations 
         const float *in = l == 0 ? x : a.h[std::size_t(l)].data();
         float *gW = grad.data() + net.offsets[std::size_t(l)];
         float *gb = gW + inF * outF;
-        gemm(true, false, outF, inF, n, dCur->data(), outF, in, inF, 0.0f, gW, inF);
+        detail::gemm(true, false, outF, inF, n, dCur->data(), outF, in, inF, 0.0f, gW, inF);
         columnSums(gb, dCur->data(), n, outF);
         if (l > 0) {
             dPrev->resize(std::size_t(n * inF));
-            gemm(false, false, n, inF, outF, dCur->data(), outF, net.weight(l), inF, 0.0f, dPrev->data(), inF);
+            detail::gemm(false, false, n, inF, outF, dCur->data(), outF, net.weight(l), inF, 0.0f, dPrev->data(), inF);
             reluBackward(dPrev->data(), a.h[std::size_t(l)].data(), dPrev->size());
             std::swap(dCur, dPrev);
         }
@@ -459,6 +389,16 @@ struct Standardiser {
             for (std::size_t k = 0; k < dim; ++k)
                 out[i * dim + k] = (rows[i][k] - mean[k]) / scale[k];
         }
+        return out;
+    }
+    /// The same for count row-major rows of mean.size() values.
+    std::vector<float> apply(const float *rows, std::size_t count) const
+    {
+        const std::size_t dim = mean.size();
+        std::vector<float> out(count * dim);
+        for (std::size_t i = 0; i < count; ++i)
+            for (std::size_t k = 0; k < dim; ++k)
+                out[i * dim + k] = (rows[i * dim + k] - mean[k]) / scale[k];
         return out;
     }
 };
@@ -972,6 +912,18 @@ struct Model::Impl {
     std::int64_t dim() const { return std::int64_t(standardiser.mean.size()); }
     bool trained() const { return dim() > 0; }
 
+    /// Like-probabilities of n standardised rows.
+    std::vector<float> probabilities(const std::vector<float> &x, std::int64_t n) const
+    {
+        if (kind == Kind::KNearest)
+            return knn(x, n);
+        const std::vector<float> z = embedder.empty() ? infer(classifier, x, n) : infer(classifier, infer(embedder, x, n), n);
+        std::vector<float> prob(z.size());
+        for (std::size_t i = 0; i < z.size(); ++i)
+            prob[i] = float(1.0 / (1.0 + std::exp(-double(z[i]))));
+        return prob;
+    }
+
     std::vector<float> knn(const std::vector<float> &x, std::int64_t n) const
     {
         const std::int64_t d = dim();
@@ -1049,26 +1001,30 @@ const std::vector<EpochLog> &Model::log() const
 
 std::vector<float> Model::predict(const std::vector<std::vector<float>> &features) const
 {
-    const OneThread oneThread;
+    const detail::OneOmpThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("predict() on an untrained Model");
     if (features.empty())
         return {};
-    const std::int64_t n = std::int64_t(features.size());
-    const std::vector<float> x = d->standardiser.apply(features);
-    if (d->kind == Kind::KNearest)
-        return d->knn(x, n);
-    const std::vector<float> z = d->embedder.empty() ? infer(d->classifier, x, n)
-                                                     : infer(d->classifier, infer(d->embedder, x, n), n);
-    std::vector<float> prob(z.size());
-    for (std::size_t i = 0; i < z.size(); ++i)
-        prob[i] = float(1.0 / (1.0 + std::exp(-double(z[i]))));
-    return prob;
+    return d->probabilities(d->standardiser.apply(features), std::int64_t(features.size()));
+}
+
+std::vector<float> Model::predict(const float *rows, std::size_t count, std::size_t dim) const
+{
+    const detail::OneOmpThread oneThread;
+    if (!d || !d->trained())
+        throw std::logic_error("predict() on an untrained Model");
+    if (dim != std::size_t(d->dim()))
+        throw std::invalid_argument("feature row has " + std::to_string(dim) + " values, the model expects "
+                                    + std::to_string(d->dim()));
+    if (count == 0)
+        return {};
+    return d->probabilities(d->standardiser.apply(rows, count), std::int64_t(count));
 }
 
 std::vector<std::vector<float>> Model::embed(const std::vector<std::vector<float>> &features) const
 {
-    const OneThread oneThread;
+    const detail::OneOmpThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("embed() on an untrained Model");
     const std::int64_t n = std::int64_t(features.size());
@@ -1088,7 +1044,7 @@ Model Model::trainClep(const Dataset &data, const Split &split, Variant variant,
                        const ProgressFn &progress)
 {
     checkSettings(settings, true);
-    const OneThread oneThread;
+    const detail::OneOmpThread oneThread;
     Prepared p = prepare(data, split);
     Model model;
     Impl &m = *model.d;
@@ -1128,7 +1084,7 @@ Model Model::trainClep(const Dataset &data, const Split &split, Variant variant,
 Model Model::trainBaseline(Kind kind, const Dataset &data, const Split &split, const ClepSettings &settings,
                            const ProgressFn &progress)
 {
-    const OneThread oneThread;
+    const detail::OneOmpThread oneThread;
     if (kind == Kind::Clep)
         throw std::invalid_argument("trainBaseline: CLEP is not a baseline (use trainClep)");
     checkSettings(settings, false);
@@ -1337,20 +1293,6 @@ Evaluation evaluate(const Model &model, const Dataset &data, const Split &split)
 
 namespace detail {
 
-void setLibTorchGemm(bool on)
-{
-    g_libTorchGemm.store(on);
-}
-
-bool usesOneDnnGemm()
-{
-#ifdef TASTELAB_HAVE_DNNL_SGEMM
-    return !g_libTorchGemm.load();
-#else
-    return false;
-#endif
-}
-
 namespace {
 
 std::vector<float> uniformValues(Rng &rng, std::size_t n, double lo, double hi)
@@ -1390,7 +1332,7 @@ std::pair<double, double> compare(const std::vector<float> &manual, const torch:
 
 GradientCheck checkGradients(Variant variant, int songs, std::uint64_t seed)
 {
-    const OneThread oneThread;
+    const detail::OneOmpThread oneThread;
     torch::AutoGradMode gradMode(true);
     Rng rng(seed);
     const std::int64_t n = std::max(songs, 2);

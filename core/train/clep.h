@@ -102,6 +102,9 @@ public:
     std::string id() const;
     /// Like-probabilities for rows of features (same size as the training features).
     std::vector<float> predict(const std::vector<std::vector<float>> &features) const;
+    /// The same for `count` rows of `dim` values each, row-major, read in place (no per-row
+    /// vectors: the recommendation list scores 100,000s of rows). Same results as the above.
+    std::vector<float> predict(const float *rows, std::size_t count, std::size_t dim) const;
     /// The model's representation: the CLEP space for CLEP models, the input otherwise.
     std::vector<std::vector<float>> embed(const std::vector<std::vector<float>> &features) const;
     /// Training and validation losses per epoch.
