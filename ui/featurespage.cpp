@@ -4,6 +4,7 @@
 
 #include "embed/encoderregistry.h"
 #include "study/embeddingstore.h"
+#include "study/recommendations.h"
 #include "study/study.h"
 
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -86,6 +88,14 @@ FeaturesPage::FeaturesPage(QWidget *parent) : QWidget(parent), m_service(new Ext
         m_deviceNote->setText(tr("A CUDA GPU is available and used by default."));
     }
     form->addRow(QString(), m_deviceNote);
+    m_libraryExcerpts = new QSpinBox(this);
+    m_libraryExcerpts->setObjectName(QStringLiteral("libraryExcerpts"));
+    m_libraryExcerpts->setRange(0, 10);
+    m_libraryExcerpts->setValue(ExtractionRequest().libraryExcerpts);
+    m_libraryExcerpts->setToolTip(tr("Besides the clips of the participants' plans, this many excerpts of every "
+                                     "track of the library are embedded, so the recommendation list can score "
+                                     "tracks nobody has heard. 0 = only the plans' clips."));
+    form->addRow(tr("Library excerpts per track (for recommendations):"), m_libraryExcerpts);
     layout->addLayout(form);
 
     auto *run = new QHBoxLayout;
@@ -123,6 +133,7 @@ FeaturesPage::FeaturesPage(QWidget *parent) : QWidget(parent), m_service(new Ext
     layout->addWidget(m_report);
 
     connect(m_encoders, &QComboBox::currentIndexChanged, this, &FeaturesPage::updateEncoderDetails);
+    connect(m_libraryExcerpts, &QSpinBox::valueChanged, this, &FeaturesPage::updateSummary);
     connect(m_extract, &QPushButton::clicked, this, &FeaturesPage::startExtraction);
     connect(m_cancel, &QPushButton::clicked, this, &FeaturesPage::cancelExtraction);
     connect(m_service, &ExtractionService::progressed, this, &FeaturesPage::onProgress);
@@ -205,7 +216,12 @@ void FeaturesPage::updateSummary()
     if (!m_study)
         return;
     EmbeddingStore store(*m_study);
-    const int clips = store.studyClips().size();
+    // The plans' clips and the library excerpts that are not among them.
+    QVector<ClipKey> planned = store.studyClips();
+    QSet<ClipKey> all(planned.constBegin(), planned.constEnd());
+    for (const ClipKey &c : libraryExcerpts(*m_study, m_libraryExcerpts->value()))
+        all.insert(c);
+    const int clips = int(all.size());
     for (const EmbeddingSummary &s : store.summaries()) {
         const int row = m_summary->rowCount();
         m_summary->insertRow(row);
@@ -238,6 +254,7 @@ void FeaturesPage::updateState()
     m_cancel->setEnabled(running);
     m_encoders->setEnabled(!running);
     m_devices->setEnabled(!running);
+    m_libraryExcerpts->setEnabled(!running);
 }
 
 bool FeaturesPage::isExtracting() const { return m_service->isRunning(); }
@@ -252,6 +269,7 @@ bool FeaturesPage::startExtraction()
     r.modelDirs = encoderSearchDirs(userModelsFolder());
     r.autoDevice = m_devices->currentIndex() == AutoDevice;
     r.device = m_devices->currentIndex() == CudaDevice ? embed::Device::Cuda : embed::Device::Cpu;
+    r.libraryExcerpts = m_libraryExcerpts->value();
     m_report->setPlainText(tr("Loading %1…").arg(r.encoder));
     m_progress->setRange(0, 0); // busy until the first progress
     m_rate->setText(tr("starting…"));

@@ -9,6 +9,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QSpinBox;
 class QTableWidget;
 
 namespace tastelab {
@@ -57,6 +58,7 @@ private:
     QLabel *m_details = nullptr;
     QComboBox *m_devices = nullptr;
     QLabel *m_deviceNote = nullptr;
+    QSpinBox *m_libraryExcerpts = nullptr;
     QPushButton *m_extract = nullptr;
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;

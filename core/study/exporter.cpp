@@ -1,4 +1,5 @@
 #include "study/exporter.h"
+#include "study/textfile.h"
 
 #include "study/embeddingstore.h"
 
@@ -8,7 +9,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -45,7 +45,7 @@ struct ExportData {
             tracks.insert(t.id, t);
         std::set<QString> keys;
         for (const Participant &p : participants) {
-            answers.insert(p.id, study.answers(p.id));
+            answers.insert(p.id, study.answers(p.id, AnswerSources::All));
             for (auto it = p.demographics.begin(); it != p.demographics.end(); ++it)
                 keys.insert(it.key());
         }
@@ -64,17 +64,6 @@ struct ExportData {
     }
 };
 
-QString csvField(const QString &s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))
-        || s.contains(QLatin1Char('\r'))) {
-        QString quoted = s;
-        quoted.replace(QLatin1String("\""), QLatin1String("\"\""));
-        return QLatin1Char('"') + quoted + QLatin1Char('"');
-    }
-    return s;
-}
-
 QString jsonValueText(const QJsonValue &v)
 {
     if (v.isString())
@@ -84,17 +73,6 @@ QString jsonValueText(const QJsonValue &v)
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
     return QString();
-}
-
-bool writeAtomically(const QString &path, const QByteArray &bytes, QString *error)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
 }
 
 } // namespace
@@ -108,24 +86,28 @@ bool exportCsv(Study &study, const QString &path, QString *error)
     header << QStringLiteral("position") << QStringLiteral("track_path") << QStringLiteral("title")
            << QStringLiteral("artist") << QStringLiteral("genre") << QStringLiteral("clip_start")
            << QStringLiteral("clip_length") << QStringLiteral("scale") << QStringLiteral("value")
-           << QStringLiteral("response_ms") << QStringLiteral("replays") << QStringLiteral("answered_at");
+           << QStringLiteral("response_ms") << QStringLiteral("replays") << QStringLiteral("answered_at")
+           << QStringLiteral("source");
     QString out;
     out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
     data.forEachRow([&](const Row &r) {
         QStringList f{data.settings.name, data.studyId, r.participant->code};
         for (const QString &k : data.demographicKeys)
             f << jsonValueText(r.participant->demographics.value(k));
-        f << QString::number(r.answer->position + 1) << (r.track ? r.track->path : QString())
+        // Feedback from the recommendation list has no plan position: the column stays empty.
+        f << (r.answer->isFeedback() ? QString() : QString::number(r.answer->position + 1))
+          << (r.track ? r.track->path : QString())
           << (r.track ? r.track->title : QString()) << (r.track ? r.track->artist : QString())
           << (r.track ? r.track->genre : QString()) << QString::number(r.answer->clipStart, 'f', 3)
           << QString::number(r.answer->clipLength, 'f', 3) << scaleId(r.answer->scale)
           << QString::number(r.answer->value) << QString::number(r.answer->responseMs)
-          << QString::number(r.answer->replays) << r.answer->answeredAt.toString(Qt::ISODateWithMs);
+          << QString::number(r.answer->replays) << r.answer->answeredAt.toString(Qt::ISODateWithMs)
+          << r.answer->source;
         for (QString &s : f)
             s = csvField(s);
         out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
     });
-    return writeAtomically(path, out.toUtf8(), error);
+    return writeFileAtomically(path, out.toUtf8(), error);
 }
 
 bool exportJson(Study &study, const QString &path, QString *error)
@@ -138,7 +120,7 @@ bool exportJson(Study &study, const QString &path, QString *error)
         o[QStringLiteral("study_id")] = data.studyId;
         o[QStringLiteral("participant")] = r.participant->code;
         o[QStringLiteral("demographics")] = r.participant->demographics;
-        o[QStringLiteral("position")] = r.answer->position + 1;
+        o[QStringLiteral("position")] = r.answer->isFeedback() ? QJsonValue() : QJsonValue(r.answer->position + 1);
         o[QStringLiteral("track_path")] = r.track ? r.track->path : QString();
         o[QStringLiteral("title")] = r.track ? r.track->title : QString();
         o[QStringLiteral("artist")] = r.track ? r.track->artist : QString();
@@ -150,6 +132,7 @@ bool exportJson(Study &study, const QString &path, QString *error)
         o[QStringLiteral("response_ms")] = double(r.answer->responseMs);
         o[QStringLiteral("replays")] = r.answer->replays;
         o[QStringLiteral("answered_at")] = r.answer->answeredAt.toString(Qt::ISODateWithMs);
+        o[QStringLiteral("source")] = r.answer->source;
         rows.append(o);
     });
     QJsonObject root;
@@ -157,7 +140,7 @@ bool exportJson(Study &study, const QString &path, QString *error)
     root[QStringLiteral("study_id")] = data.studyId;
     root[QStringLiteral("settings")] = data.settings.toJson();
     root[QStringLiteral("answers")] = rows;
-    return writeAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
+    return writeFileAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
 QString MergeReport::toText() const
@@ -239,9 +222,10 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
     }
 
     for (const Participant &theirs : other->participants()) {
-        const QVector<Answer> theirAnswers = other->answers(theirs.id);
+        const QVector<Answer> theirAnswers = other->answers(theirs.id, AnswerSources::All);
         std::optional<Participant> local = study.participant(theirs.code);
         QHash<int, int> localValues; // position -> value
+        QHash<int, QDateTime> localFeedbackTimes; // position (-local track id) -> when given
         if (local) {
             if (local->seed != theirs.seed) {
                 report.conflicts << tr("participant '%1' exists in both files with different clip plans (other "
@@ -250,8 +234,11 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
                                         .arg(theirAnswers.size());
                 continue;
             }
-            for (const Answer &a : study.answers(local->id))
+            for (const Answer &a : study.answers(local->id, AnswerSources::All)) {
                 localValues.insert(a.position, a.value);
+                if (a.isFeedback())
+                    localFeedbackTimes.insert(a.position, a.answeredAt);
+            }
         } else {
             QSqlQuery q(db);
             q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, finished_at) "
@@ -283,6 +270,25 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
             ++report.participantsAdded;
         }
         for (Answer a : theirAnswers) {
+            if (a.isFeedback()) {
+                // Feedback sits at -track id, and track ids differ between files: map it to the
+                // local track. Feedback can be changed at any time, so the newer one wins and a
+                // difference is no conflict.
+                a.participantId = local->id;
+                a.trackId = trackMap.value(a.trackId);
+                a.position = int(-a.trackId);
+                const auto existing = localValues.constFind(a.position);
+                if (existing != localValues.constEnd()) {
+                    if (existing.value() == a.value || a.answeredAt <= localFeedbackTimes.value(a.position)) {
+                        ++report.answersAlreadyPresent;
+                        continue;
+                    }
+                }
+                if (!study.recordAnswer(a))
+                    return abort(study.lastError());
+                ++report.answersAdded;
+                continue;
+            }
             const auto existing = localValues.constFind(a.position);
             if (existing != localValues.constEnd()) {
                 if (existing.value() == a.value)

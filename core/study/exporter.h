@@ -6,7 +6,8 @@ namespace tastelab {
 
 /// Writes every answer of the study, one row per answer with: study, participant, demographics,
 /// position, track path/title/artist/genre, clip start and length, scale, value, response time,
-/// replays, timestamp (ISO 8601 UTC). The file is written to a temporary name and renamed, so a
+/// replays, timestamp (ISO 8601 UTC), source ("survey", or "feedback" from the recommendation list:
+/// no position). The file is written to a temporary name and renamed, so a
 /// failed export never leaves half a file. False with *error naming the file and reason.
 bool exportCsv(Study &study, const QString &path, QString *error);
 bool exportJson(Study &study, const QString &path, QString *error);
@@ -26,7 +27,8 @@ struct MergeReport {
 /// Merges a study file collected on another computer (the same study: equal study ids) into
 /// study, in one transaction: new tracks (by content hash), new participants with their plans,
 /// answers not yet present, and cached embeddings not yet present (same encoder and model hash).
-/// Conflicting answers keep the local value and are reported.
+/// Conflicting survey answers keep the local value and are reported; feedback on the same track
+/// (mapped by content hash) keeps the newer one, silently (feedback may change its mind).
 MergeReport mergeStudy(Study &study, const QString &otherPath);
 
 } // namespace tastelab

@@ -4,6 +4,7 @@
 #include "audio/resampler.h"
 #include "embed/encoderregistry.h"
 #include "study/embeddingstore.h"
+#include "study/recommendations.h"
 #include "study/study.h"
 
 #include <QCoreApplication>
@@ -60,14 +61,16 @@ QString ExtractionReport::toText() const
     QStringList lines;
     if (!error.isEmpty())
         lines << tr("Extraction stopped: %1").arg(error);
-    lines << tr("%1 on %2: %3 clips, %4 already cached, %5 extracted, %6 failed%7 (%8 clips/s).")
+    lines << tr("%1 on %2: %3 clips%9, %4 already cached, %5 extracted, %6 failed%7 (%8 clips/s).")
                  .arg(encoder, device)
                  .arg(clips)
                  .arg(cached)
                  .arg(extracted)
                  .arg(failed)
                  .arg(cancelled ? tr(", cancelled") : QString())
-                 .arg(clipsPerSecond, 0, 'f', 1);
+                 .arg(clipsPerSecond, 0, 'f', 1)
+                 .arg(libraryClips > 0 ? tr(" (%1 of them library excerpts for recommendations)").arg(libraryClips)
+                                       : QString());
     if (invalidated > 0)
         lines << tr("%1 embeddings of an earlier version of the model were dropped.").arg(invalidated);
     lines << failures;
@@ -114,12 +117,26 @@ ExtractionReport Extractor::run(const ExtractionRequest &request,
     for (const Track &t : study->tracks())
         tracks.insert(t.id, t);
     const QSet<ClipKey> cached = store.cachedClips(encoderName);
+    // The plans' clips, then the library excerpts that are not among them.
+    QVector<ClipKey> clips = store.studyClips();
+    const int planClips = clips.size();
+    if (request.libraryExcerpts > 0) {
+        QSet<ClipKey> planned(clips.constBegin(), clips.constEnd());
+        for (const ClipKey &c : libraryExcerpts(*study, request.libraryExcerpts))
+            if (!planned.contains(c)) {
+                planned.insert(c);
+                clips.push_back(c);
+            }
+    }
     QVector<ClipKey> todo;
-    for (const ClipKey &c : store.studyClips()) {
+    for (int i = 0; i < clips.size(); ++i) {
+        const ClipKey &c = clips[i];
         if (request.shardCount > 1
             && shardOf(tracks.value(c.trackId).contentHash, c, request.shardCount) != request.shardIndex - 1)
             continue;
         ++report.clips;
+        if (i >= planClips)
+            ++report.libraryClips;
         if (cached.contains(c))
             ++report.cached;
         else

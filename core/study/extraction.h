@@ -25,6 +25,9 @@ struct ExtractionRequest {
     int shardIndex = 1;    ///< 1-based: this process does shard K of N
     int shardCount = 1;
     int batchSize = 0;     ///< clips per model call; 0 = sized to the device
+    /// Library excerpts per track (libraryExcerpts(study, n), for recommendations of tracks nobody
+    /// heard) extracted besides the clips of the participants' plans; 0 = the plans' clips only.
+    int libraryExcerpts = 3;
 };
 
 struct ExtractionProgress {
@@ -37,7 +40,8 @@ struct ExtractionProgress {
 struct ExtractionReport {
     QString encoder;
     QString device;
-    int clips = 0;       ///< clips of the study in this shard
+    int clips = 0;       ///< clips of the study in this shard (plan clips and library excerpts)
+    int libraryClips = 0; ///< of them, library excerpts that are no plan clip
     int cached = 0;      ///< already there before the run
     int extracted = 0;
     int failed = 0;

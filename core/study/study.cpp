@@ -417,13 +417,17 @@ QVector<Clip> Study::plan(qint64 participantId) const
     return out;
 }
 
-QVector<Answer> Study::answers(qint64 participantId) const
+QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) const
 {
     QVector<Answer> out;
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
-                             "response_ms, replays, answered_at FROM answers WHERE participant_id = ? "
-                             "ORDER BY position"));
+    q.prepare(sources == AnswerSources::Survey
+                  ? QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
+                                   "response_ms, replays, answered_at, source FROM answers WHERE participant_id = ? "
+                                   "AND source = 'survey' ORDER BY position")
+                  : QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
+                                   "response_ms, replays, answered_at, source FROM answers WHERE participant_id = ? "
+                                   "ORDER BY source = 'feedback', abs(position)"));
     q.addBindValue(participantId);
     if (!q.exec()) {
         d->failQuery(q);
@@ -441,6 +445,7 @@ QVector<Answer> Study::answers(qint64 participantId) const
         a.responseMs = q.value(7).toLongLong();
         a.replays = q.value(8).toInt();
         a.answeredAt = parseTime(q.value(9));
+        a.source = q.value(10).toString();
         out.push_back(a);
     }
     return out;
@@ -453,19 +458,39 @@ bool Study::recordAnswer(const Answer &a)
         return d->fail(tr("the answer's scale (%1) is not the study's (%2)").arg(scaleId(a.scale), scaleId(s.scale)));
     if (a.value < s.minValue() || a.value > s.maxValue())
         return d->fail(tr("answer value %1 is outside the scale %2..%3").arg(a.value).arg(s.minValue()).arg(s.maxValue()));
+    const bool feedback = a.isFeedback();
+    if (!feedback && a.source != surveySource())
+        return d->fail(tr("unknown answer source '%1'").arg(a.source));
+    if (feedback && (a.trackId <= 0 || a.position != -a.trackId))
+        return d->fail(tr("feedback on track %1 must be stored at position %2, not %3")
+                           .arg(a.trackId)
+                           .arg(-a.trackId)
+                           .arg(a.position));
+    if (!feedback && a.position < 0)
+        return d->fail(tr("a survey answer needs a clip position, not %1").arg(a.position));
     QSqlQuery q(d->db);
     // One statement is one implicit transaction: committed (and with synchronous=FULL, on disk)
-    // when exec() returns.
+    // when exec() returns. Feedback replaces an earlier feedback on the same track (same position).
     q.prepare(QStringLiteral("INSERT INTO answers(participant_id, position, track_id, clip_start, clip_length, "
-                             "scale, value, response_ms, replays, answered_at) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+                             "scale, value, response_ms, replays, answered_at, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+              + (feedback ? QStringLiteral(" ON CONFLICT(participant_id, position) DO UPDATE SET "
+                                           "track_id = excluded.track_id, clip_start = excluded.clip_start, "
+                                           "clip_length = excluded.clip_length, scale = excluded.scale, "
+                                           "value = excluded.value, response_ms = excluded.response_ms, "
+                                           "replays = excluded.replays, answered_at = excluded.answered_at "
+                                           "WHERE answers.source = 'feedback'")
+                          : QString()));
     const QDateTime at = a.answeredAt.isValid() ? a.answeredAt.toUTC() : QDateTime::currentDateTimeUtc();
     for (const QVariant &v : {QVariant(a.participantId), QVariant(a.position), QVariant(a.trackId),
                               QVariant(a.clipStart), QVariant(a.clipLength), QVariant(scaleId(a.scale)),
                               QVariant(a.value), QVariant(a.responseMs), QVariant(a.replays),
-                              QVariant(at.toString(Qt::ISODateWithMs))})
+                              QVariant(at.toString(Qt::ISODateWithMs)), QVariant(a.source)})
         q.addBindValue(v);
-    if (!q.exec())
+    if (!q.exec()) {
+        if (feedback)
+            return d->fail(tr("the feedback on track %1 was not saved: %2").arg(a.trackId).arg(q.lastError().text()));
         return d->fail(tr("the answer for clip %1 was not saved: %2").arg(a.position + 1).arg(q.lastError().text()));
+    }
     return true;
 }
 

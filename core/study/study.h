@@ -53,9 +53,21 @@ struct Clip {
     int repeatOf = -1; ///< position of the first presentation, or -1
 };
 
+/// Where an answer comes from. A survey answer is at its plan position (>= 0); a feedback answer
+/// (from the recommendation list) has no plan position and is stored at position -trackId, so it
+/// never collides with the plan and a second feedback on the same track replaces the first.
+inline QString surveySource() { return QStringLiteral("survey"); }
+inline QString feedbackSource() { return QStringLiteral("feedback"); }
+
+/// Which answers Study::answers() returns.
+enum class AnswerSources {
+    Survey, ///< the survey's answers only (plan positions): progress, resume, consistency
+    All,    ///< survey answers, then feedback answers (by track id): export, merge, training
+};
+
 struct Answer {
     qint64 participantId = 0;
-    int position = 0;
+    int position = 0; ///< plan position; -trackId for feedback
     qint64 trackId = 0;
     double clipStart = 0;
     double clipLength = 0;
@@ -64,6 +76,9 @@ struct Answer {
     qint64 responseMs = 0; ///< from clip start to answer
     int replays = 0;
     QDateTime answeredAt; ///< UTC
+    QString source = surveySource(); ///< surveySource() or feedbackSource()
+
+    bool isFeedback() const { return source == feedbackSource(); }
 };
 
 /// A study file: one SQLite database holding settings, tracks, participants, plans and answers.
@@ -119,9 +134,14 @@ public:
     std::optional<Participant> createParticipant(const QString &code, quint64 seed, const QJsonObject &demographics,
                                                  QStringList *notes = nullptr);
     QVector<Clip> plan(qint64 participantId) const;
-    QVector<Answer> answers(qint64 participantId) const;
-    /// Stores one answer in its own committed transaction. Refuses a second answer for the same
-    /// position and a value outside the study's scale.
+    /// The participant's answers: by default the survey's only, ordered by plan position (what
+    /// progress, resume and consistency count); with AnswerSources::All the feedback answers
+    /// follow, ordered by track id.
+    QVector<Answer> answers(qint64 participantId, AnswerSources sources = AnswerSources::Survey) const;
+    /// Stores one answer in its own committed transaction. Refuses a value outside the study's
+    /// scale. A survey answer needs a plan position (>= 0), and a second one for the same position
+    /// is refused; a feedback answer must be at position -trackId and replaces an earlier feedback
+    /// on the same track.
     bool recordAnswer(const Answer &answer);
     bool markFinished(qint64 participantId);
 

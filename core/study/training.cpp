@@ -153,7 +153,7 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
     for (const Clip &c : study.plan(participant.id))
         if (c.repeatOf >= 0)
             repeats.insert(c.position);
-    for (const Answer &a : study.answers(participant.id)) {
+    for (const Answer &a : study.answers(participant.id, AnswerSources::All)) {
         if (repeats.contains(a.position)) {
             ++out->repeatsSkipped;
             continue;
@@ -173,6 +173,8 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
         out->dataset.labels.push_back(label);
         out->clips.push_back(key);
         (label ? out->likes : out->dislikes) += 1;
+        if (a.isFeedback())
+            ++out->feedback;
     }
     if (out->likes < 4 || out->dislikes < 4) {
         if (error) {
@@ -199,10 +201,12 @@ QString TrainingReport::toText() const
     if (cancelled)
         lines << tr("Training was cancelled.");
     if (examples > 0)
-        lines << tr("%1 answered clips (%2 liked, %3 disliked), split 3:1 into training and test.")
+        lines << tr("%1 answered clips (%2 liked, %3 disliked%4), split 3:1 into training and test.")
                      .arg(examples)
                      .arg(likes)
-                     .arg(dislikes);
+                     .arg(dislikes)
+                     .arg(feedback > 0 ? tr("; %1 of them feedback from the recommendation list").arg(feedback)
+                                       : QString());
     for (const TrainedModel &m : models)
         lines << tr("%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)%12")
                      .arg(m.model, -8)
@@ -248,6 +252,7 @@ TrainingReport Trainer::run(const TrainingRequest &request, const Progress &prog
     report.examples = int(data.dataset.labels.size());
     report.likes = data.likes;
     report.dislikes = data.dislikes;
+    report.feedback = data.feedback;
     QString encoderHash;
     for (const EmbeddingSummary &s : EmbeddingStore(*study).summaries())
         if (s.encoder == request.encoder)

@@ -26,7 +26,8 @@ struct LabelMapping {
     QJsonObject toJson() const;
 };
 
-/// A participant's answers joined with the cached embeddings of their clips.
+/// A participant's answers joined with the cached embeddings of their clips: the survey's answers
+/// and the feedback given on the recommendation list (each on the excerpt it was recorded on).
 struct TrainingData {
     train::Dataset dataset;
     QVector<ClipKey> clips; ///< row i of the dataset is clips[i]
@@ -35,6 +36,7 @@ struct TrainingData {
     int leftOut = 0;           ///< neutral answers
     int missingEmbeddings = 0; ///< answered clips without an embedding for the encoder
     int repeatsSkipped = 0;    ///< second presentations of a clip (the first answer counts)
+    int feedback = 0;          ///< examples from the recommendation list's feedback (on their excerpt)
 };
 
 /// Builds the training data. False with *error (naming participant and encoder) when there is
@@ -76,6 +78,7 @@ struct TrainingReport {
     int examples = 0;
     int likes = 0;
     int dislikes = 0;
+    int feedback = 0; ///< of the examples, feedback from the recommendation list
     bool cancelled = false;
     QString error;
     QString toText() const;

@@ -63,6 +63,9 @@ private Q_SLOTS:
         QCOMPARE(StudyDatabase::userVersion(m.db), StudyDatabase::latestSchema());
         QVERIFY(hasColumn(m.db, QStringLiteral("plan_items"), QStringLiteral("repeat_of")));
         QVERIFY(hasColumn(m.db, QStringLiteral("import_issues"), QStringLiteral("reason")));
+        // Version 5: answers have a source (survey, or feedback from the recommendation list).
+        QVERIFY(StudyDatabase::latestSchema() >= 5);
+        QVERIFY(hasColumn(m.db, QStringLiteral("answers"), QStringLiteral("source")));
         QCOMPARE(StudyDatabase::migrate(m.db, &error), StudyDatabase::MigrationResult::UpToDate);
     }
 
@@ -94,6 +97,9 @@ private Q_SLOTS:
         QCOMPARE(answers[0].responseMs, qint64(10450));
         QCOMPARE(answers[1].replays, 1);
         QCOMPARE(answers[1].answeredAt, QDateTime(QDate(2026, 10, 1), QTime(10, 0, 25), Qt::UTC));
+        for (const Answer &a : answers)
+            QCOMPARE(a.source, QStringLiteral("survey")); // schema 5's default for older answers
+        QCOMPARE(study->answers(p->id, AnswerSources::All).size(), 2);
         QVERIFY(study->importIssues().isEmpty());
     }
 

@@ -8,6 +8,7 @@
 #include "study/extraction.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
+#include "study/recommendations.h"
 #include "../common/testaudio.h"
 
 #include <QElapsedTimer>
@@ -48,6 +49,7 @@ ExtractionRequest request(const QString &path)
     r.autoDevice = false;
     r.device = embed::Device::Cpu;
     r.batchSize = 4;
+    r.libraryExcerpts = 0; // the plans' clips only; libraryExcerptsForRecommendations adds them
     return r;
 }
 
@@ -115,6 +117,53 @@ private Q_SLOTS:
         QCOMPARE(direct.size(), e.vector.size());
         for (std::size_t i = 0; i < direct.size(); ++i)
             QVERIFY2(qAbs(direct[i] - e.vector[i]) <= 1e-4f * std::max(1.0f, qAbs(direct[i])), qPrintable(QString::number(i)));
+    }
+
+    void libraryExcerptsForRecommendations()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStudy(dir.path());
+        QString error;
+        QVector<ClipKey> plan, library;
+        {
+            auto study = Study::open(path, &error);
+            plan = EmbeddingStore(*study).studyClips();
+            library = libraryExcerpts(*study, 3);
+        }
+        QCOMPARE(library.size(), 36); // 12 tracks of 8 s, 3 excerpts of 3 s each
+        QSet<ClipKey> all(plan.constBegin(), plan.constEnd());
+        for (const ClipKey &c : library)
+            all.insert(c);
+        const int libraryOnly = int(all.size()) - plan.size();
+
+        // Sharded: the two halves cover the plans' clips and the excerpts, each once.
+        ExtractionRequest half = request(path);
+        half.libraryExcerpts = 3;
+        half.shardCount = 2;
+        const ExtractionReport a = Extractor::run(half);
+        half.shardIndex = 2;
+        const ExtractionReport b = Extractor::run(half);
+        QVERIFY2(a.error.isEmpty() && b.error.isEmpty(), qPrintable(a.error + b.error));
+        QCOMPARE(a.clips + b.clips, int(all.size()));
+        QCOMPARE(a.libraryClips + b.libraryClips, libraryOnly);
+        QCOMPARE(a.extracted + b.extracted, int(all.size()));
+        QVERIFY2(a.toText().contains(QLatin1String("of them library excerpts for recommendations")), qPrintable(a.toText()));
+
+        // Every excerpt is cached; nothing is left to do, and one excerpt per track is among them.
+        ExtractionRequest r = request(path);
+        r.libraryExcerpts = 3;
+        const ExtractionReport again = Extractor::run(r);
+        QCOMPARE(again.cached, int(all.size()));
+        QCOMPARE(again.extracted, 0);
+        r.libraryExcerpts = 1;
+        QCOMPARE(Extractor::run(r).extracted, 0);
+        auto study = Study::open(path, &error);
+        const QSet<ClipKey> cached = EmbeddingStore(*study).cachedClips(a.encoder);
+        for (const ClipKey &c : library)
+            QVERIFY(cached.contains(c));
+        // Two excerpts per track are others: only those are extracted.
+        r.libraryExcerpts = 2;
+        QCOMPARE(Extractor::run(r).extracted, 24);
     }
 
     void corruptClipIsReportedAndSkipped()

@@ -198,7 +198,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1 + 5);
         QCOMPARE(lines[0], QStringLiteral("study,study_id,participant,demographic_age,demographic_city,position,"
                                           "track_path,title,artist,genre,clip_start,clip_length,scale,value,"
-                                          "response_ms,replays,answered_at"));
+                                          "response_ms,replays,answered_at,source"));
         QVERIFY2(lines[1].startsWith(QStringLiteral("Test study,%1,A,30,\"Seoul, KR\",1,\"").arg(study->studyId())),
                  qPrintable(lines[1]));
         QVERIFY(lines[1].contains(QLatin1String("\"Track ")) && lines[1].contains(QLatin1String("\"\"live\"\"")));
