@@ -4,10 +4,13 @@
 #include "study/demostudy.h"
 #include "study/embeddingstore.h"
 #include "study/extraction.h"
+#include "study/results.h"
+#include "study/textfile.h"
 #include "study/training.h"
 #include "study/exporter.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
+#include "study/recommendations.h"
 #include "study/study.h"
 #include "survey/clipplanner.h"
 
@@ -21,7 +24,9 @@
 #include <QSqlQuery>
 #include <QThread>
 
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -211,13 +216,22 @@ int cmdSimulate(QCommandLineParser &p)
         return fail(error);
     const StudySettings s = study->settings();
     const QString likes = p.value(QStringLiteral("like-genre"));
+    if (!likes.isEmpty()) {
+        QStringList genres;
+        for (const Track &t : study->tracks())
+            if (!genres.contains(t.genre))
+                genres << t.genre;
+        if (!genres.contains(likes, Qt::CaseInsensitive))
+            return fail(QStringLiteral("%1: no genre '%2' in the library (genres: %3)")
+                            .arg(study->path(), likes, genres.join(QStringLiteral(", "))));
+    }
     const int delayMs = p.value(QStringLiteral("delay-ms")).toInt();
     int limit = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt() : session->total();
     quint64 state = session->participant().seed;
     for (int pos = session->nextPosition(); pos < session->total() && limit > 0; pos = session->nextPosition(), --limit) {
         int value;
         if (!likes.isEmpty()) {
-            const bool liked = session->track(pos)->genre == likes;
+            const bool liked = session->track(pos)->genre.compare(likes, Qt::CaseInsensitive) == 0;
             value = liked ? s.maxValue() : s.minValue();
         } else {
             state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -368,6 +382,13 @@ int cmdExtract(QCommandLineParser &p)
     }
     if (p.isSet(QStringLiteral("batch")))
         r.batchSize = p.value(QStringLiteral("batch")).toInt();
+    if (p.isSet(QStringLiteral("library-excerpts"))) {
+        bool ok = false;
+        r.libraryExcerpts = p.value(QStringLiteral("library-excerpts")).toInt(&ok);
+        if (!ok || r.libraryExcerpts < 0)
+            return fail(QStringLiteral("--library-excerpts is a count of excerpts per track (0 = none), not '%1'")
+                            .arg(p.value(QStringLiteral("library-excerpts"))));
+    }
     const ExtractionReport report = Extractor::run(r, [](const ExtractionProgress &pr) {
         std::fprintf(stderr, "\rextracting: %d/%d  %.1f clips/s  %.0f s left   ", pr.done, pr.total, pr.clipsPerSecond,
                      std::max(0.0, pr.secondsLeft));
@@ -455,6 +476,48 @@ int cmdTrain(QCommandLineParser &p)
     return Ok;
 }
 
+/// The study-wide tables of evaluate and results: written to --report-dir when given, printed as
+/// JSON (--json) or Markdown. seconds < 0: not reported.
+int printReport(QCommandLineParser &p, const std::vector<train::ParticipantResult> &results,
+                const train::ReportFormat &format, double seconds)
+{
+    const train::StudyReport report = train::StudyReport::build(results);
+    if (p.isSet(QStringLiteral("report-dir"))) {
+        try {
+            train::writeReport(report, QFile::encodeName(p.value(QStringLiteral("report-dir"))).toStdString(), format);
+        } catch (const std::exception &ex) {
+            return fail(QString::fromStdString(ex.what()));
+        }
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const train::ParticipantResult &pr : results) {
+            QJsonObject o = metricsToJson(pr.metrics);
+            o.insert(QStringLiteral("participant"), QString::fromStdString(pr.participant));
+            o.insert(QStringLiteral("encoder"), QString::fromStdString(pr.encoder));
+            o.insert(QStringLiteral("model"), QString::fromStdString(pr.model));
+            o.insert(QStringLiteral("repeats"), pr.repeats);
+            a.append(o);
+        }
+        QJsonArray friedman;
+        for (const train::FriedmanRow &f : report.friedman)
+            friedman.append(QJsonObject{{QStringLiteral("encoder"), QString::fromStdString(f.encoder)},
+                                        {QStringLiteral("metric"), QString::fromStdString(train::metricId(f.metric))},
+                                        {QStringLiteral("chi_square"), f.result.chiSquare},
+                                        {QStringLiteral("df"), f.result.df},
+                                        {QStringLiteral("p"), f.result.p}});
+        QJsonObject root{{QStringLiteral("results"), a}, {QStringLiteral("friedman"), friedman}};
+        if (seconds >= 0)
+            root.insert(QStringLiteral("seconds"), seconds);
+        out() << QJsonDocument(root).toJson(QJsonDocument::Indented);
+    } else {
+        out() << QString::fromStdString(train::reportMarkdown(report, format)) << Qt::endl;
+        if (seconds >= 0)
+            out() << "evaluated in " << QString::number(seconds, 'f', 1) << " s" << Qt::endl;
+    }
+    return Ok;
+}
+
 int cmdEvaluate(QCommandLineParser &p)
 {
     EvaluationRequest r;
@@ -479,41 +542,9 @@ int cmdEvaluate(QCommandLineParser &p)
         std::fprintf(stderr, "skipped: %s\n", qPrintable(s));
     if (e.results.empty())
         return fail(QStringLiteral("no participant has enough answers with %1 embeddings").arg(r.encoder));
-    const train::StudyReport report = train::StudyReport::build(e.results);
     train::ReportFormat format;
     format.title = QStringLiteral("Tastelab study report: %1, %2 repeat(s)").arg(r.encoder).arg(r.repeats).toStdString();
-    if (p.isSet(QStringLiteral("report-dir"))) {
-        try {
-            train::writeReport(report, QFile::encodeName(p.value(QStringLiteral("report-dir"))).toStdString(), format);
-        } catch (const std::exception &ex) {
-            return fail(QString::fromStdString(ex.what()));
-        }
-    }
-    if (p.isSet(QStringLiteral("json"))) {
-        QJsonArray a;
-        for (const train::ParticipantResult &pr : e.results) {
-            QJsonObject o = metricsToJson(pr.metrics);
-            o.insert(QStringLiteral("participant"), QString::fromStdString(pr.participant));
-            o.insert(QStringLiteral("encoder"), QString::fromStdString(pr.encoder));
-            o.insert(QStringLiteral("model"), QString::fromStdString(pr.model));
-            o.insert(QStringLiteral("repeats"), pr.repeats);
-            a.append(o);
-        }
-        QJsonArray friedman;
-        for (const train::FriedmanRow &f : report.friedman)
-            friedman.append(QJsonObject{{QStringLiteral("encoder"), QString::fromStdString(f.encoder)},
-                                        {QStringLiteral("metric"), QString::fromStdString(train::metricId(f.metric))},
-                                        {QStringLiteral("chi_square"), f.result.chiSquare},
-                                        {QStringLiteral("df"), f.result.df},
-                                        {QStringLiteral("p"), f.result.p}});
-        out() << QJsonDocument(QJsonObject{{QStringLiteral("results"), a}, {QStringLiteral("friedman"), friedman},
-                                           {QStringLiteral("seconds"), timer.elapsed() / 1000.0}})
-                     .toJson(QJsonDocument::Indented);
-    } else {
-        out() << QString::fromStdString(train::reportMarkdown(report, format)) << Qt::endl;
-        out() << "evaluated in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
-    }
-    return Ok;
+    return printReport(p, e.results, format, timer.elapsed() / 1000.0);
 }
 
 int cmdScore(QCommandLineParser &p)
@@ -536,7 +567,7 @@ int cmdScore(QCommandLineParser &p)
     const qint64 participantId = q.value(0).toLongLong();
     const QString encoder = q.value(1).toString();
     QSet<ClipKey> heard;
-    for (const Answer &a : study->answers(participantId))
+    for (const Answer &a : study->answers(participantId, AnswerSources::All))
         heard.insert({a.trackId, a.clipStart, a.clipLength});
     QVector<ClipKey> clips;
     std::vector<std::vector<float>> features;
@@ -563,6 +594,318 @@ int cmdScore(QCommandLineParser &p)
     return Ok;
 }
 
+int cmdMap(QCommandLineParser &p)
+{
+    // The embedding map of the Results page: t-SNE of participants' clips, written as CSV or JSON.
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    MapRequest r;
+    r.studyPath = study->path();
+    for (const QString &v : p.values(QStringLiteral("participant")))
+        r.participants << v.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.encoder = p.value(QStringLiteral("encoder"));
+    if (r.encoder.isEmpty())
+        r.encoder = QString::fromStdString(embed::defaultEncoderName());
+    r.modelId = p.value(QStringLiteral("model")).toLongLong();
+    const QString space = p.value(QStringLiteral("space"));
+    if (!space.isEmpty() && space != QLatin1String("raw") && space != QLatin1String("model"))
+        return fail(QStringLiteral("--space must be raw or model, not '%1'").arg(space));
+    r.modelSpace = space == QLatin1String("model");
+    r.includeUnheard = p.isSet(QStringLiteral("unheard"));
+    if (p.isSet(QStringLiteral("perplexity")))
+        r.tsne.perplexity = p.value(QStringLiteral("perplexity")).toDouble();
+    if (p.isSet(QStringLiteral("iterations")))
+        r.tsne.iterations = p.value(QStringLiteral("iterations")).toInt();
+    if (p.isSet(QStringLiteral("seed")))
+        r.tsne.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("method")) &&
+        !train::tsneMethodFromId(p.value(QStringLiteral("method")).toStdString(), &r.tsne.method))
+        return fail(QStringLiteral("--method must be auto, exact or barnes-hut, not '%1'").arg(p.value(QStringLiteral("method"))));
+    if (p.isSet(QStringLiteral("device")))
+        r.tsne.device = p.value(QStringLiteral("device")).toStdString();
+    const QString outPath = p.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return fail(QStringLiteral("--out FILE.csv or FILE.json is required"));
+
+    const EmbeddingMap map = buildEmbeddingMap(r);
+    if (!map.error.isEmpty())
+        return fail(map.error);
+    QHash<qint64, Track> tracks;
+    for (const Track &t : study->tracks())
+        tracks.insert(t.id, t);
+    auto valueText = [](const MapPoint &pt) {
+        return pt.value == std::numeric_limits<int>::min() ? QString() : QString::number(pt.value);
+    };
+    auto probabilityText = [](const MapPoint &pt) {
+        return std::isnan(pt.probability) ? QString() : QString::number(pt.probability, 'g', 6);
+    };
+    QByteArray bytes;
+    if (outPath.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) {
+        QJsonArray points;
+        for (const MapPoint &pt : map.points) {
+            const Track t = tracks.value(pt.clip.trackId);
+            QJsonObject o{{QStringLiteral("participant"), pt.participant}, {QStringLiteral("track_id"), pt.clip.trackId},
+                          {QStringLiteral("clip_start"), pt.clip.startSeconds}, {QStringLiteral("title"), t.title},
+                          {QStringLiteral("artist"), t.artist}, {QStringLiteral("genre"), t.genre},
+                          {QStringLiteral("label"), pt.label}, {QStringLiteral("x"), pt.x}, {QStringLiteral("y"), pt.y}};
+            if (pt.value != std::numeric_limits<int>::min())
+                o.insert(QStringLiteral("answer"), pt.value);
+            if (!std::isnan(pt.probability))
+                o.insert(QStringLiteral("probability"), pt.probability);
+            points.append(o);
+        }
+        bytes = QJsonDocument(QJsonObject{{QStringLiteral("space"), map.space}, {QStringLiteral("encoder"), map.encoder},
+                                          {QStringLiteral("model"), map.modelId}, {QStringLiteral("method"), map.method},
+                                          {QStringLiteral("kl"), map.kl}, {QStringLiteral("notice"), map.notice},
+                                          {QStringLiteral("points"), points}})
+                    .toJson();
+    } else {
+        QStringList lines{QStringLiteral("participant,track_id,clip_start,title,artist,genre,label,answer,probability,x,y")};
+        for (const MapPoint &pt : map.points) {
+            const Track t = tracks.value(pt.clip.trackId);
+            lines << QStringList{csvField(pt.participant), QString::number(pt.clip.trackId),
+                                 QString::number(pt.clip.startSeconds), csvField(t.title), csvField(t.artist),
+                                 csvField(t.genre), QString::number(pt.label), valueText(pt), probabilityText(pt),
+                                 QString::number(pt.x, 'g', 7), QString::number(pt.y, 'g', 7)}
+                         .join(QLatin1Char(','));
+        }
+        bytes = lines.join(QLatin1Char('\n')).toUtf8() + '\n';
+    }
+    QString error;
+    if (!writeFileAtomically(outPath, bytes, &error))
+        return fail(error);
+    out() << QStringLiteral("%1: %2 points, t-SNE %3 on %4, KL %5, %6 s")
+                 .arg(map.space)
+                 .arg(map.points.size())
+                 .arg(map.method, map.device)
+                 .arg(map.kl, 0, 'f', 4)
+                 .arg(map.seconds, 0, 'f', 2)
+          << Qt::endl;
+    if (!map.notice.isEmpty())
+        out() << map.notice << Qt::endl;
+    out() << QStringLiteral("written: %1").arg(outPath) << Qt::endl;
+    return Ok;
+}
+
+int cmdResults(QCommandLineParser &p)
+{
+    // What the Results page's Performance tab shows: one stored model's confusion matrix, metrics
+    // and ROC (--model), or the stored models compared across participants (--encoder).
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    QString error;
+    if (p.isSet(QStringLiteral("model"))) {
+        ModelTestResult r;
+        if (!modelTestResult(*study, p.value(QStringLiteral("model")).toLongLong(), &r, &error))
+            return fail(error);
+        const train::Metrics &m = r.metrics;
+        if (p.isSet(QStringLiteral("json"))) {
+            QJsonArray roc;
+            for (const train::RocPoint &pt : r.roc)
+                roc.append(QJsonArray{pt.fpr, pt.tpr});
+            const QJsonObject o{{QStringLiteral("model"), r.model.id}, {QStringLiteral("kind"), r.model.model},
+                                {QStringLiteral("participant"), r.model.participant},
+                                {QStringLiteral("encoder"), r.model.encoder},
+                                {QStringLiteral("test_clips"), int(r.clips.size())},
+                                {QStringLiteral("metrics"), metricsToJson(m)}, {QStringLiteral("roc"), roc}};
+            out() << QJsonDocument(o).toJson();
+            return Ok;
+        }
+        auto row = [](int a, int b) { return a + b > 0 ? 100.0 * a / (a + b) : 0.0; };
+        out() << QStringLiteral("Model %1 (%2) of %3 on %4: %5 test clips")
+                     .arg(r.model.id)
+                     .arg(QString::fromStdString(train::modelLabel(r.model.model.toStdString())), r.model.participant,
+                          r.model.encoder)
+                     .arg(r.clips.size())
+              << Qt::endl
+              << QStringLiteral("                predicted like    predicted dislike") << Qt::endl
+              << QStringLiteral("liked      %1 (%2 %)   %3 (%4 %)")
+                     .arg(m.tp, 8).arg(row(m.tp, m.fn), 5, 'f', 1).arg(m.fn, 8).arg(row(m.fn, m.tp), 5, 'f', 1)
+              << Qt::endl
+              << QStringLiteral("disliked   %1 (%2 %)   %3 (%4 %)")
+                     .arg(m.fp, 8).arg(row(m.fp, m.tn), 5, 'f', 1).arg(m.tn, 8).arg(row(m.tn, m.fp), 5, 'f', 1)
+              << Qt::endl
+              << QStringLiteral("accuracy %1  precision %2  recall %3  F1 %4  AUROC %5  FPR %6")
+                     .arg(m.accuracy, 0, 'f', 3).arg(m.precision, 0, 'f', 3).arg(m.recall, 0, 'f', 3)
+                     .arg(m.f1, 0, 'f', 3).arg(m.auroc, 0, 'f', 3).arg(m.fpr, 0, 'f', 3)
+              << Qt::endl;
+        return Ok;
+    }
+    QString encoder = p.value(QStringLiteral("encoder"));
+    if (encoder.isEmpty())
+        encoder = QString::fromStdString(embed::defaultEncoderName());
+    const std::vector<train::ParticipantResult> results = storedResults(*study, encoder);
+    if (results.empty())
+        return fail(QStringLiteral("%1: no stored %2 models: train some first").arg(study->path(), encoder));
+    train::ReportFormat format;
+    format.title = QStringLiteral("%1: stored %2 models").arg(study->settings().name, encoder).toStdString();
+    return printReport(p, results, format, -1);
+}
+
+/// Feedback answers given since the participant's newest model was trained (0 without a model).
+int newFeedback(Study &study, const Participant &participant, qint64 *modelId)
+{
+    const QVector<TrainedModel> models = storedModels(study, participant);
+    if (models.isEmpty())
+        return 0;
+    *modelId = models.first().id;
+    return feedbackSince(study, participant.code, models.first().createdAt);
+}
+
+int cmdRecommend(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    RecommendationRequest r;
+    r.participant = p.value(QStringLiteral("participant"));
+    if (r.participant.isEmpty())
+        return fail(QStringLiteral("--participant CODE is required"));
+    QString bad;
+    auto number = [&](const char *option, auto convert, auto *into) {
+        const QString name = QLatin1String(option);
+        if (!p.isSet(name) || !bad.isEmpty())
+            return;
+        bool good = false;
+        *into = convert(p.value(name), &good);
+        if (!good)
+            bad = QStringLiteral("--%1: '%2' is not a number").arg(name, p.value(name));
+    };
+    const auto toId = [](const QString &s, bool *good) { return s.toLongLong(good); };
+    const auto toInt = [](const QString &s, bool *good) { return s.toInt(good); };
+    const auto toReal = [](const QString &s, bool *good) { return s.toDouble(good); };
+    double minScore = -1;
+    int top = -1;
+    number("model", toId, &r.modelId);
+    number("safe-model", toId, &r.safeModelId);
+    number("excerpts", toInt, &r.excerpts);
+    number("min-score", toReal, &minScore);
+    number("top", toInt, &top);
+    if (!bad.isEmpty())
+        return fail(bad);
+    const QString order = p.isSet(QStringLiteral("order")) ? p.value(QStringLiteral("order")) : QStringLiteral("like");
+    if (order != QLatin1String("like") && order != QLatin1String("safe"))
+        return fail(QStringLiteral("--order is like or safe, not '%1'").arg(order));
+    if (r.excerpts < 1)
+        return fail(QStringLiteral("--excerpts must be at least 1"));
+
+    Recommendations recs;
+    QString error;
+    if (!recommend(*study, r, &recs, &error))
+        return fail(error);
+    if (order == QLatin1String("safe") && recs.safeModelId == 0)
+        return fail(QStringLiteral("%1: --order safe needs a CLEP-N model of '%2' for %3 (tastelab-cli train "
+                                   "--variant clep-n)")
+                        .arg(QDir::toNativeSeparators(study->path()), r.participant, recs.encoder));
+    const QVector<Recommendation> ordered = order == QLatin1String("safe") ? byDislikeRisk(recs.items) : recs.items;
+    const QString genre = p.value(QStringLiteral("genre"));
+    QVector<Recommendation> shown;
+    for (const Recommendation &item : ordered) {
+        if (!genre.isEmpty() && item.track.genre.compare(genre, Qt::CaseInsensitive) != 0)
+            continue;
+        if (item.likeProbability < minScore)
+            continue;
+        if (top >= 0 && shown.size() >= top)
+            break;
+        shown.push_back(item);
+        shown.last().rank = int(shown.size()); // the position in this list, as printed and exported
+    }
+    if (p.isSet(QStringLiteral("m3u")) && !writeM3u(*study, shown, p.value(QStringLiteral("m3u")), &error))
+        return fail(error);
+    if (p.isSet(QStringLiteral("csv")) && !writeRecommendationsCsv(*study, shown, p.value(QStringLiteral("csv")), &error))
+        return fail(error);
+
+    const QString risk = recs.safeModelId > 0 ? QStringLiteral(", dislike risk from model %1 (clep-n)").arg(recs.safeModelId)
+                                              : QString();
+    std::fprintf(stderr, "model %lld (%s, %s)%s; %d unheard tracks, %d listed\n", static_cast<long long>(recs.modelId),
+                 qPrintable(recs.model), qPrintable(recs.encoder), qPrintable(risk), recs.unheardTracks,
+                 int(shown.size()));
+    for (const QString &line : recs.notice.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        std::fprintf(stderr, "note: %s\n", qPrintable(line));
+    qint64 newestModel = 0;
+    const int fresh = newFeedback(*study, *study->participant(r.participant), &newestModel);
+    if (fresh > 0)
+        std::fprintf(stderr, "note: %d feedback answers since model %lld was trained: retrain to use them\n", fresh,
+                     static_cast<long long>(newestModel));
+
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray a;
+        for (const Recommendation &item : shown) {
+            const QString path = study->resolveTrackPath(item.track);
+            a.append(QJsonObject{
+                {QStringLiteral("rank"), item.rank},
+                {QStringLiteral("track_id"), item.track.id},
+                {QStringLiteral("title"), item.track.title},
+                {QStringLiteral("artist"), item.track.artist},
+                {QStringLiteral("genre"), item.track.genre},
+                {QStringLiteral("like_probability"), item.likeProbability},
+                {QStringLiteral("dislike_risk"), std::isnan(item.dislikeRisk) ? QJsonValue() : QJsonValue(item.dislikeRisk)},
+                {QStringLiteral("excerpts"), item.excerpts},
+                {QStringLiteral("feedback"), item.feedback < 0 ? QJsonValue()
+                                                               : QJsonValue(item.feedback == 1 ? QStringLiteral("like")
+                                                                                               : QStringLiteral("not-for-me"))},
+                {QStringLiteral("path"), path.isEmpty() ? item.track.path : path}});
+        }
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("participant"), recs.participant},
+                                           {QStringLiteral("encoder"), recs.encoder},
+                                           {QStringLiteral("model_id"), recs.modelId},
+                                           {QStringLiteral("model"), recs.model},
+                                           {QStringLiteral("safe_model_id"),
+                                            recs.safeModelId > 0 ? QJsonValue(recs.safeModelId) : QJsonValue()},
+                                           {QStringLiteral("order"), order},
+                                           {QStringLiteral("excerpts"), r.excerpts},
+                                           {QStringLiteral("unheard_tracks"), recs.unheardTracks},
+                                           {QStringLiteral("missing_embeddings"), recs.missingEmbeddings},
+                                           {QStringLiteral("notice"), recs.notice},
+                                           {QStringLiteral("items"), a}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        for (const Recommendation &item : shown)
+            out() << item.rank << '\t' << QString::number(item.likeProbability, 'f', 3) << '\t'
+                  << (std::isnan(item.dislikeRisk) ? QStringLiteral("-") : QString::number(item.dislikeRisk, 'f', 3))
+                  << '\t' << item.track.title << '\t' << item.track.artist << '\t' << item.track.genre
+                  << (item.feedback < 0 ? QString()
+                                        : item.feedback == 1 ? QStringLiteral("\t[liked]") : QStringLiteral("\t[not for me]"))
+                  << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdFeedback(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString who = p.value(QStringLiteral("participant"));
+    if (who.isEmpty())
+        return fail(QStringLiteral("--participant CODE is required"));
+    bool ok = false;
+    const qint64 trackId = p.value(QStringLiteral("track")).toLongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--track ID is required (the track id, as recommend --json prints it)"));
+    const bool like = p.isSet(QStringLiteral("like"));
+    if (like == p.isSet(QStringLiteral("not-for-me")))
+        return fail(QStringLiteral("give either --like or --not-for-me"));
+    QString error;
+    if (!recordFeedback(*study, who, trackId, like, &error))
+        return fail(error);
+    const Track t = *study->track(trackId);
+    out() << "saved: " << who << (like ? " likes" : " finds not for them") << " track " << trackId << " (" << t.title
+          << (t.artist.isEmpty() ? QString() : QStringLiteral(" - ") + t.artist) << ")" << Qt::endl;
+    qint64 newestModel = 0;
+    const int fresh = newFeedback(*study, *study->participant(who), &newestModel);
+    if (fresh > 0)
+        out() << fresh << " feedback answers since model " << newestModel << " was trained: retrain to use them"
+              << Qt::endl;
+    return Ok;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
@@ -576,13 +919,23 @@ const Command kCommands[] = {
     {"merge", "Merge a study file collected elsewhere: --study F --from OTHER", cmdMerge},
     {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},
     {"extract", "Extract missing embeddings: --study F [--encoder NAME] [--device cpu|cuda] [--shard K/N] "
-                "[--batch N] [--models DIR]", cmdExtract},
+                "[--batch N] [--library-excerpts N] [--models DIR]", cmdExtract},
     {"train", "Train personal models for a participant: --study F --participant P [--variant clep-n|pn,p,n,logreg,knn,mlp] "
               "[--encoder NAME] [--seed S] [--epochs E1/E2] [--margin M] [--depth D] [--like-threshold L/D] [--json]", cmdTrain},
     {"evaluate", "Evaluate models across participants: --study F [--encoder NAME] [--variants pn,p,n[,logreg,knn,mlp]] "
                  "[--repeats R] [--json] [--report-dir DIR]", cmdEvaluate},
     {"score", "Score the clips a participant has not heard with a stored model: --study F --model ID "
               "(rank, like probability, genre, title, artist, path)", cmdScore},
+    {"map", "Embedding map (t-SNE) as CSV/JSON: --study F --out FILE [--participant P[,Q]] [--encoder NAME] "
+            "[--model ID] [--space raw|model] [--unheard] [--perplexity X] [--method auto|exact|barnes-hut] "
+            "[--iterations N] [--seed S] [--device cpu|cuda]", cmdMap},
+    {"results", "A stored model's confusion matrix, metrics and ROC: --study F --model ID [--json]; or the newest "
+                "stored models across participants: --study F [--encoder NAME] [--json] [--report-dir DIR]", cmdResults},
+    {"recommend", "Rank the tracks a participant has not heard: --study F --participant P [--model ID] "
+                  "[--safe-model ID] [--order like|safe] [--genre G] [--min-score X] [--top N] [--excerpts N] "
+                  "[--m3u FILE] [--csv FILE] [--json]", cmdRecommend},
+    {"feedback", "Save feedback on a recommended track as an answer: --study F --participant P --track ID "
+                 "(--like | --not-for-me)", cmdFeedback},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -618,17 +971,17 @@ int main(int argc, char *argv[])
         {QStringLiteral("folder"), QStringLiteral("Music folder to import (recursive)."), QStringLiteral("dir")},
         {QStringLiteral("manifest"), QStringLiteral("CSV manifest: path,genre,title,artist."), QStringLiteral("csv")},
         {QStringLiteral("participant"), QStringLiteral("Participant code."), QStringLiteral("code")},
-        {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random)."), QStringLiteral("n")},
+        {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random); map: t-SNE seed."), QStringLiteral("n")},
         {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
-        {QStringLiteral("json"), QStringLiteral("plan, train, evaluate: print JSON.")},
-        {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable)."), QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("plan, train, evaluate, recommend: print JSON.")},
+        {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable); map: the points file."), QStringLiteral("file")},
         {QStringLiteral("like-genre"), QStringLiteral("simulate: like this genre, dislike the rest."), QStringLiteral("genre")},
         {QStringLiteral("count"), QStringLiteral("simulate: answer at most this many clips."), QStringLiteral("n")},
         {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
         {QStringLiteral("from"), QStringLiteral("merge: the other study file."), QStringLiteral("file")},
         {QStringLiteral("music-root"), QStringLiteral("relocate: where the music folder is now."), QStringLiteral("dir")},
         {QStringLiteral("encoder"), QStringLiteral("extract: encoder name (default: the built-in features)."), QStringLiteral("name")},
-        {QStringLiteral("device"), QStringLiteral("extract: cpu or cuda (default: cuda when available)."), QStringLiteral("device")},
+        {QStringLiteral("device"), QStringLiteral("extract, map: cpu or cuda (default: extract cuda when available, map cpu)."), QStringLiteral("device")},
         {QStringLiteral("shard"), QStringLiteral("extract: do shard K of N, e.g. 1/4."), QStringLiteral("K/N")},
         {QStringLiteral("batch"), QStringLiteral("extract: clips per model call."), QStringLiteral("n")},
         {QStringLiteral("models"), QStringLiteral("A folder with encoder manifests and model files (repeatable)."), QStringLiteral("dir")},
@@ -638,8 +991,25 @@ int main(int argc, char *argv[])
         {QStringLiteral("margin"), QStringLiteral("train/evaluate: contrastive margin (default 7)."), QStringLiteral("m")},
         {QStringLiteral("depth"), QStringLiteral("train/evaluate: embedder depth (default 4)."), QStringLiteral("d")},
         {QStringLiteral("like-threshold"), QStringLiteral("train/evaluate: Likert values >= L are likes, <= D dislikes."), QStringLiteral("L/D")},
-        {QStringLiteral("model"), QStringLiteral("score: id of a stored model (see train's output)."), QStringLiteral("id")},
+        {QStringLiteral("model"), QStringLiteral("score, map, results, recommend: id of a stored model (see train's output)."), QStringLiteral("id")},
         {QStringLiteral("report-dir"), QStringLiteral("evaluate: write the tables as CSV, Markdown and HTML here."), QStringLiteral("dir")},
+        {QStringLiteral("space"), QStringLiteral("map: raw (encoder embeddings, default) or model (the model's space)."), QStringLiteral("space")},
+        {QStringLiteral("unheard"), QStringLiteral("map: add one excerpt of each track not heard.")},
+        {QStringLiteral("perplexity"), QStringLiteral("map: t-SNE perplexity (default 30)."), QStringLiteral("x")},
+        {QStringLiteral("method"), QStringLiteral("map: t-SNE method auto, exact or barnes-hut."), QStringLiteral("id")},
+        {QStringLiteral("iterations"), QStringLiteral("map: t-SNE iterations (default 1000)."), QStringLiteral("n")},
+        {QStringLiteral("library-excerpts"), QStringLiteral("extract: library excerpts per track for recommendations (default 3; 0 = plan clips only)."), QStringLiteral("n")},
+        {QStringLiteral("safe-model"), QStringLiteral("recommend: the CLEP-N model for the dislike risk (default: the newest)."), QStringLiteral("id")},
+        {QStringLiteral("order"), QStringLiteral("recommend: like (highest like probability first) or safe (lowest dislike risk first)."), QStringLiteral("order")},
+        {QStringLiteral("genre"), QStringLiteral("recommend: only this genre."), QStringLiteral("genre")},
+        {QStringLiteral("min-score"), QStringLiteral("recommend: only tracks with a like probability of at least this."), QStringLiteral("p")},
+        {QStringLiteral("top"), QStringLiteral("recommend: at most this many tracks."), QStringLiteral("n")},
+        {QStringLiteral("excerpts"), QStringLiteral("recommend: library excerpts averaged per track (default 3)."), QStringLiteral("n")},
+        {QStringLiteral("m3u"), QStringLiteral("recommend: also write the list as an M3U playlist."), QStringLiteral("file")},
+        {QStringLiteral("csv"), QStringLiteral("recommend: also write the list as CSV."), QStringLiteral("file")},
+        {QStringLiteral("track"), QStringLiteral("feedback: the track id (recommend --json prints it)."), QStringLiteral("id")},
+        {QStringLiteral("like"), QStringLiteral("feedback: the participant likes the track.")},
+        {QStringLiteral("not-for-me"), QStringLiteral("feedback: the track is not for the participant.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

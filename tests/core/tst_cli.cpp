@@ -137,7 +137,9 @@ private Q_SLOTS:
             QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
                              QLatin1String(who), QStringLiteral("--seed"), QString::number(int(who[0])),
                              QStringLiteral("--like-genre"), QStringLiteral("high")}).code, 0);
-        Result r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study});
+        // The plans' clips only: both participants' own excerpts of the 16 tracks.
+        Result r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study, QStringLiteral("--library-excerpts"),
+                           QStringLiteral("0")});
         QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("32 extracted")), qPrintable(r.out + r.err));
 
         r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
@@ -170,6 +172,129 @@ private Q_SLOTS:
         QVERIFY(!e.value(QStringLiteral("friedman")).toArray().isEmpty());
         for (const char *file : {"report.md", "report.html"})
             QVERIFY2(QFileInfo(QDir(reportDir).filePath(QLatin1String(file))).size() > 100, file);
+
+        // Recommendations: C answers 12 of 16 clips; the library excerpts of every track are
+        // extracted (3 per track by default), C's models rank the 4 tracks C has not heard.
+        QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                         QStringLiteral("C"), QStringLiteral("--seed"), QStringLiteral("67"), QStringLiteral("--like-genre"),
+                         QStringLiteral("high"), QStringLiteral("--count"), QStringLiteral("12")}).code, 0);
+        r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study, QStringLiteral("--library-excerpts"),
+                    QStringLiteral("x")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--library-excerpts")), qPrintable(r.err));
+        r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("64 extracted"))
+                     && r.out.contains(QLatin1String("48 of them library excerpts")),
+                 qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("C"), QStringLiteral("--variant"), QStringLiteral("pn,n"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray models = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(models.size(), 2);
+        const int pn = models[0].toObject().value(QStringLiteral("id")).toInt();
+        const int n = models[1].toObject().value(QStringLiteral("id")).toInt();
+
+        const QStringList recommend{QStringLiteral("recommend"), QStringLiteral("--study"), study,
+                                    QStringLiteral("--participant"), QStringLiteral("C")};
+        r = runCli(recommend + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("model %1 (clep-pn, builtin-features), dislike risk from model %2 (clep-n); "
+                                               "4 unheard tracks, 4 listed")
+                                    .arg(pn)
+                                    .arg(n)),
+                 qPrintable(r.err));
+        QJsonObject list = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(list.value(QStringLiteral("model_id")).toInt(), pn);
+        QCOMPARE(list.value(QStringLiteral("safe_model_id")).toInt(), n);
+        QCOMPARE(list.value(QStringLiteral("unheard_tracks")).toInt(), 4);
+        QCOMPARE(list.value(QStringLiteral("missing_embeddings")).toInt(), 0);
+        QJsonArray items = list.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 4);
+        double last = 2;
+        bool lowSeen = false;
+        for (const QJsonValue &v : items) {
+            const QJsonObject o = v.toObject();
+            QCOMPARE(o.value(QStringLiteral("excerpts")).toInt(), 3);
+            QVERIFY(o.value(QStringLiteral("like_probability")).toDouble() <= last);
+            last = o.value(QStringLiteral("like_probability")).toDouble();
+            QVERIFY(o.value(QStringLiteral("dislike_risk")).isDouble());
+            QVERIFY(o.value(QStringLiteral("feedback")).isNull());
+            // The liked genre ranks above the other.
+            const bool high = o.value(QStringLiteral("genre")).toString() == QLatin1String("high");
+            QVERIFY2(!(high && lowSeen), qPrintable(r.out));
+            lowSeen = lowSeen || !high;
+        }
+        const qint64 firstTrack = items[0].toObject().value(QStringLiteral("track_id")).toInteger();
+
+        // The text list, the safe order, filters, playlist and CSV.
+        const QString m3u = dir.filePath(QStringLiteral("c.m3u"));
+        const QString csv = dir.filePath(QStringLiteral("c.csv"));
+        r = runCli(recommend + QStringList{QStringLiteral("--order"), QStringLiteral("safe"), QStringLiteral("--m3u"), m3u,
+                                           QStringLiteral("--csv"), csv});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4);
+        double lastRisk = -1;
+        for (int i = 0; i < lines.size(); ++i) {
+            const QStringList f = lines[i].split(QLatin1Char('\t'));
+            QCOMPARE(f.size(), 6); // rank, score, risk, title, artist, genre
+            QCOMPARE(f[0].toInt(), i + 1);
+            QVERIFY(f[2].toDouble() >= lastRisk);
+            lastRisk = f[2].toDouble();
+        }
+        QFile playlist(m3u);
+        QVERIFY(playlist.open(QIODevice::ReadOnly));
+        const QStringList m3uLines = QString::fromUtf8(playlist.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(m3uLines.size(), 1 + 2 * 4);
+        QCOMPARE(m3uLines[0], QStringLiteral("#EXTM3U"));
+        QVERIFY2(m3uLines[1].startsWith(QLatin1String("#EXTINF:4,")), qPrintable(m3uLines[1]));
+        QVERIFY2(m3uLines[2].startsWith(music) && QFileInfo::exists(m3uLines[2]), qPrintable(m3uLines[2]));
+        QFile table(csv);
+        QVERIFY(table.open(QIODevice::ReadOnly));
+        QVERIFY(table.readLine().startsWith("rank,title,artist,genre,like_probability,dislike_risk,excerpts,path"));
+        r = runCli(recommend + QStringList{QStringLiteral("--genre"), QStringLiteral("HIGH"), QStringLiteral("--top"),
+                                           QStringLiteral("1"), QStringLiteral("--excerpts"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(lines.size() <= 1);
+        for (const QString &line : lines)
+            QCOMPARE(line.split(QLatin1Char('\t')).value(5), QStringLiteral("high"));
+        r = runCli(recommend + QStringList{QStringLiteral("--min-score"), QStringLiteral("2")});
+        QVERIFY(r.code == 0 && r.out.isEmpty());
+        r = runCli(recommend + QStringList{QStringLiteral("--order"), QStringLiteral("worst")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--order is like or safe")), qPrintable(r.err));
+        r = runCli({QStringLiteral("recommend"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("nobody")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("m.tastelab: no participant 'nobody'")), qPrintable(r.err));
+
+        // Feedback from the list is saved as an answer and offered for retraining.
+        const QStringList feedback{QStringLiteral("feedback"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                                   QStringLiteral("C"), QStringLiteral("--track"), QString::number(firstTrack)};
+        r = runCli(feedback);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("give either --like or --not-for-me")), qPrintable(r.err));
+        r = runCli(feedback + QStringList{QStringLiteral("--not-for-me")});
+        QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("track %1").arg(firstTrack)), qPrintable(r.out + r.err));
+        r = runCli(feedback + QStringList{QStringLiteral("--like")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("1 feedback answers since model")), qPrintable(r.out + r.err));
+        r = runCli(recommend + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.err.contains(QLatin1String("note: 1 feedback answers since model")), qPrintable(r.err));
+        items = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 4);
+        for (const QJsonValue &v : items)
+            if (v.toObject().value(QStringLiteral("track_id")).toInteger() == firstTrack)
+                QCOMPARE(v.toObject().value(QStringLiteral("feedback")).toString(), QStringLiteral("like"));
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("C: 12/16\n")), qPrintable(r.out)); // feedback is no survey progress
+        const QString answers = dir.filePath(QStringLiteral("answers.csv"));
+        QCOMPARE(runCli({QStringLiteral("export"), QStringLiteral("--study"), study, QStringLiteral("--out"), answers}).code, 0);
+        QFile exported(answers);
+        QVERIFY(exported.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(exported.readAll());
+        QCOMPARE(text.count(QLatin1String(",feedback\n")), 1);
+        QCOMPARE(text.count(QLatin1String(",survey\n")), 16 + 16 + 12);
     }
 
     void refusesWhatItCannotUse()
