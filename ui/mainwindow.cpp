@@ -5,8 +5,10 @@
 #include "newstudywizard.h"
 #include "playback/clipplayer.h"
 #include "preferencesdialog.h"
+#include "results/resultspage.h"
 #include "studypage.h"
 #include "survey/surveywidget.h"
+#include "surveytab.h"
 
 #include "study/demostudy.h"
 #include "study/exporter.h"
@@ -60,17 +62,38 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_studyPage = new StudyPage(this);
     m_survey = new SurveyWidget(m_player, this);
+    m_surveyTab = new SurveyTab(this);
     m_featuresPage = new FeaturesPage(this);
-    // The researcher's workspace (one tab per step of the path) and the participant's survey,
-    // which takes the whole window.
+    m_modelsPage = new ModelsPage(this);
+    m_resultsPage = new ResultsPage(this);
+    m_resultsPage->setPlayer(m_player);
+    // The researcher's workspace (one tab per step of the path: the study and its library, the
+    // survey, features, models, results) and the participant's survey, which takes the whole
+    // window.
     m_workspace = new QTabWidget(this);
     m_workspace->setObjectName(QStringLiteral("workspaceTabs"));
     m_workspace->setDocumentMode(true);
     m_workspace->addTab(m_studyPage, tr("Study"));
+    m_workspace->addTab(m_surveyTab, tr("Survey"));
     m_workspace->addTab(m_featuresPage, tr("Features"));
-    m_modelsPage = new ModelsPage(this);
     m_workspace->addTab(m_modelsPage, tr("Models"));
+    m_workspace->addTab(m_resultsPage, tr("Results"));
+    m_workspace->setTabToolTip(0, tr("The study: its library, settings and participants"));
+    m_workspace->setTabToolTip(1, tr("Run participant sessions"));
+    m_workspace->setTabToolTip(2, tr("Turn every clip into an embedding"));
+    m_workspace->setTabToolTip(3, tr("Train personal models"));
+    m_workspace->setTabToolTip(4, tr("Embedding maps, model performance and recommendations"));
     connect(m_featuresPage, &FeaturesPage::extractionFinished, m_modelsPage, &ModelsPage::refresh);
+    connect(m_featuresPage, &FeaturesPage::extractionFinished, m_resultsPage, &ResultsPage::refresh);
+    connect(m_modelsPage, &ModelsPage::trainingFinished, m_resultsPage, &ResultsPage::refresh);
+    connect(m_surveyTab, &SurveyTab::startSurveyRequested, this, &MainWindow::startSurvey);
+    connect(m_surveyTab, &SurveyTab::studyPageRequested, this,
+            [this] { m_workspace->setCurrentWidget(m_studyPage); });
+    connect(m_resultsPage, &ResultsPage::modelsPageRequested, this, &MainWindow::showModelsFor);
+    connect(m_resultsPage, &ResultsPage::featuresPageRequested, this, &MainWindow::showFeatures);
+    connect(m_resultsPage, &ResultsPage::surveyPageRequested, this, &MainWindow::showSurveyTab);
+    connect(m_resultsPage, &ResultsPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_workspace);
     m_pages->addWidget(m_survey);
@@ -136,6 +159,7 @@ void MainWindow::createActions()
     QMenu *features = menuBar()->addMenu(tr("Fea&tures"));
     features->addAction(tr("&Extract Embeddings…"), this, &MainWindow::showFeatures);
     features->addAction(tr("&Train Personal Models…"), this, &MainWindow::showModels);
+    features->addAction(tr("&Results…"), this, &MainWindow::showResults);
 
     QMenu *settings = menuBar()->addMenu(tr("S&ettings"));
     QAction *preferences = settings->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
@@ -194,15 +218,9 @@ bool MainWindow::openStudy(const QString &path)
         showError(tr("Cannot open study"), error.isEmpty() ? tr("%1 could not be opened.").arg(path) : error);
         return false;
     }
-    m_survey->setStudy(nullptr);
-    m_studyPage->setStudy(nullptr);
-    m_featuresPage->setStudy(nullptr);
-    m_modelsPage->setStudy(nullptr);
+    setPagesStudy(nullptr);
     m_study = std::move(study);
-    m_studyPage->setStudy(m_study.get());
-    m_featuresPage->setStudy(m_study.get());
-    m_modelsPage->setStudy(m_study.get());
-    m_survey->setStudy(m_study.get());
+    setPagesStudy(m_study.get());
     addRecent(m_study->path());
     updateTitle();
     updateActions();
@@ -210,14 +228,25 @@ bool MainWindow::openStudy(const QString &path)
     return true;
 }
 
+void MainWindow::setPagesStudy(Study *study)
+{
+    // The survey's session refers to the study: it goes first when the study goes, last when it comes.
+    if (!study)
+        m_survey->setStudy(nullptr);
+    m_studyPage->setStudy(study);
+    m_surveyTab->setStudy(study);
+    m_featuresPage->setStudy(study);
+    m_modelsPage->setStudy(study);
+    m_resultsPage->setStudy(study);
+    if (study)
+        m_survey->setStudy(study);
+}
+
 void MainWindow::closeStudy()
 {
     if (isSurveyActive())
         showStudyOverview();
-    m_survey->setStudy(nullptr);
-    m_studyPage->setStudy(nullptr);
-    m_featuresPage->setStudy(nullptr);
-    m_modelsPage->setStudy(nullptr);
+    setPagesStudy(nullptr);
     m_study.reset();
     updateTitle();
     updateActions();
@@ -317,10 +346,31 @@ void MainWindow::startSurvey()
         showError(tr("Start participant session"), tr("This study has no tracks yet."));
         return;
     }
+    m_surveyReturnTab = m_workspace->currentWidget() == m_surveyTab ? m_surveyTab : nullptr;
     m_survey->restart();
     m_pages->setCurrentWidget(m_survey);
     updateActions();
     statusBar()->showMessage(tr("Survey started. Answers are saved after every clip."), kStatusTimeoutMs);
+}
+
+void MainWindow::showSurveyTab()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_workspace->setCurrentWidget(m_surveyTab);
+}
+
+void MainWindow::showResults()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_workspace->setCurrentWidget(m_resultsPage);
+}
+
+void MainWindow::showModelsFor(const QString &participant, const QString &encoder)
+{
+    showModels();
+    m_modelsPage->selectParticipant(participant, encoder);
 }
 
 void MainWindow::showFeatures()
@@ -343,10 +393,13 @@ void MainWindow::showStudyOverview()
     m_survey->restart();
     m_player->release(); // free the audio device while nobody listens
     m_pages->setCurrentWidget(m_workspace);
-    m_workspace->setCurrentWidget(m_studyPage);
+    m_workspace->setCurrentWidget(m_surveyReturnTab ? m_surveyReturnTab : static_cast<QWidget *>(m_studyPage));
+    m_surveyReturnTab = nullptr;
     m_studyPage->refresh();
+    m_surveyTab->refresh();
     m_featuresPage->refresh(); // new participants bring new clips
     m_modelsPage->refresh();
+    m_resultsPage->refresh();
     updateActions();
 }
 
@@ -402,6 +455,8 @@ void MainWindow::mergeStudyDialog()
     const MergeReport report = mergeStudy(*m_study, path);
     QApplication::restoreOverrideCursor();
     m_studyPage->refresh();
+    m_surveyTab->refresh();
+    m_resultsPage->refresh();
     if (!report.error.isEmpty()) {
         showError(tr("Merge failed"), report.error);
         return;
@@ -447,9 +502,10 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Tastelab"),
                        tr("<h3>Tastelab %1</h3>"
-                          "<p>Collects one person's music preferences: participants hear short, "
-                          "randomised clips and answer like/dislike or on a Likert scale. Every answer "
-                          "is saved at once in the study file.</p>")
+                          "<p>Learns one person's music taste: participants hear short, randomised clips "
+                          "and answer like/dislike or on a Likert scale (every answer is saved at once in "
+                          "the study file); personal models trained on their answers are compared on the "
+                          "Results page.</p>")
                            .arg(QApplication::applicationVersion()));
 }
 

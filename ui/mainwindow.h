@@ -16,12 +16,16 @@ class ClipPlayer;
 class FeaturesPage;
 class ModelsPage;
 class NewStudyWizard;
+class ResultsPage;
 class Study;
 class StudyPage;
+class SurveyTab;
 class SurveyWidget;
 
-/// The main window: the study overview page and the participant survey page, with the File,
-/// Survey, Settings and Help menus. Owns the open Study (GUI thread) and the ClipPlayer.
+/// The main window: the researcher's workspace, one tab per step of the path (Study, Survey,
+/// Features, Models, Results), and the participant survey, which takes the whole window; with the
+/// File, Survey, Features, Settings and Help menus. Owns the open Study (GUI thread) and the
+/// ClipPlayer.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -42,16 +46,25 @@ public:
 
     /// Switches to the survey (participant code page) for the open study.
     void startSurvey();
-    /// Leaves the survey and shows the study overview (answers are already stored).
+    /// Leaves the survey and shows the workspace tab it was started from (the Study page when it
+    /// was started elsewhere); answers are already stored.
     void showStudyOverview();
     bool isSurveyActive() const;
 
     StudyPage *studyPage() const { return m_studyPage; }
     FeaturesPage *featuresPage() const { return m_featuresPage; }
     ModelsPage *modelsPage() const { return m_modelsPage; }
-    /// Shows the Features / Models tab.
+    SurveyTab *surveyTab() const { return m_surveyTab; }
+    ResultsPage *resultsPage() const { return m_resultsPage; }
+    /// Shows the Survey / Features / Models / Results tab.
+    void showSurveyTab();
     void showFeatures();
     void showModels();
+    void showResults();
+    /// Shows the Models tab with participant (code) and encoder chosen, e.g. to (re)train.
+    void showModelsFor(const QString &participant, const QString &encoder);
+    /// The workspace's tabs (objectName workspaceTabs).
+    QTabWidget *workspace() const { return m_workspace; }
     SurveyWidget *surveyWidget() const { return m_survey; }
     ClipPlayer *player() const { return m_player; }
 
@@ -75,14 +88,18 @@ private:
     QStringList recentStudies() const;
     void updateRecentMenu();
     void showError(const QString &title, const QString &text);
+    void setPagesStudy(Study *study);
 
     std::unique_ptr<Study> m_study;
     ClipPlayer *m_player = nullptr;
     QStackedWidget *m_pages = nullptr;
     QTabWidget *m_workspace = nullptr;
     StudyPage *m_studyPage = nullptr;
+    SurveyTab *m_surveyTab = nullptr;
     FeaturesPage *m_featuresPage = nullptr;
     ModelsPage *m_modelsPage = nullptr;
+    ResultsPage *m_resultsPage = nullptr;
+    QWidget *m_surveyReturnTab = nullptr; ///< the tab to show when the survey ends
     SurveyWidget *m_survey = nullptr;
     QString m_dataDir;
     bool m_demoRunning = false;

@@ -164,6 +164,17 @@ void ModelsPage::refresh()
     updateState();
 }
 
+bool ModelsPage::selectParticipant(const QString &code, const QString &encoder)
+{
+    const int p = m_participants->findData(code);
+    if (p >= 0)
+        m_participants->setCurrentIndex(p);
+    const int e = encoder.isEmpty() ? m_encoders->currentIndex() : m_encoders->findData(encoder);
+    if (e >= 0)
+        m_encoders->setCurrentIndex(e);
+    return p >= 0 && e >= 0;
+}
+
 void ModelsPage::fillParticipants()
 {
     const QString current = m_participants->currentData().toString();

@@ -29,6 +29,9 @@ public:
     void setStudy(Study *study);
     /// Reads participants, encoders and stored models again.
     void refresh();
+    /// Chooses the participant (code) and, when not empty, the embeddings; false when the study
+    /// has no such participant or encoder.
+    bool selectParticipant(const QString &code, const QString &encoder = QString());
 
     bool startTraining();
     void cancelTraining();

@@ -1,0 +1,1363 @@
+#include "recommendationsview.h"
+
+#include "uistyle.h"
+
+#include "study/study.h"
+
+#include <QAbstractTableModel>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFrame>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSet>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <functional>
+
+namespace tastelab {
+
+namespace {
+
+constexpr int kExcerpts = 3; ///< excerpts per track, scored and averaged (see libraryExcerpts)
+
+enum Column { RankColumn, PlayColumn, TitleColumn, ArtistColumn, GenreColumn, LikeColumn, RiskColumn, FeedbackColumn,
+              ColumnCount };
+enum Role { ValueRole = Qt::UserRole + 1, FeedbackRole, TrackRole };
+
+QString modelName(const QString &id)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("clep-pn"), QStringLiteral("CLEP-PN")}, {QStringLiteral("clep-p"), QStringLiteral("CLEP-P")},
+        {QStringLiteral("clep-n"), QStringLiteral("CLEP-N")},
+        {QStringLiteral("logreg"), RecommendationsView::tr("logistic regression")},
+        {QStringLiteral("knn"), RecommendationsView::tr("k-nearest neighbours")},
+        {QStringLiteral("mlp"), RecommendationsView::tr("MLP only")}};
+    return names.value(id, id);
+}
+
+QString percent(double p)
+{
+    return std::isnan(p) ? QStringLiteral("—") : QStringLiteral("%1 %").arg(qRound(p * 100));
+}
+
+QColor blend(const QColor &a, const QColor &b, double share)
+{
+    const auto mix = [share](int x, int y) { return int(std::lround(x * (1 - share) + y * share)); };
+    return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
+}
+
+const QColor kLikeColour(46, 160, 67);
+const QColor kRiskColour(214, 88, 60);
+
+} // namespace
+
+// --- the table model: the items in the current ordering ---
+
+class RecommendationModel : public QAbstractTableModel {
+public:
+    explicit RecommendationModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+    void setItems(QVector<Recommendation> items, int excerpts)
+    {
+        beginResetModel();
+        m_items = std::move(items);
+        m_excerpts = excerpts;
+        m_rowOf.clear();
+        m_rowOf.reserve(m_items.size());
+        for (int i = 0; i < m_items.size(); ++i)
+            m_rowOf.insert(m_items[i].track.id, i);
+        endResetModel();
+    }
+    void setRiskAvailable(bool available) { m_riskAvailable = available; }
+
+    const QVector<Recommendation> &items() const { return m_items; }
+    /// The item with the feedback given since it was scored.
+    Recommendation item(int row) const
+    {
+        Recommendation r = m_items[row];
+        r.feedback = feedbackOf(r);
+        return r;
+    }
+    int feedbackOf(const Recommendation &r) const { return m_feedback.value(r.track.id, r.feedback); }
+
+    /// Feedback given on the list. Kept aside (the items are shared with the view's sorted copies,
+    /// which would otherwise be copied whole on the first change of a big list).
+    void setFeedback(qint64 trackId, int feedback)
+    {
+        m_feedback.insert(trackId, feedback);
+        const int row = m_rowOf.value(trackId, -1);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+    void setFeedback(const QHash<qint64, int> &feedback) { m_feedback = feedback; }
+    /// Repaints the play button of a track (its state lives in the player).
+    void touchPlay(qint64 trackId)
+    {
+        const int row = m_rowOf.value(trackId, -1);
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, PlayColumn), index(row, PlayColumn));
+    }
+
+    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_items.size()); }
+    int columnCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : ColumnCount; }
+
+    QVariant data(const QModelIndex &index, int role) const override
+    {
+        if (!index.isValid() || index.row() >= m_items.size())
+            return {};
+        const Recommendation &r = m_items[index.row()];
+        const int feedback = feedbackOf(r);
+        switch (role) {
+        case Qt::DisplayRole:
+            switch (index.column()) {
+            case RankColumn: return r.rank;
+            case TitleColumn: return r.track.title;
+            case ArtistColumn: return r.track.artist;
+            case GenreColumn: return r.track.genre;
+            case LikeColumn: return percent(r.likeProbability);
+            case RiskColumn: return percent(r.dislikeRisk);
+            case FeedbackColumn:
+                return feedback == 1 ? RecommendationsView::tr("Liked")
+                    : feedback == 0  ? RecommendationsView::tr("Not for me")
+                                     : QString();
+            default: return {};
+            }
+        case FeedbackRole: return feedback;
+        case TrackRole: return r.track.id;
+        case ValueRole:
+            return index.column() == LikeColumn ? r.likeProbability
+                : index.column() == RiskColumn  ? r.dislikeRisk
+                                                : QVariant();
+        case Qt::ToolTipRole:
+            switch (index.column()) {
+            case TitleColumn: return r.track.path;
+            case LikeColumn:
+                return RecommendationsView::tr("Like probability %1, the mean over %2 of %3 excerpts of the track")
+                    .arg(r.likeProbability, 0, 'f', 3)
+                    .arg(r.excerpts)
+                    .arg(m_excerpts);
+            case RiskColumn:
+                return std::isnan(r.dislikeRisk)
+                    ? RecommendationsView::tr("No dislike risk for this track")
+                    : RecommendationsView::tr("CLEP-N rates a dislike at %1 (1 − its mean like probability)")
+                          .arg(r.dislikeRisk, 0, 'f', 3);
+            default: return {};
+            }
+        case Qt::TextAlignmentRole:
+            return index.column() == RankColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+        default: return {};
+        }
+    }
+
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override
+    {
+        if (orientation != Qt::Horizontal)
+            return {};
+        if (role == Qt::DisplayRole) {
+            switch (section) {
+            case RankColumn: return QStringLiteral("#");
+            case PlayColumn: return QString();
+            case TitleColumn: return RecommendationsView::tr("Title");
+            case ArtistColumn: return RecommendationsView::tr("Artist");
+            case GenreColumn: return RecommendationsView::tr("Genre");
+            case LikeColumn: return RecommendationsView::tr("Like score");
+            case RiskColumn: return RecommendationsView::tr("Dislike risk");
+            case FeedbackColumn: return RecommendationsView::tr("Your feedback");
+            default: return {};
+            }
+        }
+        if (role == Qt::ToolTipRole) {
+            switch (section) {
+            case RankColumn: return RecommendationsView::tr("Place in the current ordering");
+            case LikeColumn:
+                return RecommendationsView::tr("The model's like probability, averaged over %1 excerpts spread over "
+                                               "the track")
+                    .arg(m_excerpts);
+            case RiskColumn:
+                return m_riskAvailable
+                    ? RecommendationsView::tr("1 − CLEP-N's like probability: CLEP-N learns above all what you "
+                                              "dislike")
+                    : RecommendationsView::tr("Train CLEP-N on the Models page to see the dislike risk");
+            case FeedbackColumn:
+                return RecommendationsView::tr("Saved as an answer; retraining the model learns from it");
+            default: return {};
+            }
+        }
+        return {};
+    }
+
+private:
+    QVector<Recommendation> m_items;
+    QHash<qint64, int> m_rowOf;
+    QHash<qint64, int> m_feedback; ///< track -> 1 liked, 0 not for me
+    int m_excerpts = kExcerpts;
+    bool m_riskAvailable = false;
+};
+
+// --- filters: genre, minimum like score, text ---
+
+class RecommendationFilter : public QSortFilterProxyModel {
+public:
+    RecommendationFilter(RecommendationModel *source, QObject *parent) : QSortFilterProxyModel(parent), m_source(source)
+    {
+        setSourceModel(source);
+    }
+
+    void setGenre(const QString &genre)
+    {
+        if (genre == m_genre)
+            return;
+        m_genre = genre;
+        invalidate(); // a full re-mapping: far quicker than removing rows one range at a time on a big list
+    }
+    QString genre() const { return m_genre; }
+    void setMinimum(double minimum)
+    {
+        if (minimum == m_minimum)
+            return;
+        m_minimum = minimum;
+        invalidate(); // a full re-mapping: far quicker than removing rows one range at a time on a big list
+    }
+    void setText(const QString &text)
+    {
+        const QString t = text.trimmed();
+        if (t == m_text)
+            return;
+        m_text = t;
+        invalidate(); // a full re-mapping: far quicker than removing rows one range at a time on a big list
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        const Recommendation &r = m_source->items()[row];
+        if (!m_genre.isEmpty() && r.track.genre != m_genre)
+            return false;
+        if (r.likeProbability < m_minimum)
+            return false;
+        if (!m_text.isEmpty() && !r.track.title.contains(m_text, Qt::CaseInsensitive)
+            && !r.track.artist.contains(m_text, Qt::CaseInsensitive))
+            return false;
+        return true;
+    }
+
+private:
+    RecommendationModel *m_source;
+    QString m_genre;
+    double m_minimum = 0;
+    QString m_text;
+};
+
+// --- the delegate: score bars and the row's buttons, painted (no widget per row) ---
+
+class RecommendationDelegate : public QStyledItemDelegate {
+public:
+    using Action = RecommendationsView::Action;
+
+    RecommendationDelegate(QTableView *view, std::function<qint64()> playing, std::function<bool()> canPlay)
+        : QStyledItemDelegate(view), m_view(view), m_playing(std::move(playing)), m_canPlay(std::move(canPlay))
+    {
+        view->viewport()->setMouseTracking(true);
+        view->viewport()->installEventFilter(this);
+    }
+
+    std::function<void(int proxyRow, Action action)> clicked;
+
+    /// The buttons of a cell and where they lie within rect.
+    QVector<QPair<Action, QRect>> buttons(int column, const QRect &rect) const
+    {
+        QVector<QPair<Action, QRect>> out;
+        const QFontMetrics fm = m_view->fontMetrics();
+        const int h = std::min(rect.height() - 4, fm.height() + 10);
+        const int top = rect.top() + (rect.height() - h) / 2;
+        int x = rect.left() + 4;
+        if (column == PlayColumn) {
+            out.append({Action::Play, QRect(x, top, playWidth(fm), h)});
+        } else if (column == FeedbackColumn) {
+            const int like = fm.horizontalAdvance(likeText()) + 24;
+            out.append({Action::Like, QRect(x, top, like, h)});
+            x += like + 6;
+            out.append({Action::NotForMe, QRect(x, top, fm.horizontalAdvance(notForMeText()) + 24, h)});
+        }
+        return out;
+    }
+    /// Width the button columns need.
+    int columnWidth(int column) const
+    {
+        const auto b = buttons(column, QRect(0, 0, 1000, rowHeight()));
+        return b.isEmpty() ? 0 : b.last().second.right() + 6;
+    }
+    int rowHeight() const { return m_view->fontMetrics().height() + 14; }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        const int column = index.column();
+        if (column != PlayColumn && column != FeedbackColumn && column != LikeColumn && column != RiskColumn) {
+            QStyledItemDelegate::paint(painter, option, index);
+            return;
+        }
+        // The cell's background (selection, alternate rows) without text.
+        QStyleOptionViewItem cell(option);
+        initStyleOption(&cell, index);
+        cell.text.clear();
+        QStyle *style = option.widget ? option.widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &cell, painter, option.widget);
+
+        if (column == LikeColumn || column == RiskColumn) {
+            paintBar(painter, option, index.data(ValueRole).toDouble(), column == LikeColumn ? kLikeColour : kRiskColour);
+            return;
+        }
+        const int feedback = index.data(FeedbackRole).toInt();
+        const qint64 trackId = index.data(TrackRole).toLongLong();
+        for (const auto &[action, rect] : buttons(column, option.rect)) {
+            QStyleOptionButton b;
+            b.rect = rect;
+            b.palette = option.palette;
+            b.fontMetrics = option.fontMetrics;
+            b.direction = option.direction;
+            b.state = QStyle::State_None;
+            bool enabled = true;
+            bool on = false;
+            if (action == Action::Play) {
+                const bool playing = trackId != 0 && m_playing() == trackId;
+                b.text = playing ? stopText() : playText();
+                b.icon = style->standardIcon(playing ? QStyle::SP_MediaStop : QStyle::SP_MediaPlay, nullptr, option.widget);
+                b.iconSize = QSize(12, 12);
+                enabled = m_canPlay();
+                on = playing;
+            } else {
+                b.text = action == Action::Like ? likeText() : notForMeText();
+                on = (action == Action::Like && feedback == 1) || (action == Action::NotForMe && feedback == 0);
+                if (on)
+                    b.palette.setColor(QPalette::Button, blend(option.palette.color(QPalette::Button),
+                                                               action == Action::Like ? kLikeColour : kRiskColour, 0.35));
+            }
+            if (enabled && (option.state & QStyle::State_Enabled))
+                b.state |= QStyle::State_Enabled;
+            if (m_hoverRow == index.row() && m_hoverAction == int(action))
+                b.state |= QStyle::State_MouseOver;
+            if (m_pressedRow == index.row() && m_pressedAction == int(action))
+                b.state |= QStyle::State_Sunken;
+            b.state |= on ? QStyle::State_On : QStyle::State_Raised;
+            style->drawControl(QStyle::CE_PushButton, &b, painter, option.widget);
+        }
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QSize s = QStyledItemDelegate::sizeHint(option, index);
+        s.setHeight(std::max(s.height(), rowHeight()));
+        if (index.column() == PlayColumn || index.column() == FeedbackColumn)
+            s.setWidth(columnWidth(index.column()));
+        return s;
+    }
+
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override
+    {
+        const int column = index.column();
+        if (column != PlayColumn && column != FeedbackColumn)
+            return QStyledItemDelegate::editorEvent(event, model, option, index);
+        if (event->type() != QEvent::MouseButtonPress && event->type() != QEvent::MouseButtonRelease
+            && event->type() != QEvent::MouseButtonDblClick)
+            return false;
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton)
+            return false;
+        int hit = -1;
+        for (const auto &[action, rect] : buttons(column, option.rect))
+            if (rect.contains(mouse->position().toPoint()))
+                hit = int(action);
+        if (event->type() == QEvent::MouseButtonPress) {
+            m_pressedRow = hit >= 0 ? index.row() : -1;
+            m_pressedAction = hit;
+            m_view->viewport()->update(option.rect);
+            return hit >= 0;
+        }
+        if (event->type() == QEvent::MouseButtonDblClick)
+            return hit >= 0;
+        const bool click = hit >= 0 && m_pressedRow == index.row() && m_pressedAction == hit;
+        m_pressedRow = m_pressedAction = -1;
+        m_view->viewport()->update(option.rect);
+        if (click && clicked && (hit != int(Action::Play) || m_canPlay()))
+            clicked(index.row(), Action(hit));
+        return hit >= 0;
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_view->viewport()) {
+            if (event->type() == QEvent::MouseMove) {
+                const QPoint pos = static_cast<QMouseEvent *>(event)->position().toPoint();
+                const QModelIndex index = m_view->indexAt(pos);
+                int row = -1, action = -1;
+                if (index.isValid())
+                    for (const auto &[a, rect] : buttons(index.column(), m_view->visualRect(index)))
+                        if (rect.contains(pos)) {
+                            row = index.row();
+                            action = int(a);
+                        }
+                setHover(row, action);
+            } else if (event->type() == QEvent::Leave) {
+                setHover(-1, -1);
+            }
+        }
+        return QStyledItemDelegate::eventFilter(watched, event);
+    }
+
+private:
+    static QString playText() { return RecommendationsView::tr("Play"); }
+    static QString stopText() { return RecommendationsView::tr("Stop"); }
+    static QString likeText() { return RecommendationsView::tr("Like"); }
+    static QString notForMeText() { return RecommendationsView::tr("Not for me"); }
+    static int playWidth(const QFontMetrics &fm)
+    {
+        return std::max(fm.horizontalAdvance(playText()), fm.horizontalAdvance(stopText())) + 12 + 6 + 24;
+    }
+
+    void paintBar(QPainter *painter, const QStyleOptionViewItem &option, double value, const QColor &colour) const
+    {
+        painter->save();
+        const bool selected = option.state & QStyle::State_Selected;
+        const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        const QFontMetrics fm = option.fontMetrics;
+        const QRect r = option.rect.adjusted(6, 0, -6, 0);
+        const int textWidth = fm.horizontalAdvance(QStringLiteral("100 %")) + 8;
+        painter->setPen(text);
+        painter->drawText(QRect(r.left(), r.top(), textWidth - 8, r.height()), Qt::AlignRight | Qt::AlignVCenter,
+                          percent(value));
+        const int barHeight = std::max(6, fm.height() / 2);
+        const QRectF bar(r.left() + textWidth, r.top() + (r.height() - barHeight) / 2.0, r.width() - textWidth, barHeight);
+        if (bar.width() > 8) {
+            painter->setRenderHint(QPainter::Antialiasing);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(blend(option.palette.color(QPalette::Base), text, 0.15));
+            painter->drawRoundedRect(bar, barHeight / 2.0, barHeight / 2.0);
+            if (!std::isnan(value) && value > 0) {
+                QRectF fill = bar;
+                fill.setWidth(std::max<qreal>(barHeight, bar.width() * std::clamp(value, 0.0, 1.0)));
+                painter->setBrush(colour);
+                painter->drawRoundedRect(fill, barHeight / 2.0, barHeight / 2.0);
+            }
+        }
+        painter->restore();
+    }
+
+    void setHover(int row, int action)
+    {
+        if (row == m_hoverRow && action == m_hoverAction)
+            return;
+        m_hoverRow = row;
+        m_hoverAction = action;
+        m_view->viewport()->update();
+    }
+
+    QTableView *m_view;
+    std::function<qint64()> m_playing;
+    std::function<bool()> m_canPlay;
+    int m_hoverRow = -1;
+    int m_hoverAction = -1;
+    int m_pressedRow = -1;
+    int m_pressedAction = -1;
+};
+
+// --- the view ---
+
+struct RecommendationsView::Outcome {
+    bool ok = false;
+    QString error;
+    Recommendations recommendations;
+    QVector<Recommendation> byLike; ///< ranked by like probability
+    QVector<Recommendation> byRisk; ///< ranked by dislike risk (empty without CLEP-N)
+    QStringList genres;             ///< of the scored tracks, sorted
+};
+
+namespace {
+
+/// Sorted and numbered in that order (on the worker: sorting 100k tracks takes a while).
+QVector<Recommendation> ranked(QVector<Recommendation> items)
+{
+    for (int i = 0; i < items.size(); ++i)
+        items[i].rank = i + 1;
+    return items;
+}
+
+} // namespace
+
+RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("recommendationsView"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+
+    m_controls = new QWidget(this);
+    auto *controls = new QVBoxLayout(m_controls);
+    controls->setContentsMargins(0, 0, 0, 0);
+    m_modelLabel = new QLabel(m_controls);
+    m_modelLabel->setObjectName(QStringLiteral("recommendationsModelLabel"));
+    m_modelLabel->setWordWrap(true);
+    uistyle::makeSecondary(m_modelLabel);
+    controls->addWidget(m_modelLabel);
+
+    auto *order = new QHBoxLayout;
+    order->addWidget(new QLabel(tr("Order:"), m_controls));
+    m_byLike = new QRadioButton(tr("Most likely to like"), m_controls);
+    m_byLike->setObjectName(QStringLiteral("orderByLikeRadio"));
+    m_byLike->setChecked(true);
+    m_byLike->setToolTip(tr("Highest like probability first"));
+    m_bySafety = new QRadioButton(tr("Lowest risk of dislike (CLEP-N)"), m_controls);
+    m_bySafety->setObjectName(QStringLiteral("orderByRiskRadio"));
+    order->addWidget(m_byLike);
+    order->addWidget(m_bySafety);
+    order->addStretch(1);
+    controls->addLayout(order);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Genre:"), m_controls));
+    m_genre = new QComboBox(m_controls);
+    m_genre->setObjectName(QStringLiteral("genreFilterCombo"));
+    m_genre->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    filters->addWidget(m_genre);
+    filters->addSpacing(12);
+    filters->addWidget(new QLabel(tr("Like score at least:"), m_controls));
+    m_minScore = new QSpinBox(m_controls);
+    m_minScore->setObjectName(QStringLiteral("minScoreSpin"));
+    m_minScore->setRange(0, 100);
+    m_minScore->setSingleStep(5);
+    m_minScore->setSuffix(QStringLiteral(" %"));
+    filters->addWidget(m_minScore);
+    filters->addSpacing(12);
+    m_search = new QLineEdit(m_controls);
+    m_search->setObjectName(QStringLiteral("recommendationSearchEdit"));
+    m_search->setPlaceholderText(tr("Search title or artist"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(180);
+    filters->addWidget(m_search, 1);
+    filters->addSpacing(12);
+    m_exportM3u = new QPushButton(tr("Export M3U…"), m_controls);
+    m_exportM3u->setObjectName(QStringLiteral("exportM3uButton"));
+    m_exportM3u->setToolTip(tr("Save the tracks shown as a playlist, in this order"));
+    m_exportCsv = new QPushButton(tr("Export CSV…"), m_controls);
+    m_exportCsv->setObjectName(QStringLiteral("exportCsvButton"));
+    m_exportCsv->setToolTip(tr("Save the tracks shown with their scores as CSV"));
+    filters->addWidget(m_exportM3u);
+    filters->addWidget(m_exportCsv);
+    controls->addLayout(filters);
+    layout->addWidget(m_controls);
+
+    m_banner = new QFrame(this);
+    m_banner->setObjectName(QStringLiteral("retrainBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    {
+        QPalette p = m_banner->palette();
+        p.setColor(QPalette::Window, blend(p.color(QPalette::Window), p.color(QPalette::Highlight), 0.18));
+        m_banner->setPalette(p);
+    }
+    auto *banner = new QHBoxLayout(m_banner);
+    banner->setContentsMargins(10, 6, 6, 6);
+    m_bannerLabel = new QLabel(m_banner);
+    m_bannerLabel->setObjectName(QStringLiteral("retrainBannerLabel"));
+    m_bannerLabel->setWordWrap(true);
+    m_retrain = new QPushButton(tr("Retrain"), m_banner);
+    m_retrain->setObjectName(QStringLiteral("retrainButton"));
+    banner->addWidget(m_bannerLabel, 1);
+    banner->addWidget(m_retrain);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_busyRow = new QWidget(this);
+    auto *busy = new QHBoxLayout(m_busyRow);
+    busy->setContentsMargins(0, 0, 0, 0);
+    m_busyBar = new QProgressBar(m_busyRow);
+    m_busyBar->setObjectName(QStringLiteral("recommendationsBusyBar"));
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(160);
+    m_busyLabel = new QLabel(m_busyRow);
+    busy->addWidget(m_busyBar);
+    busy->addWidget(m_busyLabel, 1);
+    m_busyRow->hide();
+    layout->addWidget(m_busyRow);
+
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("recommendationsNoticeLabel"));
+    m_notice->setWordWrap(true);
+    m_notice->hide();
+    layout->addWidget(m_notice);
+
+    m_stack = new QStackedWidget(this);
+    m_model = new RecommendationModel(this);
+    m_filter = new RecommendationFilter(m_model, this);
+    m_table = new QTableView(m_stack);
+    m_table->setObjectName(QStringLiteral("recommendationsTable"));
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_delegate = new RecommendationDelegate(
+        m_table, [this] { return playingTrack(); }, [this] { return m_player != nullptr; });
+    m_table->setItemDelegate(m_delegate);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_delegate->rowHeight());
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setHighlightSections(false);
+    header->setSortIndicatorShown(true); // the ordering (not clickable: the Order buttons choose it)
+    header->setSectionsClickable(false);
+    const QFontMetrics fm = m_table->fontMetrics();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(RankColumn, QHeaderView::Fixed);
+    header->resizeSection(RankColumn, fm.horizontalAdvance(QStringLiteral("99999")) + 12);
+    header->setSectionResizeMode(PlayColumn, QHeaderView::Fixed);
+    header->resizeSection(PlayColumn, m_delegate->columnWidth(PlayColumn));
+    header->setSectionResizeMode(TitleColumn, QHeaderView::Stretch);
+    header->resizeSection(ArtistColumn, fm.horizontalAdvance(QLatin1Char('x')) * 22);
+    header->resizeSection(GenreColumn, fm.horizontalAdvance(QLatin1Char('x')) * 14);
+    header->resizeSection(LikeColumn, fm.horizontalAdvance(QStringLiteral("100 %")) + 100);
+    header->resizeSection(RiskColumn, fm.horizontalAdvance(QStringLiteral("100 %")) + 100);
+    header->setSectionResizeMode(FeedbackColumn, QHeaderView::Fixed);
+    header->resizeSection(FeedbackColumn, m_delegate->columnWidth(FeedbackColumn));
+    m_stack->addWidget(m_table);
+
+    auto *messagePage = new QWidget(m_stack);
+    auto *messageLayout = new QVBoxLayout(messagePage);
+    m_messageLabel = uistyle::stateLabel(QStringLiteral("recommendationsStateLabel"), messagePage);
+    m_messageLabel->setAlignment(Qt::AlignCenter);
+    m_messageLabel->setMaximumWidth(560);
+    {
+        QFont f = m_messageLabel->font();
+        f.setPointSizeF(f.pointSizeF() * 1.15);
+        m_messageLabel->setFont(f);
+    }
+    // Centred, at most ~560 px wide; no alignment flag on the label (that would drop its
+    // height-for-width and clip the wrapped lines).
+    auto *messageRow = new QHBoxLayout;
+    messageRow->addStretch(1);
+    messageRow->addWidget(m_messageLabel, 4);
+    messageRow->addStretch(1);
+    messageLayout->addStretch(1);
+    messageLayout->addLayout(messageRow);
+    messageLayout->addStretch(2);
+    m_stack->addWidget(messagePage);
+    layout->addWidget(m_stack, 1);
+
+    auto *bottom = new QHBoxLayout;
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("recommendationsSummaryLabel"));
+    uistyle::makeSecondary(m_summary);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("recommendationsStatusLabel"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bottom->addWidget(m_summary, 1);
+    bottom->addWidget(m_status);
+    layout->addLayout(bottom);
+
+    m_delegate->clicked = [this](int proxyRow, Action action) {
+        const QModelIndex source = m_filter->mapToSource(m_filter->index(proxyRow, 0));
+        if (source.isValid())
+            onAction(source.row(), action);
+    };
+    connect(m_byLike, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setOrdering(Ordering::LikeProbability);
+    });
+    connect(m_bySafety, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setOrdering(Ordering::DislikeRisk);
+    });
+    connect(m_genre, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setGenre(m_genre->currentData().toString());
+        updateFilterSummary();
+    });
+    connect(m_minScore, &QSpinBox::valueChanged, this, [this](int value) {
+        m_filter->setMinimum(value / 100.0);
+        updateFilterSummary();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setText(text);
+        updateFilterSummary();
+    });
+    connect(m_exportM3u, &QPushButton::clicked, this, [this] { chooseExport(true); });
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExport(false); });
+    connect(m_retrain, &QPushButton::clicked, this, [this] {
+        Q_EMIT retrainRequested(m_result.participant, m_scoredBy.encoder.isEmpty() ? m_result.encoder : m_scoredBy.encoder);
+    });
+    // Keys on the list, as in the survey: Space plays or stops the current row, L likes it, D marks
+    // it not for me.
+    const auto onCurrent = [this](const std::function<void(int row)> &f) {
+        return [this, f] {
+            const QModelIndex current = m_table->currentIndex();
+            if (current.isValid())
+                f(current.row());
+        };
+    };
+    new QShortcut(QKeySequence(Qt::Key_Space), m_table, onCurrent([this](int row) { togglePlay(row); }),
+                  Qt::WidgetShortcut);
+    new QShortcut(QKeySequence(Qt::Key_L), m_table, onCurrent([this](int row) { onAction(sourceRowOf(row), Action::Like); }),
+                  Qt::WidgetShortcut);
+    new QShortcut(QKeySequence(Qt::Key_D), m_table,
+                  onCurrent([this](int row) { onAction(sourceRowOf(row), Action::NotForMe); }), Qt::WidgetShortcut);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        if (index.column() != PlayColumn && index.column() != FeedbackColumn)
+            togglePlay(index.row());
+    });
+    start();
+}
+
+RecommendationsView::~RecommendationsView()
+{
+    // A job still running finishes on the pool with its own connection; its result is dropped.
+    if (playingTrack() != 0)
+        m_player->stop();
+}
+
+void RecommendationsView::setStudy(Study *study)
+{
+    if (study == m_study)
+        return;
+    if (playingTrack() != 0)
+        m_player->stop();
+    m_playingTrack = 0;
+    m_study = study;
+    m_participant.clear();
+    m_encoder.clear();
+    m_requestedModel = 0;
+    start();
+}
+
+void RecommendationsView::setPlayer(ClipPlayer *player)
+{
+    if (player == m_player)
+        return;
+    if (m_player) {
+        if (playingTrack() != 0)
+            m_player->stop();
+        disconnect(m_player, nullptr, this, nullptr);
+    }
+    m_player = player;
+    m_playingTrack = 0;
+    if (m_player) {
+        const auto ended = [this] {
+            if (m_playingTrack == 0 || m_player->currentRequest() != m_playingRequest)
+                return;
+            const qint64 track = m_playingTrack;
+            m_playingTrack = 0;
+            m_model->touchPlay(track);
+        };
+        connect(m_player, &ClipPlayer::finished, this, ended);
+        connect(m_player, &ClipPlayer::failed, this, [this, ended](const QString &message) {
+            if (m_playingTrack != 0 && m_player->currentRequest() == m_playingRequest)
+                m_status->setText(message);
+            ended();
+        });
+        connect(m_player, &ClipPlayer::started, this, [this] {
+            if (m_playingTrack != 0)
+                m_model->touchPlay(m_playingTrack);
+        });
+    }
+    m_table->viewport()->update();
+}
+
+void RecommendationsView::setParticipant(const QString &code, const QString &encoder, qint64 modelId)
+{
+    if (m_busy && code == m_participant && encoder == m_encoder && modelId == m_requestedModel)
+        return; // that very list is being scored now
+    m_participant = code;
+    m_encoder = encoder;
+    m_requestedModel = modelId;
+    start();
+}
+
+void RecommendationsView::refresh() { start(); }
+
+bool RecommendationsView::isBusy() const { return m_busy; }
+
+int RecommendationsView::rowCount() const { return m_stack->currentWidget() == m_table ? m_filter->rowCount() : 0; }
+
+Recommendation RecommendationsView::itemAt(int row) const
+{
+    const QModelIndex source = m_filter->mapToSource(m_filter->index(row, 0));
+    return source.isValid() ? m_model->item(source.row()) : Recommendation{};
+}
+
+QVector<Recommendation> RecommendationsView::visibleItems() const
+{
+    QVector<Recommendation> items;
+    items.reserve(m_filter->rowCount());
+    for (int row = 0; row < m_filter->rowCount(); ++row)
+        items.append(m_model->item(m_filter->mapToSource(m_filter->index(row, 0)).row()));
+    return items;
+}
+
+QString RecommendationsView::stateText() const { return m_stack->currentWidget() == m_table ? QString() : m_messageLabel->text(); }
+
+QString RecommendationsView::bannerText() const { return m_banner->isHidden() ? QString() : m_bannerLabel->text(); }
+
+void RecommendationsView::start()
+{
+    if (window()->isVisible() && !isVisible()) {
+        m_stale = true; // on a hidden tab of a shown window: scored when the tab is shown
+        return;
+    }
+    m_stale = false;
+    ++m_requestId; // a result still on its way is dropped
+    m_busy = false;
+    m_busyRow->hide();
+    m_pendingFeedback.clear();
+    m_status->clear();
+    const auto fail = [this](const QString &message) {
+        m_haveResult = false;
+        m_result = Recommendations{};
+        m_rankedByLike.clear();
+        m_rankedByRisk.clear();
+        m_model->setItems({}, kExcerpts);
+        showMessage(message);
+    };
+    if (!m_study)
+        return fail(tr("No study is open. Open or create a study on the Study page first."));
+    if (m_participant.isEmpty())
+        return fail(tr("Choose a participant to see the tracks they have not heard yet, ranked by their model."));
+    const auto participant = m_study->participant(m_participant);
+    if (!participant)
+        return fail(tr("There is no participant %1 in this study.").arg(m_participant));
+
+    // The model: the one asked for, else the newest CLEP-PN (else the newest of any kind) on the
+    // chosen embeddings.
+    const QVector<TrainedModel> models = storedModels(*m_study, *participant);
+    std::optional<TrainedModel> chosen;
+    if (m_requestedModel != 0) {
+        for (const TrainedModel &m : models)
+            if (m.id == m_requestedModel)
+                chosen = m;
+        if (!chosen)
+            return fail(tr("Model %1 of %2 is no longer in the study: choose another or train one on the Models page.")
+                            .arg(m_requestedModel)
+                            .arg(m_participant));
+    } else {
+        for (const TrainedModel &m : models) // newest first
+            if ((m_encoder.isEmpty() || m.encoder == m_encoder) && m.model == QLatin1String("clep-pn")) {
+                chosen = m;
+                break;
+            }
+        if (!chosen)
+            for (const TrainedModel &m : models)
+                if (m_encoder.isEmpty() || m.encoder == m_encoder) {
+                    chosen = m;
+                    break;
+                }
+        if (!chosen)
+            return fail(m_encoder.isEmpty() || models.isEmpty()
+                            ? tr("No model trained yet for %1: train one on the Models page, then come back for "
+                                 "their recommendations.")
+                                  .arg(m_participant)
+                            : tr("No model trained on %1 embeddings yet for %2: train one on the Models page, then "
+                                 "come back for their recommendations.")
+                                  .arg(m_encoder, m_participant));
+    }
+    m_haveSafeModel = false;
+    for (const TrainedModel &m : models)
+        m_haveSafeModel |= m.model == QLatin1String("clep-n") && m.encoder == chosen->encoder;
+
+    const bool sameList = m_haveResult && m_result.participant == m_participant && m_scoredBy.id == chosen->id;
+    m_scoredBy = *chosen;
+    RecommendationRequest request;
+    request.participant = m_participant;
+    request.modelId = chosen->id;
+    request.excerpts = kExcerpts;
+
+    m_busy = true;
+    m_busyLabel->setText(tr("Scoring the tracks %1 has not heard with %2…").arg(m_participant, modelName(chosen->model)));
+    m_busyRow->show();
+    if (!sameList) {
+        m_haveResult = false;
+        m_result = Recommendations{};
+        m_rankedByLike.clear();
+        m_rankedByRisk.clear();
+        m_model->setItems({}, kExcerpts);
+        showMessage(tr("Scoring the tracks %1 has not heard…").arg(m_participant));
+    }
+    updateControls();
+    updateModelLabel();
+
+    const quint64 id = m_requestId;
+    const QString path = m_study->path();
+    auto *watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, id] {
+        watcher->deleteLater();
+        onFinished(id, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([path, request]() {
+        Outcome outcome;
+        auto study = Study::open(path, &outcome.error); // one connection per thread
+        if (study)
+            outcome.ok = recommend(*study, request, &outcome.recommendations, &outcome.error);
+        if (outcome.ok) {
+            const QVector<Recommendation> &items = outcome.recommendations.items;
+            outcome.byLike = ranked(byLikeProbability(items));
+            if (outcome.recommendations.safeModelId != 0)
+                outcome.byRisk = ranked(byDislikeRisk(items));
+            QSet<QString> genres;
+            for (const Recommendation &r : items)
+                genres.insert(r.track.genre);
+            outcome.genres = QStringList(genres.begin(), genres.end());
+            outcome.genres.sort(Qt::CaseInsensitive);
+        }
+        return outcome;
+    }));
+}
+
+void RecommendationsView::onFinished(quint64 requestId, const Outcome &outcome)
+{
+    if (requestId != m_requestId)
+        return; // superseded
+    m_busy = false;
+    m_busyRow->hide();
+    if (!outcome.ok) {
+        m_haveResult = false;
+        m_result = Recommendations{};
+        m_rankedByLike.clear();
+        m_rankedByRisk.clear();
+        m_model->setItems({}, kExcerpts);
+        showMessage(tr("The recommendations could not be made: %1").arg(outcome.error));
+        updateControls();
+        Q_EMIT refreshed();
+        return;
+    }
+    m_result = outcome.recommendations;
+    m_rankedByLike = outcome.byLike;
+    m_rankedByRisk = outcome.byRisk;
+    m_haveResult = true;
+    m_haveSafeModel = m_result.safeModelId != 0;
+    if (!m_haveSafeModel && m_ordering == Ordering::DislikeRisk)
+        m_ordering = Ordering::LikeProbability;
+    // Feedback given on the old list while this one was scored (the job may have read the answers
+    // before it was saved).
+    m_model->setFeedback(m_pendingFeedback);
+    m_pendingFeedback.clear();
+    applyOrdering();
+    fillGenres(outcome.genres);
+
+    if (m_result.unheardTracks == 0) {
+        showMessage(tr("%1 has heard every track of the library: nothing is left to recommend. Import more music "
+                       "on the Study page to get recommendations.")
+                        .arg(m_result.participant));
+    } else if (m_result.items.isEmpty()) {
+        showMessage(tr("None of the %1 tracks %2 has not heard has %3 embeddings yet: extract library excerpts on "
+                       "the Features page, then come back.")
+                        .arg(m_result.unheardTracks)
+                        .arg(m_result.participant, m_result.encoder));
+    } else {
+        showList();
+    }
+    // recommend()'s notes (tracks left out or scored on fewer excerpts, an encoder changed since
+    // training), less the missing CLEP-N, which the ordering option and the model line explain.
+    QStringList notes;
+    if (!m_result.items.isEmpty())
+        for (const QString &line : m_result.notice.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            if (m_haveSafeModel || !line.contains(QLatin1String("CLEP-N")))
+                notes << line.at(0).toUpper() + line.mid(1) + (line.endsWith(QLatin1Char('.')) ? QString() : QStringLiteral("."));
+    m_notice->setText(notes.join(QLatin1Char('\n')));
+    m_notice->setVisible(!notes.isEmpty());
+    updateModelLabel();
+    updateBanner();
+    updateControls();
+    Q_EMIT refreshed();
+}
+
+void RecommendationsView::showMessage(const QString &text)
+{
+    m_message = text;
+    m_messageLabel->setText(text);
+    m_stack->setCurrentIndex(1);
+    if (!m_haveResult) {
+        m_notice->hide();
+        m_banner->hide();
+    }
+    updateControls();
+    updateFilterSummary();
+}
+
+void RecommendationsView::showList()
+{
+    m_message.clear();
+    m_stack->setCurrentWidget(m_table);
+    updateFilterSummary();
+}
+
+bool RecommendationsView::setOrdering(Ordering ordering)
+{
+    if (ordering == Ordering::DislikeRisk && !m_haveSafeModel) {
+        const QSignalBlocker block(m_byLike);
+        m_byLike->setChecked(m_ordering == Ordering::LikeProbability);
+        return false;
+    }
+    {
+        const QSignalBlocker a(m_byLike), b(m_bySafety);
+        m_byLike->setChecked(ordering == Ordering::LikeProbability);
+        m_bySafety->setChecked(ordering == Ordering::DislikeRisk);
+    }
+    if (ordering == m_ordering)
+        return true;
+    m_ordering = ordering;
+    if (m_haveResult) {
+        applyOrdering();
+        updateFilterSummary();
+    }
+    return true;
+}
+
+void RecommendationsView::applyOrdering()
+{
+    // rank: the place in the ordering shown
+    m_model->setRiskAvailable(m_haveSafeModel);
+    m_model->setItems(m_ordering == Ordering::DislikeRisk && m_haveSafeModel ? m_rankedByRisk : m_rankedByLike, kExcerpts);
+    m_table->setColumnHidden(RiskColumn, !m_haveSafeModel);
+    if (m_ordering == Ordering::DislikeRisk)
+        m_table->horizontalHeader()->setSortIndicator(RiskColumn, Qt::AscendingOrder);
+    else
+        m_table->horizontalHeader()->setSortIndicator(LikeColumn, Qt::DescendingOrder);
+    {
+        const QSignalBlocker a(m_byLike), b(m_bySafety);
+        m_byLike->setChecked(m_ordering == Ordering::LikeProbability);
+        m_bySafety->setChecked(m_ordering == Ordering::DislikeRisk);
+    }
+}
+
+void RecommendationsView::setGenreFilter(const QString &genre)
+{
+    const int i = m_genre->findData(genre);
+    if (i >= 0) {
+        m_genre->setCurrentIndex(i);
+    } else { // not among the scored tracks: nothing matches
+        const QSignalBlocker block(m_genre);
+        m_genre->setCurrentIndex(-1);
+        m_filter->setGenre(genre);
+        updateFilterSummary();
+    }
+}
+
+void RecommendationsView::setMinimumScore(double probability)
+{
+    {
+        const QSignalBlocker block(m_minScore);
+        m_minScore->setValue(qRound(probability * 100));
+    }
+    m_filter->setMinimum(probability);
+    updateFilterSummary();
+}
+
+void RecommendationsView::setTextFilter(const QString &text) { m_search->setText(text); }
+
+void RecommendationsView::fillGenres(const QStringList &genres)
+{
+    const QString current = m_filter->genre();
+    const QSignalBlocker block(m_genre);
+    m_genre->clear();
+    m_genre->addItem(tr("All genres"), QString());
+    for (const QString &g : genres)
+        m_genre->addItem(g.isEmpty() ? tr("(no genre)") : g, g);
+    const int i = current.isEmpty() ? 0 : m_genre->findData(current);
+    m_genre->setCurrentIndex(std::max(0, i));
+    m_filter->setGenre(m_genre->currentData().toString());
+}
+
+void RecommendationsView::updateFilterSummary()
+{
+    if (!m_haveResult || m_result.items.isEmpty()) {
+        m_summary->clear();
+        return;
+    }
+    const int shown = m_filter->rowCount();
+    int liked = 0, notForMe = 0;
+    for (const Recommendation &r : m_result.items) {
+        const int feedback = m_model->feedbackOf(r);
+        liked += feedback == 1;
+        notForMe += feedback == 0;
+    }
+    QString text = shown == m_result.items.size()
+        ? tr("%1 tracks not heard yet").arg(m_result.items.size())
+        : tr("Showing %1 of %2 tracks not heard yet").arg(shown).arg(m_result.items.size());
+    if (liked + notForMe > 0)
+        text += tr(" · feedback: %1 liked, %2 not for me").arg(liked).arg(notForMe);
+    text += tr(" · keys on the list: Space plays or stops, L like, D not for me");
+    m_summary->setText(text);
+    if (m_message.isEmpty()) {
+        if (shown == 0) {
+            m_messageLabel->setText(tr("No track matches the filters: choose another genre, lower the minimum like "
+                                       "score or clear the search."));
+            m_stack->setCurrentIndex(1);
+        } else {
+            m_stack->setCurrentWidget(m_table);
+        }
+    }
+    m_exportM3u->setEnabled(shown > 0);
+    m_exportCsv->setEnabled(shown > 0);
+}
+
+void RecommendationsView::updateBanner()
+{
+    if (!m_study || !m_haveResult || m_result.participant.isEmpty()) {
+        m_banner->hide();
+        return;
+    }
+    const int n = feedbackSince(*m_study, m_result.participant, m_scoredBy.createdAt);
+    if (n <= 0) {
+        m_banner->hide();
+        return;
+    }
+    m_bannerLabel->setText(n == 1 ? tr("1 new answer from your feedback since this model was trained.")
+                                  : tr("%1 new answers from your feedback since this model was trained.").arg(n));
+    m_retrain->setToolTip(tr("Train %1's models again on %2 embeddings with these answers")
+                              .arg(m_result.participant, m_scoredBy.encoder));
+    m_banner->show();
+}
+
+void RecommendationsView::updateControls()
+{
+    const bool list = m_haveResult && !m_result.items.isEmpty();
+    m_controls->setVisible(list);
+    m_summary->setVisible(list);
+    // While the same list is scored again it stays usable (the new one replaces it, filters kept).
+    m_bySafety->setEnabled(m_haveSafeModel);
+    m_bySafety->setToolTip(m_haveSafeModel
+                               ? tr("Lowest dislike risk first, as CLEP-N sees it: CLEP-N is trained above all on "
+                                    "what %1 dislikes, so these are the safest picks")
+                                     .arg(m_participant)
+                               : tr("Needs a CLEP-N model: train CLEP-N for %1 on the Models page").arg(m_participant));
+    const bool rows = list && m_filter->rowCount() > 0;
+    m_exportM3u->setEnabled(rows);
+    m_exportCsv->setEnabled(rows);
+}
+
+void RecommendationsView::updateModelLabel()
+{
+    if (m_scoredBy.id == 0 || m_participant.isEmpty()) {
+        m_modelLabel->clear();
+        return;
+    }
+    const QString trained = m_scoredBy.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    const double clip = m_study ? m_study->settings().clipSeconds : 0;
+    QString text = tr("Scored by %1's %2 model on %3 embeddings, trained %4.")
+                       .arg(m_participant, modelName(m_scoredBy.model), m_scoredBy.encoder, trained);
+    text += QLatin1Char('\n');
+    text += tr("Like score: the mean like probability over %1 excerpts of %2 s spread over each track.")
+                .arg(kExcerpts)
+                .arg(clip);
+    text += QLatin1Char(' ');
+    text += m_haveSafeModel ? tr("Dislike risk: 1 − the like probability of their CLEP-N model.")
+                            : tr("Train CLEP-N on the Models page to order by the lowest risk of dislike.");
+    m_modelLabel->setText(text);
+}
+
+int RecommendationsView::sourceRowOf(int row) const
+{
+    const QModelIndex source = m_filter->mapToSource(m_filter->index(row, 0));
+    return source.isValid() ? source.row() : -1;
+}
+
+void RecommendationsView::onAction(int sourceRow, Action action)
+{
+    if (sourceRow < 0 || sourceRow >= m_model->rowCount())
+        return;
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxy.isValid())
+        return;
+    if (action == Action::Play) {
+        togglePlay(proxy.row());
+        return;
+    }
+    QString error;
+    if (!giveFeedback(proxy.row(), action == Action::Like, &error))
+        m_status->setText(error);
+}
+
+std::optional<ClipRequest> RecommendationsView::requestFor(const Track &track) const
+{
+    if (!m_study)
+        return std::nullopt;
+    const QString file = m_study->resolveTrackPath(track);
+    if (file.isEmpty())
+        return std::nullopt;
+    const StudySettings settings = m_study->settings();
+    // The middle one of the excerpts that were scored: the middle of the track.
+    const QVector<ClipKey> excerpts = libraryExcerpts(track, settings.clipSeconds, kExcerpts);
+    ClipRequest request;
+    request.path = file;
+    if (!excerpts.isEmpty()) {
+        const ClipKey &clip = excerpts[excerpts.size() / 2];
+        request.startSeconds = clip.startSeconds;
+        request.lengthSeconds = clip.lengthSeconds;
+    } else {
+        request.lengthSeconds = settings.clipSeconds;
+    }
+    request.fadeMs = settings.fadeMs;
+    request.targetRmsDbfs = settings.targetRmsDbfs;
+    return request;
+}
+
+qint64 RecommendationsView::playingTrack() const
+{
+    if (!m_player || m_playingTrack == 0 || m_player->currentRequest() != m_playingRequest)
+        return 0;
+    const ClipPlayer::State s = m_player->state();
+    return s == ClipPlayer::State::Loading || s == ClipPlayer::State::Playing || s == ClipPlayer::State::Paused
+        ? m_playingTrack
+        : 0;
+}
+
+bool RecommendationsView::togglePlay(int row)
+{
+    if (!m_player || row < 0 || row >= m_filter->rowCount())
+        return false;
+    const Recommendation item = itemAt(row);
+    const qint64 playing = playingTrack();
+    if (playing == item.track.id) { // a second click stops
+        m_player->stop();
+        m_playingTrack = 0;
+        m_model->touchPlay(item.track.id);
+        return true;
+    }
+    const auto request = requestFor(item.track);
+    if (!request) {
+        m_status->setText(tr("The music file of “%1” cannot be found (%2).").arg(item.track.title, item.track.path));
+        return false;
+    }
+    m_status->clear();
+    m_player->play(*request);
+    m_playingTrack = item.track.id;
+    m_playingRequest = *request;
+    if (playing != 0)
+        m_model->touchPlay(playing);
+    m_model->touchPlay(item.track.id);
+    return true;
+}
+
+bool RecommendationsView::giveFeedback(int row, bool like, QString *error)
+{
+    if (!m_study || !m_haveResult || row < 0 || row >= m_filter->rowCount()) {
+        if (error)
+            *error = tr("No such row.");
+        return false;
+    }
+    const Recommendation item = itemAt(row);
+    QString why;
+    if (!recordFeedback(*m_study, m_result.participant, item.track.id, like, &why)) {
+        if (error)
+            *error = tr("The feedback could not be saved: %1").arg(why);
+        return false;
+    }
+    const int value = like ? 1 : 0;
+    if (m_busy)
+        m_pendingFeedback.insert(item.track.id, value);
+    m_model->setFeedback(item.track.id, value);
+    m_status->setText(like ? tr("Saved: you like “%1”.").arg(item.track.title)
+                           : tr("Saved: “%1” is not for you.").arg(item.track.title));
+    updateBanner();
+    updateFilterSummary();
+    return true;
+}
+
+QRect RecommendationsView::actionRect(int row, Action action) const
+{
+    const int column = action == Action::Play ? PlayColumn : FeedbackColumn;
+    const QModelIndex index = m_filter->index(row, column);
+    if (!index.isValid())
+        return {};
+    for (const auto &[a, rect] : m_delegate->buttons(column, m_table->visualRect(index)))
+        if (a == action)
+            return rect;
+    return {};
+}
+
+bool RecommendationsView::exportM3u(const QString &path, QString *error)
+{
+    const QVector<Recommendation> items = visibleItems();
+    if (!m_study || items.isEmpty()) {
+        if (error)
+            *error = tr("There is nothing to export.");
+        return false;
+    }
+    return writeM3u(*m_study, items, path, error);
+}
+
+bool RecommendationsView::exportCsv(const QString &path, QString *error)
+{
+    const QVector<Recommendation> items = visibleItems();
+    if (!m_study || items.isEmpty()) {
+        if (error)
+            *error = tr("There is nothing to export.");
+        return false;
+    }
+    return writeRecommendationsCsv(*m_study, items, path, error);
+}
+
+void RecommendationsView::chooseExport(bool m3u)
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::MusicLocation);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QDir::homePath();
+    const QString name = QStringLiteral("%1-recommendations.%2").arg(m_result.participant, m3u ? QStringLiteral("m3u")
+                                                                                              : QStringLiteral("csv"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, m3u ? tr("Export playlist") : tr("Export recommendations"), QDir(folder).filePath(name),
+        m3u ? tr("M3U playlists (*.m3u *.m3u8)") : tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    const int count = m_filter->rowCount();
+    if (!(m3u ? exportM3u(path, &error) : exportCsv(path, &error))) {
+        QMessageBox::warning(this, tr("Export failed"), error);
+        return;
+    }
+    m_status->setText(tr("Exported %1 tracks to %2").arg(count).arg(QDir::toNativeSeparators(path)));
+}
+
+void RecommendationsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        start();
+}
+
+void RecommendationsView::hideEvent(QHideEvent *event)
+{
+    if (playingTrack() != 0) { // the excerpt belongs to this view: leaving it stops it
+        m_player->stop();
+        m_model->touchPlay(m_playingTrack);
+        m_playingTrack = 0;
+    }
+    QWidget::hideEvent(event);
+}
+
+} // namespace tastelab
