@@ -161,6 +161,31 @@ private Q_SLOTS:
             highInTop += line.split(QLatin1Char('\t')).value(2) == QLatin1String("high");
         QVERIFY2(highInTop >= 7, qPrintable(r.out));
 
+        // The Results page from the command line: the stored model's confusion matrix and ROC, and
+        // the embedding map of A's clips in the model's space.
+        r = runCli({QStringLiteral("results"), QStringLiteral("--study"), study, QStringLiteral("--model"),
+                    QString::number(id), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject tested = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonObject testedMetrics = tested.value(QStringLiteral("metrics")).toObject();
+        QCOMPARE(testedMetrics.size(), 10);
+        for (auto it = testedMetrics.begin(); it != testedMetrics.end(); ++it)
+            QCOMPARE(it.value().toDouble(), trained[0].toObject().value(it.key()).toDouble());
+        QVERIFY(tested.value(QStringLiteral("roc")).toArray().size() >= 2);
+        const QString mapCsv = dir.filePath(QStringLiteral("map.csv"));
+        r = runCli({QStringLiteral("map"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--model"), QString::number(id), QStringLiteral("--space"),
+                    QStringLiteral("model"), QStringLiteral("--out"), mapCsv});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("CLEP-N space")), qPrintable(r.out + r.err));
+        QFile map(mapCsv);
+        QVERIFY(map.open(QIODevice::ReadOnly));
+        const QStringList mapLines = QString::fromUtf8(map.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(mapLines.first(), QStringLiteral("participant,track_id,clip_start,title,artist,genre,label,answer,probability,x,y"));
+        QCOMPARE(mapLines.size(), 1 + 16);
+        r = runCli({QStringLiteral("map"), QStringLiteral("--study"), study, QStringLiteral("--space"), QStringLiteral("model"),
+                    QStringLiteral("--out"), mapCsv});
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("trained model")), qPrintable(r.err));
+
         const QString reportDir = dir.filePath(QStringLiteral("report"));
         r = runCli({QStringLiteral("evaluate"), QStringLiteral("--study"), study, QStringLiteral("--variants"),
                     QStringLiteral("pn,p,n"), QStringLiteral("--repeats"), QStringLiteral("2"), QStringLiteral("--epochs"),
