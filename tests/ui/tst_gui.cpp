@@ -12,6 +12,7 @@
 #include "survey/surveywidget.h"
 
 #include "audio/demolibrary.h"
+#include "../common/guitest.h"
 #include "study/embeddingstore.h"
 #include "study/extraction.h"
 #include "study/importer.h"
@@ -30,9 +31,7 @@
 #include <QRadioButton>
 #include <QComboBox>
 #include <QSlider>
-#include <QSettings>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -88,22 +87,10 @@ private:
 
 void TestGui::initTestCase()
 {
-    if (QMediaDevices::audioOutputs().isEmpty()) {
-        QFAIL("No audio output device: PulseAudio is not running. Start it with `pulseaudio -D -n "
-              "--exit-idle-time=-1 --load=module-null-sink --load=module-native-protocol-unix`.");
-    }
     QVERIFY(m_dir.isValid());
-    // Keep QSettings (recent studies, window geometry, audio device) away from the user's.
-    // (Not by moving XDG_CONFIG_HOME: PulseAudio reads its cookie from there.)
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("TastelabTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_gui"));
-
-    m_shots = qEnvironmentVariable("TASTELAB_SCREENSHOT_DIR");
-    if (m_shots.isEmpty())
-        m_shots = QDir::temp().filePath(QStringLiteral("tastelab-screenshots"));
-    QVERIFY(QDir().mkpath(m_shots));
+    QString error;
+    QVERIFY2(test::initGuiTest(m_dir.filePath(QStringLiteral("config")), QStringLiteral("tst_gui"), &m_shots, &error),
+             qPrintable(error));
     qInfo() << "screenshots go to" << m_shots;
 
     m_library = m_dir.filePath(QStringLiteral("library"));
@@ -119,9 +106,7 @@ void TestGui::initTestCase()
 
 void TestGui::shot(QWidget *widget, const QString &name)
 {
-    QCoreApplication::processEvents();
-    const QString path = QDir(m_shots).filePath(name);
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    QVERIFY2(test::saveScreenshot(widget, m_shots, name), qPrintable(name));
 }
 
 void TestGui::wizardCreatesStudy()

@@ -8,6 +8,7 @@
 #include "playback/clipplayer.h"
 
 #include "audio/demolibrary.h"
+#include "../common/guitest.h"
 #include "study/extraction.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
@@ -20,14 +21,11 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMediaDevices>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -129,19 +127,10 @@ private:
 
 void TestRecommendationsView::initTestCase()
 {
-    if (QMediaDevices::audioOutputs().isEmpty()) {
-        QFAIL("No audio output device: PulseAudio is not running. Start it with `pulseaudio -D -n "
-              "--exit-idle-time=-1 --load=module-null-sink --load=module-native-protocol-unix`.");
-    }
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("TastelabTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_recommendationsview"));
-    m_shots = qEnvironmentVariable("TASTELAB_SCREENSHOT_DIR");
-    if (m_shots.isEmpty())
-        m_shots = QDir::temp().filePath(QStringLiteral("tastelab-screenshots"));
-    QVERIFY(QDir().mkpath(m_shots));
+    QString error;
+    QVERIFY2(test::initGuiTest(m_dir.filePath(QStringLiteral("config")), QStringLiteral("tst_recommendationsview"), &m_shots, &error),
+             qPrintable(error));
 
     // 6 styles x 4 tracks; each participant hears 12 of the 24 (P2 all of them).
     m_library = m_dir.filePath(QStringLiteral("library"));
@@ -187,7 +176,6 @@ void TestRecommendationsView::initTestCase()
     QVERIFY2(extracted.error.isEmpty(), qPrintable(extracted.error));
     QVERIFY(extracted.extracted >= 24);
 
-    QString error;
     m_study = Study::open(m_path, &error);
     QVERIFY2(m_study, qPrintable(error));
     m_player = new ClipPlayer(this);
@@ -195,9 +183,7 @@ void TestRecommendationsView::initTestCase()
 
 void TestRecommendationsView::shot(QWidget *widget, const QString &name)
 {
-    QCoreApplication::processEvents();
-    const QString path = QDir(m_shots).filePath(name);
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    QVERIFY2(test::saveScreenshot(widget, m_shots, name), qPrintable(name));
 }
 
 void TestRecommendationsView::load(RecommendationsView &view, const QString &code, const QString &encoder)

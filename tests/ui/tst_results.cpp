@@ -17,6 +17,7 @@
 #include "surveytab.h"
 
 #include "audio/demolibrary.h"
+#include "../common/guitest.h"
 #include "study/embeddingstore.h"
 #include "study/extraction.h"
 #include "study/importer.h"
@@ -28,11 +29,8 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
-#include <QMediaDevices>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -96,19 +94,10 @@ private:
 
 void TestResults::initTestCase()
 {
-    if (QMediaDevices::audioOutputs().isEmpty()) {
-        QFAIL("No audio output device: PulseAudio is not running. Start it with `pulseaudio -D -n "
-              "--exit-idle-time=-1 --load=module-null-sink --load=module-native-protocol-unix`.");
-    }
     QVERIFY(m_dir.isValid());
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("config")));
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("TastelabTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_results"));
-    m_shots = qEnvironmentVariable("TASTELAB_SCREENSHOT_DIR");
-    if (m_shots.isEmpty())
-        m_shots = QDir::temp().filePath(QStringLiteral("tastelab-screenshots"));
-    QVERIFY(QDir().mkpath(m_shots));
+    QString error;
+    QVERIFY2(test::initGuiTest(m_dir.filePath(QStringLiteral("config")), QStringLiteral("tst_results"), &m_shots, &error),
+             qPrintable(error));
 
     // 18 tracks of 10-12 s in six styles.
     m_library = m_dir.filePath(QStringLiteral("library"));
@@ -125,7 +114,6 @@ void TestResults::initTestCase()
     s.name = QStringLiteral("Results test");
     s.clipSeconds = kClipSeconds;
     s.clipsPerParticipant = kClips;
-    QString error;
     {
         auto study = Study::create(m_path, s, &error);
         QVERIFY2(study, qPrintable(error));
@@ -170,9 +158,7 @@ void TestResults::initTestCase()
 
 void TestResults::shot(QWidget *widget, const QString &name)
 {
-    QCoreApplication::processEvents();
-    const QString path = QDir(m_shots).filePath(name);
-    QVERIFY2(widget->grab().save(path), qPrintable(path));
+    QVERIFY2(test::saveScreenshot(widget, m_shots, name), qPrintable(name));
 }
 
 qint64 TestResults::modelOf(const QString &code, const QString &kind)
