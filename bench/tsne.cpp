@@ -12,6 +12,8 @@
 
 #include "train/tsne.h"
 
+#include "tsnedata.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -32,49 +34,6 @@ namespace {
 
 constexpr std::uint64_t kBenchSeed = 7; // bench/tsne_reference.py's BENCH_SEED
 constexpr int kDim = 32;
-
-/// The generator of bench/tsne_reference.py and tests/core/tst_tsne.cpp (see the script's
-/// docstring): exact integer-derived Gaussian clusters, identical bit for bit in Python.
-std::vector<std::vector<float>> gaussianClusters(int n, int dim, std::uint64_t seed)
-{
-    constexpr int kClusters = 8;
-    constexpr double kSigmas[kClusters] = {1.0, 0.5, 2.0, 1.0, 0.5, 2.0, 1.0, 1.0};
-    std::uint64_t k = 0;
-    auto next = [&] {
-        ++k;
-        std::uint64_t z = seed + k * 0x9E3779B97F4A7C15ull;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    };
-    auto gaussian = [&] {
-        std::int64_t s = 0;
-        for (int t = 0; t < 12; ++t)
-            s += std::int64_t(next() >> 40);
-        return double(s) / 16777216.0 - 6.0;
-    };
-    std::vector<double> centres(std::size_t(kClusters * dim));
-    for (double &c : centres)
-        c = 2.0 * gaussian();
-    std::vector<std::vector<float>> x(static_cast<std::size_t>(n), std::vector<float>(static_cast<std::size_t>(dim)));
-    for (int i = 0; i < n; ++i)
-        for (int d = 0; d < dim; ++d)
-            x[std::size_t(i)][std::size_t(d)] =
-                float(centres[std::size_t((i % kClusters) * dim + d)] + kSigmas[i % kClusters] * gaussian());
-    return x;
-}
-
-std::uint64_t checksum(const std::vector<std::vector<float>> &x)
-{
-    std::uint64_t s = 0;
-    for (const auto &row : x)
-        for (const float v : row) {
-            std::uint32_t bits;
-            std::memcpy(&bits, &v, sizeof bits);
-            s += bits;
-        }
-    return s;
-}
 
 struct Options {
     std::vector<int> sizes{2000, 10000};
@@ -258,7 +217,7 @@ int main(int argc, char **argv)
 
     int failures = 0;
     for (const int n : o.sizes) {
-        const auto x = gaussianClusters(n, kDim, kBenchSeed);
+        const auto x = tastelab::tsnedata::gaussianClusters(n, kDim, kBenchSeed);
         const OurRun bh = runOurs(x, TsneMethod::BarnesHut, o, "cpu", o.trust && n <= 5000);
         printRow("tastelab", "barnes-hut", n, o.threads, bh.result.seconds, bh.cpuSeconds, bh.result.kl, bh.result.iterations, bh.trust);
         if (o.python) {
@@ -268,8 +227,8 @@ int main(int argc, char **argv)
                 ++failures;
                 continue;
             }
-            if (py.checksum != checksum(x)) {
-                std::printf("data differ from Python's (checksum %llu vs %llu)\n", static_cast<unsigned long long>(checksum(x)),
+            if (py.checksum != tastelab::tsnedata::checksum(x)) {
+                std::printf("data differ from Python's (checksum %llu vs %llu)\n", static_cast<unsigned long long>(tastelab::tsnedata::checksum(x)),
                             static_cast<unsigned long long>(py.checksum));
                 ++failures;
             }
@@ -279,7 +238,7 @@ int main(int argc, char **argv)
         }
     }
     if (o.exactN > 0) {
-        const auto x = gaussianClusters(o.exactN, kDim, kBenchSeed);
+        const auto x = tastelab::tsnedata::gaussianClusters(o.exactN, kDim, kBenchSeed);
         const OurRun ex = runOurs(x, TsneMethod::Exact, o, "cpu", o.trust);
         printRow("tastelab", "exact", o.exactN, o.threads, ex.result.seconds, ex.cpuSeconds, ex.result.kl, ex.result.iterations, ex.trust);
         if (o.python && o.pythonExact) {
@@ -291,7 +250,7 @@ int main(int argc, char **argv)
         }
     }
     if (o.device == "cuda") {
-        const auto x = gaussianClusters(o.cudaN, kDim, kBenchSeed);
+        const auto x = tastelab::tsnedata::gaussianClusters(o.cudaN, kDim, kBenchSeed);
         try {
             const OurRun ex = runOurs(x, TsneMethod::Exact, o, "cuda", false);
             printRow("tastelab", "exact/cuda", o.cudaN, o.threads, ex.result.seconds, ex.cpuSeconds, ex.result.kl, ex.result.iterations,

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""scikit-learn's t-SNE on the data set that tests/core/tst_tsne.cpp and bench/tsne.cpp generate.
+"""scikit-learn's t-SNE on the data set that bench/tsnedata.h generates for tests/core/tst_tsne.cpp and bench/tsne.cpp.
 
 Run with Debian's /usr/bin/python3 (python3-sklearn 1.2.1, python3-numpy); nothing else is needed.
 
