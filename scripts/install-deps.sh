@@ -14,6 +14,8 @@ packages=(
     libtorch-dev nlohmann-json3-dev python3-torch
     # audio output (QAudioSink talks to PulseAudio) and headless GUI tests
     pulseaudio pulseaudio-utils xvfb xauth fonts-dejavu-core
+    # the packaging test: CPack's .deb (dpkg-shlibdeps) and the desktop entry / metainfo validators
+    dpkg-dev desktop-file-utils appstream
 )
 
 missing=()
