@@ -41,6 +41,8 @@
 #include "train/tsne.h"
 #include "train/gemm.h"
 
+#include "embed/encoder.h" // cudaAvailable
+
 #include "survey/rng.h"
 #include "train/clep.h" // Cancelled
 
@@ -1132,20 +1134,6 @@ int gradientDescent(Objective &objective, std::vector<double> *y, int begin, int
     return std::min(i, end - 1);
 }
 
-bool cudaAvailable()
-{
-    // Asking the CUDA runtime is slow the first time and the answer cannot change while the
-    // process runs (as embed::cudaAvailable).
-    static const bool available = [] {
-        try {
-            return torch::cuda::is_available();
-        } catch (...) {
-            return false;
-        }
-    }();
-    return available;
-}
-
 /// Whether the exact method runs on CUDA: "cpu" never, "auto" when CUDA is available, "cuda" always
 /// (std::runtime_error without CUDA).
 bool resolveCuda(const std::string &device)
@@ -1153,9 +1141,9 @@ bool resolveCuda(const std::string &device)
     if (device == "cpu")
         return false;
     if (device == "auto")
-        return cudaAvailable();
+        return embed::cudaAvailable();
     if (device == "cuda") {
-        if (!cudaAvailable())
+        if (!embed::cudaAvailable())
             throw std::runtime_error("t-SNE: CUDA was asked for but is not available");
         return true;
     }
