@@ -15,16 +15,16 @@ QByteArray toBlob(const std::vector<float> &v)
     return QByteArray(reinterpret_cast<const char *>(v.data()), qsizetype(v.size() * sizeof(float)));
 }
 
-std::vector<float> fromBlob(const QByteArray &b)
-{
-    std::vector<float> v(std::size_t(b.size()) / sizeof(float));
-    std::memcpy(v.data(), b.constData(), v.size() * sizeof(float));
-    return v;
-}
-
 QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
 } // namespace
+
+std::vector<float> vectorFromBlob(const QByteArray &blob)
+{
+    std::vector<float> v(std::size_t(blob.size()) / sizeof(float));
+    std::memcpy(v.data(), blob.constData(), v.size() * sizeof(float));
+    return v;
+}
 
 QVector<ClipKey> EmbeddingStore::studyClips() const
 {
@@ -149,7 +149,7 @@ QVector<Embedding> EmbeddingStore::embeddings(const QString &encoder) const
     if (q.exec())
         while (q.next())
             out.push_back({{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()},
-                           fromBlob(q.value(3).toByteArray())});
+                           vectorFromBlob(q.value(3).toByteArray())});
     return out;
 }
 

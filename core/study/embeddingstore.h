@@ -29,6 +29,9 @@ struct Embedding {
     std::vector<float> vector;
 };
 
+/// A stored vector (the `embeddings.vector` column: little-endian float32 values).
+std::vector<float> vectorFromBlob(const QByteArray &blob);
+
 /// What is cached for one encoder.
 struct EmbeddingSummary {
     QString encoder;

@@ -9,7 +9,6 @@
 #include <QSqlQuery>
 
 #include <cmath>
-#include <cstring>
 #include <map>
 
 namespace tastelab {
@@ -17,13 +16,6 @@ namespace tastelab {
 namespace {
 
 QString tr(const char *s) { return QCoreApplication::translate("Results", s); }
-
-std::vector<float> fromBlob(const QByteArray &b)
-{
-    std::vector<float> v(std::size_t(b.size()) / sizeof(float));
-    std::memcpy(v.data(), b.constData(), v.size() * sizeof(float));
-    return v;
-}
 
 /// The first answer of each clip of a participant, feedback included: a repeated clip's second
 /// presentation does not override the first.
@@ -148,7 +140,7 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
                       .arg(modelId);
             return false;
         }
-        features.push_back(fromBlob(q.value(1).toByteArray()));
+        features.push_back(vectorFromBlob(q.value(1).toByteArray()));
         out->clips.push_back(key);
         out->truth.push_back(label);
     }
