@@ -120,6 +120,20 @@ QVector<ClipKey> libraryExcerpts(const Study &study, int count)
     return out;
 }
 
+std::optional<TrainedModel> defaultRecommendationModel(const QVector<TrainedModel> &models, const QString &encoder)
+{
+    std::optional<TrainedModel> newest;
+    for (const TrainedModel &m : models) { // newest first
+        if (!encoder.isEmpty() && m.encoder != encoder)
+            continue;
+        if (m.model == QLatin1String("clep-pn"))
+            return m;
+        if (!newest)
+            newest = m;
+    }
+    return newest;
+}
+
 bool recommend(Study &study, const RecommendationRequest &request, Recommendations *out, QString *error)
 {
     QElapsedTimer total;
@@ -146,8 +160,9 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
         if (model->participantId != participant->id)
             return fail(tr("model %1 was trained for another participant, not '%2'").arg(request.modelId).arg(participant->code));
     } else {
-        model = storedModel(study, QStringLiteral("participant_id = ? ORDER BY kind = 'clep-pn' DESC, id DESC LIMIT 1"),
-                            {participant->id});
+        const std::optional<TrainedModel> newest = defaultRecommendationModel(storedModels(study, *participant));
+        if (newest)
+            model = storedModel(study, QStringLiteral("id = ?"), {newest->id});
         if (!model)
             return fail(tr("participant '%1' has no trained model yet: train one first (Models page, or "
                            "tastelab-cli train)")

@@ -5,6 +5,7 @@
 
 #include "study/embeddingstore.h"
 #include "study/study.h"
+#include "study/training.h"
 
 #include <limits>
 
@@ -62,6 +63,12 @@ struct Recommendations {
     QString notice;         ///< e.g. "12 tracks have no embeddings yet: extract library excerpts"
     RecommendationTimings timing;
 };
+
+/// The model a list is scored with when none is asked for: among models (newest first, as
+/// storedModels() gives them) and, when encoder is not empty, only those on that encoder, the newest
+/// CLEP-PN, else the newest of any kind. nullopt when there is none.
+std::optional<TrainedModel> defaultRecommendationModel(const QVector<TrainedModel> &models,
+                                                       const QString &encoder = QString());
 
 /// Scores the unheard tracks: every track without a survey answer of the participant (tracks they
 /// gave feedback on stay in the list, with Recommendation::feedback set). Each track's score is the

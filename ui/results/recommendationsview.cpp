@@ -49,17 +49,6 @@ enum Column { RankColumn, PlayColumn, TitleColumn, ArtistColumn, GenreColumn, Li
               ColumnCount };
 enum Role { ValueRole = Qt::UserRole + 1, FeedbackRole, TrackRole };
 
-QString modelName(const QString &id)
-{
-    static const QHash<QString, QString> names{
-        {QStringLiteral("clep-pn"), QStringLiteral("CLEP-PN")}, {QStringLiteral("clep-p"), QStringLiteral("CLEP-P")},
-        {QStringLiteral("clep-n"), QStringLiteral("CLEP-N")},
-        {QStringLiteral("logreg"), RecommendationsView::tr("logistic regression")},
-        {QStringLiteral("knn"), RecommendationsView::tr("k-nearest neighbours")},
-        {QStringLiteral("mlp"), RecommendationsView::tr("MLP only")}};
-    return names.value(id, id);
-}
-
 QString percent(double p)
 {
     return std::isnan(p) ? QStringLiteral("—") : QStringLiteral("%1 %").arg(qRound(p * 100));
@@ -865,17 +854,7 @@ void RecommendationsView::start()
                             .arg(m_requestedModel)
                             .arg(m_participant));
     } else {
-        for (const TrainedModel &m : models) // newest first
-            if ((m_encoder.isEmpty() || m.encoder == m_encoder) && m.model == QLatin1String("clep-pn")) {
-                chosen = m;
-                break;
-            }
-        if (!chosen)
-            for (const TrainedModel &m : models)
-                if (m_encoder.isEmpty() || m.encoder == m_encoder) {
-                    chosen = m;
-                    break;
-                }
+        chosen = defaultRecommendationModel(models, m_encoder);
         if (!chosen)
             return fail(m_encoder.isEmpty() || models.isEmpty()
                             ? tr("No model trained yet for %1: train one on the Models page, then come back for "
@@ -897,7 +876,7 @@ void RecommendationsView::start()
     request.excerpts = kExcerpts;
 
     m_busy = true;
-    m_busyLabel->setText(tr("Scoring the tracks %1 has not heard with %2…").arg(m_participant, modelName(chosen->model)));
+    m_busyLabel->setText(tr("Scoring the tracks %1 has not heard with %2…").arg(m_participant, uistyle::modelName(chosen->model)));
     m_busyRow->show();
     if (!sameList) {
         m_haveResult = false;
@@ -1169,7 +1148,7 @@ void RecommendationsView::updateModelLabel()
     const QString trained = m_scoredBy.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const double clip = m_study ? m_study->settings().clipSeconds : 0;
     QString text = tr("Scored by %1's %2 model on %3 embeddings, trained %4.")
-                       .arg(m_participant, modelName(m_scoredBy.model), m_scoredBy.encoder, trained);
+                       .arg(m_participant, uistyle::modelName(m_scoredBy.model), m_scoredBy.encoder, trained);
     text += QLatin1Char('\n');
     text += tr("Like score: the mean like probability over %1 excerpts of %2 s spread over each track.")
                 .arg(kExcerpts)
