@@ -23,19 +23,6 @@
 
 namespace tastelab {
 
-namespace {
-
-QString modelLabel(const QString &id)
-{
-    static const QHash<QString, QString> labels{
-        {QStringLiteral("clep-pn"), QStringLiteral("CLEP-PN")}, {QStringLiteral("clep-p"), QStringLiteral("CLEP-P")},
-        {QStringLiteral("clep-n"), QStringLiteral("CLEP-N")},   {QStringLiteral("logreg"), ModelsPage::tr("Logistic regression")},
-        {QStringLiteral("knn"), ModelsPage::tr("k-nearest neighbours")}, {QStringLiteral("mlp"), ModelsPage::tr("MLP only")}};
-    return labels.value(id, id);
-}
-
-} // namespace
-
 ModelsPage::ModelsPage(QWidget *parent) : QWidget(parent), m_service(new TrainingService(this))
 {
     setObjectName(QStringLiteral("modelsPage"));
@@ -54,7 +41,7 @@ ModelsPage::ModelsPage(QWidget *parent) : QWidget(parent), m_service(new Trainin
     form->addRow(tr("Embeddings:"), m_encoders);
     auto *checks = new QHBoxLayout;
     for (const QString &id : allModelIds()) {
-        auto *box = new QCheckBox(modelLabel(id), this);
+        auto *box = new QCheckBox(uistyle::modelName(id), this);
         box->setObjectName(QStringLiteral("model-") + id);
         box->setProperty("modelId", id);
         box->setChecked(id.startsWith(QLatin1String("clep")));
@@ -214,7 +201,7 @@ void ModelsPage::updateModels()
         const int row = m_models->rowCount();
         m_models->insertRow(row);
         const train::Metrics &x = m.metrics;
-        const QStringList cells{modelLabel(m.model),
+        const QStringList cells{uistyle::modelName(m.model),
                                 m.encoder,
                                 QString::number(x.accuracy, 'f', 3),
                                 QString::number(x.precision, 'f', 3),
@@ -293,7 +280,7 @@ void ModelsPage::onEpoch(quint64 jobId, const QString &model, const train::Epoch
         m_curveStep = 0;
         m_trainLoss->clear();
         m_validationLoss->clear();
-        m_chart->setTitle(tr("Loss per epoch: %1").arg(modelLabel(model)));
+        m_chart->setTitle(tr("Loss per epoch: %1").arg(uistyle::modelName(model)));
     }
     ++m_curveStep;
     m_trainLoss->append(m_curveStep, e.trainLoss);
@@ -305,7 +292,7 @@ void ModelsPage::onEpoch(quint64 jobId, const QString &model, const train::Epoch
     m_chart->axes(Qt::Horizontal).first()->setRange(1, std::max(2, m_curveStep));
     m_chart->axes(Qt::Vertical).first()->setRange(lo, hi > 0 ? hi * 1.05 : 1);
     m_progress->setText(tr("%1: %2 epoch %3 / %4 · loss %5 · validation %6")
-                            .arg(modelLabel(model), QString::fromStdString(e.stage))
+                            .arg(uistyle::modelName(model), QString::fromStdString(e.stage))
                             .arg(e.epoch)
                             .arg(e.epochs)
                             .arg(e.trainLoss, 0, 'f', 4)

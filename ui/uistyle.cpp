@@ -1,5 +1,8 @@
 #include "uistyle.h"
 
+#include <QCoreApplication>
+#include <QHash>
+
 #include <QLabel>
 #include <QPalette>
 #include <QWidget>
@@ -35,6 +38,19 @@ QLabel *stateLabel(const QString &objectName, QWidget *parent)
     label->setObjectName(objectName);
     label->setWordWrap(true);
     return label;
+}
+
+QString modelName(const QString &modelId)
+{
+    static const QHash<QString, const char *> names{
+        {QStringLiteral("clep-pn"), QT_TRANSLATE_NOOP("Models", "CLEP-PN")},
+        {QStringLiteral("clep-p"), QT_TRANSLATE_NOOP("Models", "CLEP-P")},
+        {QStringLiteral("clep-n"), QT_TRANSLATE_NOOP("Models", "CLEP-N")},
+        {QStringLiteral("logreg"), QT_TRANSLATE_NOOP("Models", "Logistic regression")},
+        {QStringLiteral("knn"), QT_TRANSLATE_NOOP("Models", "k-nearest neighbours")},
+        {QStringLiteral("mlp"), QT_TRANSLATE_NOOP("Models", "MLP only")}};
+    const auto it = names.constFind(modelId);
+    return it == names.constEnd() ? modelId : QCoreApplication::translate("Models", it.value());
 }
 
 } // namespace tastelab::uistyle

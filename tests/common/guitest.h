@@ -3,7 +3,10 @@
 // Set-up shared by the GUI tests: an audio output (PulseAudio's null sink, started by
 // scripts/test.sh), settings kept away from the user's, and the screenshot folder.
 
+#include "audio/demolibrary.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QDir>
 #include <QMediaDevices>
 #include <QSettings>
@@ -42,6 +45,28 @@ inline bool saveScreenshot(QWidget *widget, const QString &folder, const QString
 {
     QCoreApplication::processEvents();
     return widget->grab().save(QDir(folder).filePath(name));
+}
+
+/// The named child widget of root, with a warning naming it when there is none.
+template<typename T>
+T *child(QWidget *root, const char *name)
+{
+    T *widget = root->findChild<T *>(QLatin1String(name));
+    if (!widget)
+        qWarning("no %s named %s", T::staticMetaObject.className(), name);
+    return widget;
+}
+
+/// A small synthesized library (with its manifest.csv) in folder: tracksPerStyle tracks of each
+/// demo style, minSeconds..maxSeconds long, at 22.05 kHz. Returns how many tracks were written.
+inline int generateTestLibrary(const QString &folder, int tracksPerStyle, double minSeconds, double maxSeconds)
+{
+    audio::DemoLibraryOptions options;
+    options.tracksPerStyle = tracksPerStyle;
+    options.minDurationSeconds = minSeconds;
+    options.maxDurationSeconds = maxSeconds;
+    options.sampleRate = 22050;
+    return int(audio::generateDemoLibrary(QFile::encodeName(folder).toStdString(), options).size());
 }
 
 } // namespace tastelab::test

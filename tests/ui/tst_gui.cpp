@@ -37,21 +37,13 @@
 #include <QtTest>
 
 using namespace tastelab;
+using test::child;
 
 namespace {
 
 constexpr int kClips = 5;
 constexpr double kClipSeconds = 2.0;
 constexpr int kUnlockTimeoutMs = 15000;
-
-template<typename T>
-T *child(QWidget *root, const char *name)
-{
-    T *widget = root->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qWarning("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
 
 } // namespace
 
@@ -94,13 +86,7 @@ void TestGui::initTestCase()
     qInfo() << "screenshots go to" << m_shots;
 
     m_library = m_dir.filePath(QStringLiteral("library"));
-    audio::DemoLibraryOptions options;
-    options.tracksPerStyle = 2;
-    options.minDurationSeconds = 12;
-    options.maxDurationSeconds = 14;
-    options.sampleRate = 22050;
-    const auto tracks = audio::generateDemoLibrary(QFile::encodeName(m_library).toStdString(), options);
-    m_trackCount = int(tracks.size());
+    m_trackCount = test::generateTestLibrary(m_library, 2, 12, 14);
     QVERIFY(m_trackCount >= 10);
 }
 

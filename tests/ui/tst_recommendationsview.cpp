@@ -7,7 +7,6 @@
 #include "results/recommendationsview.h"
 #include "playback/clipplayer.h"
 
-#include "audio/demolibrary.h"
 #include "../common/guitest.h"
 #include "study/extraction.h"
 #include "study/importer.h"
@@ -33,21 +32,13 @@
 #include <cmath>
 
 using namespace tastelab;
+using test::child;
 
 namespace {
 
 constexpr double kClipSeconds = 2.0;
 constexpr int kClips = 12;
 const QString kEncoder = QStringLiteral("builtin-features");
-
-template<typename T>
-T *child(QWidget *root, const char *name)
-{
-    T *widget = root->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qWarning("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
 
 QList<qint64> trackIds(const QVector<Recommendation> &items)
 {
@@ -134,12 +125,7 @@ void TestRecommendationsView::initTestCase()
 
     // 6 styles x 4 tracks; each participant hears 12 of the 24 (P2 all of them).
     m_library = m_dir.filePath(QStringLiteral("library"));
-    audio::DemoLibraryOptions options;
-    options.tracksPerStyle = 4;
-    options.minDurationSeconds = 12;
-    options.maxDurationSeconds = 14;
-    options.sampleRate = 22050;
-    QCOMPARE(int(audio::generateDemoLibrary(QFile::encodeName(m_library).toStdString(), options).size()), 24);
+    QCOMPARE(test::generateTestLibrary(m_library, 4, 12, 14), 24);
 
     m_path = m_dir.filePath(QStringLiteral("recommend.tastelab"));
     m_noLibraryPath = m_dir.filePath(QStringLiteral("no-library-excerpts.tastelab"));

@@ -16,7 +16,6 @@
 #include "results/resultspage.h"
 #include "surveytab.h"
 
-#include "audio/demolibrary.h"
 #include "../common/guitest.h"
 #include "study/embeddingstore.h"
 #include "study/extraction.h"
@@ -42,6 +41,7 @@
 #include <cmath>
 
 using namespace tastelab;
+using test::child;
 
 namespace {
 
@@ -49,15 +49,6 @@ constexpr double kClipSeconds = 2.0;
 constexpr int kClips = 12;
 constexpr int kMapTimeoutMs = 60000;
 const QString kEncoder = QStringLiteral("builtin-features");
-
-template<typename T>
-T *child(QWidget *root, const char *name)
-{
-    T *widget = root->findChild<T *>(QLatin1String(name));
-    if (!widget)
-        qWarning("no %s named %s", T::staticMetaObject.className(), name);
-    return widget;
-}
 
 QByteArray head(const QString &path, int bytes)
 {
@@ -101,12 +92,7 @@ void TestResults::initTestCase()
 
     // 18 tracks of 10-12 s in six styles.
     m_library = m_dir.filePath(QStringLiteral("library"));
-    audio::DemoLibraryOptions options;
-    options.tracksPerStyle = 3;
-    options.minDurationSeconds = 10;
-    options.maxDurationSeconds = 12;
-    options.sampleRate = 22050;
-    const int tracks = int(audio::generateDemoLibrary(QFile::encodeName(m_library).toStdString(), options).size());
+    const int tracks = test::generateTestLibrary(m_library, 3, 10, 12);
     QCOMPARE(tracks, 18);
 
     m_path = m_dir.filePath(QStringLiteral("results.tastelab"));

@@ -255,7 +255,7 @@ void EmbeddingMapView::setSelection(const QStringList &participants, const QStri
         m_space->clear();
         m_space->addItem(tr("Encoder space (raw embeddings)"), QStringLiteral("raw"));
         if (m_participants.size() == 1 && modelId > 0 && resultsstyle::isClep(modelKind)) {
-            m_space->addItem(tr("%1 model space").arg(resultsstyle::modelName(modelKind)), QStringLiteral("model"));
+            m_space->addItem(tr("%1 model space").arg(uistyle::modelName(modelKind)), QStringLiteral("model"));
             if (wasModel)
                 m_space->setCurrentIndex(1);
         }
@@ -303,7 +303,7 @@ QString EmbeddingMapView::titleFor(const MapRequest &r) const
 {
     const QString who = r.participants.size() == 1 ? r.participants.first()
                                                    : tr("%1 participants").arg(r.participants.size());
-    QString space = r.modelSpace ? tr("%1 space").arg(resultsstyle::modelName(m_modelKind)) : tr("encoder space");
+    QString space = r.modelSpace ? tr("%1 space").arg(uistyle::modelName(m_modelKind)) : tr("encoder space");
     return tr("%1 · %2 · %3").arg(who, r.encoder, space);
 }
 

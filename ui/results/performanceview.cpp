@@ -450,7 +450,7 @@ void PerformanceView::drawRoc()
     QColor fill = colour;
     fill.setAlpha(35);
     curve->setBrush(fill);
-    curve->setName(tr("%1 (AUROC %2)").arg(resultsstyle::modelName(m_result->model.model), number(m_result->metrics.auroc)));
+    curve->setName(tr("%1 (AUROC %2)").arg(uistyle::modelName(m_result->model.model), number(m_result->metrics.auroc)));
     // The operating point at threshold 0.5.
     auto *point = plot->addGraph();
     point->setData({m_result->metrics.fpr}, {m_result->metrics.recall});
@@ -496,7 +496,7 @@ void PerformanceView::fillMetrics()
     const int n = int(m_result->truth.size());
     const TrainedModel &model = m_result->model;
     m_modelTitle->setText(tr("%1 for %2 · %3 · trained %4 · model #%5")
-                              .arg(resultsstyle::modelName(model.model), model.participant, model.encoder,
+                              .arg(uistyle::modelName(model.model), model.participant, model.encoder,
                                    QLocale().toString(model.createdAt.toLocalTime(), QLocale::ShortFormat))
                               .arg(model.id));
     m_counts->setText(tr("Test part: %1 clips (%2 liked, %3 disliked); threshold 0.5.").arg(n).arg(likes).arg(n - likes));

@@ -241,7 +241,7 @@ void ResultsPage::fillModels()
         if (m.encoder != encoder())
             continue;
         m_models->addItem(tr("%1 · %2 · #%3")
-                              .arg(resultsstyle::modelName(m.model),
+                              .arg(uistyle::modelName(m.model),
                                    QLocale().toString(m.createdAt.toLocalTime(), QLocale::ShortFormat))
                               .arg(m.id),
                           m.id);

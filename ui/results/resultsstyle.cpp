@@ -1,7 +1,5 @@
 #include "results/resultsstyle.h"
 
-#include <QCoreApplication>
-#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QtMath>
@@ -115,19 +113,6 @@ QPainterPath markerPath(int shape, double size)
 void drawMarker(QPainter *painter, int shape, const QPointF &centre, double size)
 {
     painter->drawPath(markerPath(shape, size).translated(centre));
-}
-
-QString modelName(const QString &modelId)
-{
-    static const QHash<QString, const char *> names{
-        {QStringLiteral("clep-pn"), QT_TRANSLATE_NOOP("ResultsPage", "CLEP-PN")},
-        {QStringLiteral("clep-p"), QT_TRANSLATE_NOOP("ResultsPage", "CLEP-P")},
-        {QStringLiteral("clep-n"), QT_TRANSLATE_NOOP("ResultsPage", "CLEP-N")},
-        {QStringLiteral("logreg"), QT_TRANSLATE_NOOP("ResultsPage", "Logistic regression")},
-        {QStringLiteral("knn"), QT_TRANSLATE_NOOP("ResultsPage", "k-nearest neighbours")},
-        {QStringLiteral("mlp"), QT_TRANSLATE_NOOP("ResultsPage", "MLP only")}};
-    const auto it = names.constFind(modelId);
-    return it == names.constEnd() ? modelId : QCoreApplication::translate("ResultsPage", it.value());
 }
 
 bool isClep(const QString &modelId) { return modelId.startsWith(QLatin1String("clep-")); }

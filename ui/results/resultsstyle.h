@@ -27,8 +27,6 @@ int markerShapeCount();
 /// and brush.
 void drawMarker(QPainter *painter, int shape, const QPointF &centre, double size);
 
-/// "CLEP-PN", "Logistic regression", ...: the display name of a model id.
-QString modelName(const QString &modelId);
 /// True for clep-pn, clep-p and clep-n (the models with a space of their own).
 bool isClep(const QString &modelId);
 
