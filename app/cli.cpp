@@ -9,6 +9,7 @@
 #include "study/training.h"
 #include "study/exporter.h"
 #include "study/importer.h"
+#include "study/listener.h"
 #include "study/participantsession.h"
 #include "study/recommendations.h"
 #include "study/study.h"
@@ -398,6 +399,115 @@ int cmdExtract(QCommandLineParser &p)
     });
     out() << report.toText() << Qt::endl;
     return report.error.isEmpty() ? Ok : Failed;
+}
+
+int cmdListener(QCommandLineParser &p)
+{
+    ListenerLibraryRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    if (r.studyPath.isEmpty())
+        return fail(QStringLiteral("--study FILE is required (the listener library to create)"));
+    r.folder = p.value(QStringLiteral("folder"));
+    r.manifestPath = p.value(QStringLiteral("manifest"));
+    r.name = p.value(QStringLiteral("name"));
+    r.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("demo"))) {
+        QString error;
+        const QString library = ensureDemoLibrary(dataDir(p), &error);
+        if (library.isEmpty())
+            return fail(error);
+        r.manifestPath = QDir(library).filePath(QStringLiteral("manifest.csv"));
+        if (r.name.isEmpty())
+            r.name = QStringLiteral("Demo library");
+    }
+    if (r.folder.isEmpty() == r.manifestPath.isEmpty())
+        return fail(QStringLiteral("give one of --folder DIR, --manifest CSV or --demo"));
+    const ListenerLibraryReport report = createListenerLibrary(r);
+    if (!report.import.issues.isEmpty() || report.import.added > 0)
+        out() << report.import.toText() << Qt::endl;
+    if (report.studyPath.isEmpty())
+        return fail(report.error);
+    out() << "created listener library " << report.studyPath << Qt::endl;
+    return Ok;
+}
+
+QString describePick(const ListenerPick &pick)
+{
+    const QString why = pick.random ? QStringLiteral("random")
+                                    : QStringLiteral("least sure (p = %1)").arg(pick.probability, 0, 'f', 3);
+    return QStringLiteral("clip %1: track %2 '%3' by %4 (%5) at %6 s, chosen: %7")
+        .arg(pick.clip.position + 1)
+        .arg(pick.track.id)
+        .arg(pick.track.title, pick.track.artist, pick.track.genre)
+        .arg(pick.clip.startSeconds, 0, 'f', 1)
+        .arg(why);
+}
+
+int cmdRate(QCommandLineParser &p)
+{
+    // Listener mode from the shell: print the clip the active order picks next, or (with --count
+    // and --like-genre) answer that many clips by the genre rule, retraining when due, as the GUI
+    // does in the background.
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString encoder = p.isSet(QStringLiteral("encoder")) ? p.value(QStringLiteral("encoder"))
+                                                               : QString::fromStdString(embed::defaultEncoderName());
+    ListenerRating rating;
+    QString error;
+    if (!rating.load(*study, encoder, &error))
+        return fail(error);
+    const QString likes = p.value(QStringLiteral("like-genre"));
+    if (!p.isSet(QStringLiteral("count"))) {
+        const auto pick = rating.next();
+        out() << "rated " << rating.answered() << " of " << rating.total() << ", " << rating.embedded()
+              << " clips embedded, model certainty " << QString::number(rating.certainty(), 'f', 3) << Qt::endl;
+        if (pick)
+            out() << "next " << describePick(*pick) << Qt::endl;
+        else
+            out() << "every clip is rated" << Qt::endl;
+        return Ok;
+    }
+    if (likes.isEmpty())
+        return fail(QStringLiteral("rate --count N needs --like-genre G (the simulated listener's rule)"));
+
+    ExtractionRequest extraction;
+    extraction.studyPath = study->path();
+    extraction.encoder = encoder;
+    extraction.modelDirs = modelDirs(p);
+    const ExtractionReport extracted = Extractor::run(extraction);
+    if (!extracted.error.isEmpty())
+        return fail(extracted.error);
+    if (!rating.refresh(*study, &error))
+        return fail(error);
+    for (int left = p.value(QStringLiteral("count")).toInt(); left > 0; --left) {
+        const auto pick = rating.next();
+        if (!pick)
+            break;
+        const bool like = pick->track.genre.compare(likes, Qt::CaseInsensitive) == 0;
+        if (!rating.answer(*study, *pick, like, 1000, 0, &error))
+            return fail(error);
+        out() << "answered " << rating.answered() << (like ? " like " : " dislike ") << describePick(*pick) << Qt::endl;
+        if (rating.retrainDue()) {
+            TrainingRequest request;
+            request.studyPath = study->path();
+            request.participant = listenerCode();
+            request.encoder = encoder;
+            request.models = {QStringLiteral("clep-pn")};
+            const TrainingReport trained = Trainer::run(request);
+            if (!trained.error.isEmpty()) {
+                out() << "not retrained: " << trained.error << Qt::endl;
+                continue;
+            }
+            if (!rating.refresh(*study, &error))
+                return fail(error);
+            out() << "retrained on " << rating.modelAnswers() << " answers: model " << rating.model().id
+                  << ", test accuracy " << QString::number(trained.models.first().metrics.accuracy, 'f', 3)
+                  << ", certainty " << QString::number(rating.certainty(), 'f', 3) << Qt::endl;
+        }
+    }
+    return Ok;
 }
 
 /// Reads the training settings shared by train and evaluate from the options.
@@ -936,6 +1046,10 @@ const Command kCommands[] = {
                   "[--m3u FILE] [--csv FILE] [--json]", cmdRecommend},
     {"feedback", "Save feedback on a recommended track as an answer: --study F --participant P --track ID "
                  "(--like | --not-for-me)", cmdFeedback},
+    {"listener", "Create a listener library (one person's own music, rated in the active order): --study F "
+                 "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
+    {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
+             "--count N clips by a rule, retraining every 10 answers: --like-genre G", cmdRate},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -975,8 +1089,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
         {QStringLiteral("json"), QStringLiteral("plan, train, evaluate, recommend: print JSON.")},
         {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable); map: the points file."), QStringLiteral("file")},
-        {QStringLiteral("like-genre"), QStringLiteral("simulate: like this genre, dislike the rest."), QStringLiteral("genre")},
-        {QStringLiteral("count"), QStringLiteral("simulate: answer at most this many clips."), QStringLiteral("n")},
+        {QStringLiteral("like-genre"), QStringLiteral("simulate, rate: like this genre, dislike the rest."), QStringLiteral("genre")},
+        {QStringLiteral("count"), QStringLiteral("simulate, rate: answer at most this many clips."), QStringLiteral("n")},
         {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
         {QStringLiteral("from"), QStringLiteral("merge: the other study file."), QStringLiteral("file")},
         {QStringLiteral("music-root"), QStringLiteral("relocate: where the music folder is now."), QStringLiteral("dir")},
@@ -1010,6 +1124,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("track"), QStringLiteral("feedback: the track id (recommend --json prints it)."), QStringLiteral("id")},
         {QStringLiteral("like"), QStringLiteral("feedback: the participant likes the track.")},
         {QStringLiteral("not-for-me"), QStringLiteral("feedback: the track is not for the participant.")},
+        {QStringLiteral("demo"), QStringLiteral("listener: use the built-in demo library.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

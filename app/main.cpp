@@ -1,4 +1,5 @@
-// tastelab: the GUI. `tastelab [STUDY_FILE]` opens a study; `tastelab --demo` opens the demo study.
+// tastelab: the GUI. `tastelab [STUDY_FILE]` opens a study (or listener library); `tastelab --demo`
+// opens the demo study; without arguments the start page comes up the first time.
 
 #include "mainwindow.h"
 
@@ -40,6 +41,8 @@ int main(int argc, char *argv[])
         window.openDemoStudy(dataDir);
     else if (!parser.positionalArguments().isEmpty())
         window.openStudy(parser.positionalArguments().first());
+    else
+        window.startUp(); // the start page the first time, else where the user left off
 
     return app.exec();
 }

@@ -1,22 +1,26 @@
 #include "mainwindow.h"
 
 #include "featurespage.h"
+#include "listenerpage.h"
 #include "modelspage.h"
 #include "newstudywizard.h"
 #include "playback/clipplayer.h"
 #include "preferencesdialog.h"
 #include "results/resultspage.h"
+#include "startpage.h"
 #include "studypage.h"
 #include "survey/surveywidget.h"
 #include "surveytab.h"
 
 #include "study/demostudy.h"
 #include "study/exporter.h"
+#include "study/listener.h"
 #include "study/study.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -43,7 +47,10 @@ const QString kGeometryKey = QStringLiteral("mainWindow/geometry");
 constexpr int kMaxRecent = 8;
 constexpr int kStatusTimeoutMs = 6000;
 
-struct DemoResult {
+const QString kModeKey = QStringLiteral("ui/mode"); ///< "listener" or "study" once chosen on the start page
+const QString kListenerLibraryKey = QStringLiteral("listener/library"); ///< the last listener library opened
+
+struct BackgroundResult {
     QString path;
     QString error;
 };
@@ -67,6 +74,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_modelsPage = new ModelsPage(this);
     m_resultsPage = new ResultsPage(this);
     m_resultsPage->setPlayer(m_player);
+    m_startPage = new StartPage(this);
+    m_listenerPage = new ListenerPage(m_player, this);
     // The researcher's workspace (one tab per step of the path: the study and its library, the
     // survey, features, models, results) and the participant's survey, which takes the whole
     // window.
@@ -94,9 +103,23 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_resultsPage, &ResultsPage::surveyPageRequested, this, &MainWindow::showSurveyTab);
     connect(m_resultsPage, &ResultsPage::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_listenerPage, &ListenerPage::rankingRequested, this, &MainWindow::showRanking);
+    connect(m_listenerPage, &ListenerPage::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusTimeoutMs); });
+    connect(m_startPage, &StartPage::listenerFolderRequested, this, &MainWindow::chooseListenerFolder);
+    connect(m_startPage, &StartPage::listenerDemoRequested, this, [this] { learnMyTaste(QString()); });
+    connect(m_startPage, &StartPage::studyRequested, this, [this] {
+        QSettings().setValue(kModeKey, QStringLiteral("study"));
+        if (m_study && m_study->settings().listener)
+            closeStudy();
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentWidget(m_studyPage);
+        updateActions();
+    });
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_workspace);
     m_pages->addWidget(m_survey);
+    m_pages->addWidget(m_startPage);
     setCentralWidget(m_pages);
 
     createActions();
@@ -141,6 +164,8 @@ void MainWindow::createActions()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_demoAction = file->addAction(tr("Open &Demo Study"), this, [this] { openDemoStudy(m_dataDir); });
     file->addSeparator();
+    m_welcomeAction = file->addAction(tr("&Learn My Taste / Welcome…"), this, &MainWindow::showStart);
+    file->addSeparator();
     m_exportCsvAction = file->addAction(tr("Export &CSV…"), this, [this] { exportStudy(false); });
     m_exportJsonAction = file->addAction(tr("Export &JSON…"), this, [this] { exportStudy(true); });
     m_mergeAction = file->addAction(tr("&Merge Study File…"), this, &MainWindow::mergeStudyDialog);
@@ -180,7 +205,8 @@ void MainWindow::updateActions()
     m_newAction->setEnabled(!surveying);
     m_openAction->setEnabled(!surveying);
     m_recentMenu->setEnabled(!surveying);
-    m_demoAction->setEnabled(!surveying && !m_demoRunning);
+    m_welcomeAction->setEnabled(!surveying && !m_backgroundRunning);
+    m_demoAction->setEnabled(!surveying && !m_backgroundRunning);
     m_exportCsvAction->setEnabled(open && !surveying);
     m_exportJsonAction->setEnabled(open && !surveying);
     m_mergeAction->setEnabled(open && !surveying);
@@ -222,6 +248,13 @@ bool MainWindow::openStudy(const QString &path)
     m_study = std::move(study);
     setPagesStudy(m_study.get());
     addRecent(m_study->path());
+    if (m_study->settings().listener) {
+        QSettings().setValue(kListenerLibraryKey, m_study->path());
+        m_pages->setCurrentWidget(m_workspace);
+        m_workspace->setCurrentWidget(m_listenerPage);
+    } else if (isStartShown()) {
+        m_pages->setCurrentWidget(m_workspace);
+    }
     updateTitle();
     updateActions();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_study->path())), kStatusTimeoutMs);
@@ -240,6 +273,18 @@ void MainWindow::setPagesStudy(Study *study)
     m_resultsPage->setStudy(study);
     if (study)
         m_survey->setStudy(study);
+
+    // A listener library rates in the active order on its Rate tab instead of running surveys.
+    const bool listener = study && study->settings().listener;
+    m_listenerPage->setStudy(listener ? study : nullptr, encoderSearchDirs(FeaturesPage::userModelsFolder()));
+    const int rateIndex = m_workspace->indexOf(m_listenerPage);
+    if (listener && rateIndex < 0) {
+        m_workspace->insertTab(0, m_listenerPage, tr("Rate"));
+        m_workspace->setTabToolTip(0, tr("Rate clips of your library; Tastelab learns while you listen"));
+    } else if (!listener && rateIndex >= 0) {
+        m_workspace->removeTab(rateIndex);
+    }
+    m_workspace->setTabVisible(m_workspace->indexOf(m_surveyTab), !listener);
 }
 
 void MainWindow::closeStudy()
@@ -270,13 +315,14 @@ NewStudyWizard *MainWindow::newStudy()
     return wizard;
 }
 
-void MainWindow::openDemoStudy(const QString &dataDir)
+void MainWindow::runInBackground(const QString &title, const QString &text, const QString &objectName,
+                                 const BackgroundJob &job,
+                                 const std::function<void(const QString &, const QString &, bool)> &done)
 {
-    if (m_demoRunning)
+    if (m_backgroundRunning)
         return;
-    m_demoRunning = true;
+    m_backgroundRunning = true;
     updateActions();
-    QDir().mkpath(dataDir);
 
     struct Progress {
         std::atomic<int> done{0};
@@ -285,11 +331,9 @@ void MainWindow::openDemoStudy(const QString &dataDir)
     };
     auto progress = std::make_shared<Progress>();
 
-    auto *dialog = new QProgressDialog(tr("Preparing the demo study… The music is synthesized the first "
-                                          "time only; this takes up to a minute."),
-                                       tr("Cancel"), 0, 0, this);
-    dialog->setObjectName(QStringLiteral("demoProgressDialog"));
-    dialog->setWindowTitle(tr("Demo study"));
+    auto *dialog = new QProgressDialog(text, tr("Cancel"), 0, 0, this);
+    dialog->setObjectName(objectName);
+    dialog->setWindowTitle(title);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(400);
     dialog->setAutoClose(false);
@@ -307,30 +351,136 @@ void MainWindow::openDemoStudy(const QString &dataDir)
     });
     poll->start(100);
 
-    auto *watcher = new QFutureWatcher<DemoResult>(this);
-    connect(watcher, &QFutureWatcher<DemoResult>::finished, this, [this, watcher, dialog, progress] {
-        const DemoResult result = watcher->result();
+    auto *watcher = new QFutureWatcher<BackgroundResult>(this);
+    connect(watcher, &QFutureWatcher<BackgroundResult>::finished, this, [this, watcher, dialog, progress, done] {
+        const BackgroundResult result = watcher->result();
         watcher->deleteLater();
         dialog->close();
         dialog->deleteLater();
-        m_demoRunning = false;
+        m_backgroundRunning = false;
         updateActions();
-        if (!result.path.isEmpty())
-            openStudy(result.path);
-        else if (progress->cancel)
-            statusBar()->showMessage(tr("Demo study cancelled"), kStatusTimeoutMs);
-        else
-            showError(tr("Demo study"), tr("The demo study could not be prepared: %1").arg(result.error));
+        done(result.path, result.error, progress->cancel.load());
     });
-    watcher->setFuture(QtConcurrent::run([dataDir, progress] {
-        DemoResult result;
-        result.path = ensureDemoStudy(dataDir, &result.error, [progress](int done, int total) {
-            progress->done = done;
-            progress->total = total;
-            return !progress->cancel.load();
-        });
+    watcher->setFuture(QtConcurrent::run([job, progress] {
+        BackgroundResult result;
+        result.path = job(
+            [progress](int done, int total) {
+                progress->done = done;
+                progress->total = total;
+                return !progress->cancel.load();
+            },
+            &result.error);
         return result;
     }));
+}
+
+void MainWindow::openDemoStudy(const QString &dataDir)
+{
+    QDir().mkpath(dataDir);
+    runInBackground(
+        tr("Demo study"),
+        tr("Preparing the demo study… The music is synthesized the first time only; this takes up to a minute."),
+        QStringLiteral("demoProgressDialog"),
+        [dataDir](const std::function<bool(int, int)> &progress, QString *error) {
+            return ensureDemoStudy(dataDir, error, progress);
+        },
+        [this](const QString &path, const QString &error, bool cancelled) {
+            if (!path.isEmpty())
+                openStudy(path);
+            else if (cancelled)
+                statusBar()->showMessage(tr("Demo study cancelled"), kStatusTimeoutMs);
+            else
+                showError(tr("Demo study"), tr("The demo study could not be prepared: %1").arg(error));
+        });
+}
+
+void MainWindow::startUp()
+{
+    const QSettings settings;
+    const QString mode = settings.value(kModeKey).toString();
+    const QString library = settings.value(kListenerLibraryKey).toString();
+    if (mode.isEmpty())
+        showStart();
+    else if (mode == QLatin1String("listener") && QFileInfo::exists(library))
+        openStudy(library);
+}
+
+void MainWindow::showStart()
+{
+    if (isSurveyActive())
+        showStudyOverview();
+    m_pages->setCurrentWidget(m_startPage);
+    updateActions();
+}
+
+bool MainWindow::isStartShown() const { return m_pages->currentWidget() == m_startPage; }
+
+void MainWindow::chooseListenerFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Choose your music folder"), QStandardPaths::writableLocation(QStandardPaths::MusicLocation));
+    if (!folder.isEmpty())
+        learnMyTaste(folder);
+}
+
+void MainWindow::learnMyTaste(const QString &folder)
+{
+    QSettings().setValue(kModeKey, QStringLiteral("listener"));
+    const QString librariesDir = QDir(m_dataDir).filePath(QStringLiteral("libraries"));
+    QDir().mkpath(librariesDir);
+    const bool demo = folder.isEmpty();
+    // One library per music folder: coming back to the same folder reopens what was rated.
+    const QString name = demo ? tr("Demo library") : QDir(folder).dirName();
+    const QString key = demo ? QStringLiteral("demo-library")
+                             : QStringLiteral("%1-%2").arg(QDir(folder).dirName(),
+                                                           QString::fromLatin1(QCryptographicHash::hash(
+                                                               QDir(folder).absolutePath().toUtf8(),
+                                                               QCryptographicHash::Sha1).toHex().left(8)));
+    const QString path = QDir(librariesDir).filePath(key + QStringLiteral(".tastelab"));
+    if (QFileInfo::exists(path)) {
+        openStudy(path);
+        return;
+    }
+    const QString dataDir = m_dataDir;
+    runInBackground(
+        tr("Learn my taste"),
+        demo ? tr("Preparing the demo library… The music is synthesized the first time only; this takes up to a "
+                  "minute.")
+             : tr("Reading your music folder %1…").arg(QDir::toNativeSeparators(folder)),
+        QStringLiteral("listenerProgressDialog"),
+        [=](const std::function<bool(int, int)> &progress, QString *error) {
+            ListenerLibraryRequest request;
+            request.studyPath = path;
+            request.folder = folder;
+            request.name = name;
+            if (demo) {
+                const QString library = ensureDemoLibrary(dataDir, error, progress);
+                if (library.isEmpty())
+                    return QString();
+                request.manifestPath = QDir(library).filePath(QStringLiteral("manifest.csv"));
+            }
+            const ListenerLibraryReport report = createListenerLibrary(
+                request, [&progress](int done, int total, const QString &) { return progress(done, total); });
+            if (error)
+                *error = report.error;
+            return report.studyPath;
+        },
+        [this](const QString &created, const QString &error, bool cancelled) {
+            if (!created.isEmpty())
+                openStudy(created);
+            else if (cancelled)
+                statusBar()->showMessage(tr("Cancelled: no library was made"), kStatusTimeoutMs);
+            else
+                showError(tr("Learn my taste"), tr("Your library could not be prepared: %1").arg(error));
+        });
+}
+
+void MainWindow::showRanking()
+{
+    m_resultsPage->refresh();
+    m_workspace->setCurrentWidget(m_resultsPage);
+    m_resultsPage->selectParticipant(listenerCode());
+    m_resultsPage->showTab(ResultsPage::Tab::Recommendations);
 }
 
 bool MainWindow::isSurveyActive() const

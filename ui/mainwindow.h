@@ -3,6 +3,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -14,18 +15,21 @@ namespace tastelab {
 
 class ClipPlayer;
 class FeaturesPage;
+class ListenerPage;
 class ModelsPage;
 class NewStudyWizard;
 class ResultsPage;
+class StartPage;
 class Study;
 class StudyPage;
 class SurveyTab;
 class SurveyWidget;
 
-/// The main window: the researcher's workspace, one tab per step of the path (Study, Survey,
-/// Features, Models, Results), and the participant survey, which takes the whole window; with the
-/// File, Survey, Features, Settings and Help menus. Owns the open Study (GUI thread) and the
-/// ClipPlayer.
+/// The main window: the start page (the two paths: learn my own taste, or run a study), the
+/// workspace, one tab per step of the path (Study, Survey, Features, Models, Results; a listener
+/// library has Rate instead of Survey), and the participant survey, which takes the whole window;
+/// with the File, Survey, Features, Settings and Help menus. Owns the open Study (GUI thread) and
+/// the ClipPlayer.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -44,6 +48,18 @@ public:
     /// first time (off the GUI thread, with a progress dialog), then opens it.
     void openDemoStudy(const QString &dataDir);
 
+    /// What a launch without arguments shows: the start page on the very first start, the last
+    /// listener library (on its Rate tab) for someone who chose to learn their own taste, else the
+    /// workspace.
+    void startUp();
+    /// Shows the start page (File ▸ Welcome).
+    void showStart();
+    bool isStartShown() const;
+    /// Listener mode: makes a listener library of folder (the demo library when folder is empty)
+    /// under <dataDir>/libraries, in the background with a progress dialog, or reopens the one made
+    /// before, and opens it on its Rate tab.
+    void learnMyTaste(const QString &folder);
+
     /// Switches to the survey (participant code page) for the open study.
     void startSurvey();
     /// Leaves the survey and shows the workspace tab it was started from (the Study page when it
@@ -56,6 +72,8 @@ public:
     ModelsPage *modelsPage() const { return m_modelsPage; }
     SurveyTab *surveyTab() const { return m_surveyTab; }
     ResultsPage *resultsPage() const { return m_resultsPage; }
+    StartPage *startPage() const { return m_startPage; }
+    ListenerPage *listenerPage() const { return m_listenerPage; }
     /// Shows the Survey / Features / Models / Results tab.
     void showSurveyTab();
     void showFeatures();
@@ -89,6 +107,14 @@ private:
     void updateRecentMenu();
     void showError(const QString &title, const QString &text);
     void setPagesStudy(Study *study);
+    void chooseListenerFolder();
+    void showRanking();
+    /// Runs job on the thread pool behind a window-modal progress dialog with Cancel; then calls
+    /// done(result path, error, cancelled) on the GUI thread. One job at a time.
+    using BackgroundJob = std::function<QString(const std::function<bool(int, int)> &progress, QString *error)>;
+    void runInBackground(const QString &title, const QString &text, const QString &objectName,
+                         const BackgroundJob &job,
+                         const std::function<void(const QString &, const QString &, bool)> &done);
 
     std::unique_ptr<Study> m_study;
     ClipPlayer *m_player = nullptr;
@@ -99,14 +125,17 @@ private:
     FeaturesPage *m_featuresPage = nullptr;
     ModelsPage *m_modelsPage = nullptr;
     ResultsPage *m_resultsPage = nullptr;
+    StartPage *m_startPage = nullptr;
+    ListenerPage *m_listenerPage = nullptr;
     QWidget *m_surveyReturnTab = nullptr; ///< the tab to show when the survey ends
     SurveyWidget *m_survey = nullptr;
     QString m_dataDir;
-    bool m_demoRunning = false;
+    bool m_backgroundRunning = false; ///< the demo study or a listener library is being made
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_welcomeAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QAction *m_exportCsvAction = nullptr;
     QAction *m_exportJsonAction = nullptr;

@@ -114,6 +114,7 @@ QJsonObject StudySettings::toJson() const
     o[QStringLiteral("minListenSeconds")] = minListenSeconds;
     o[QStringLiteral("fadeMs")] = fadeMs;
     o[QStringLiteral("targetRmsDbfs")] = targetRmsDbfs;
+    o[QStringLiteral("mode")] = listener ? QStringLiteral("listener") : QStringLiteral("study");
     return o;
 }
 
@@ -139,6 +140,7 @@ StudySettings StudySettings::fromJson(const QJsonObject &o)
     s.minListenSeconds = o.value(QStringLiteral("minListenSeconds")).toDouble(s.minListenSeconds);
     s.fadeMs = o.value(QStringLiteral("fadeMs")).toDouble(s.fadeMs);
     s.targetRmsDbfs = o.value(QStringLiteral("targetRmsDbfs")).toDouble(s.targetRmsDbfs);
+    s.listener = o.value(QStringLiteral("mode")).toString() == QLatin1String("listener");
     return s;
 }
 

@@ -32,6 +32,9 @@ struct StudySettings {
     double minListenSeconds = -1.0; ///< answer buttons unlock after this; < 0 = whole clip
     double fadeMs = 30.0;
     double targetRmsDbfs = -20.0;
+    /// A listener library (one person rating their own music in the active order, see
+    /// study/listener.h) rather than a study with participants. Stored as "mode": "listener".
+    bool listener = false;
 
     StudySettings();
 

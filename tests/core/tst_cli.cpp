@@ -354,6 +354,46 @@ private Q_SLOTS:
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(QLatin1String("ro.tastelab: the file is read-only")), qPrintable(r.err));
     }
+    void listenerMode()
+    {
+        // A listener library from a folder, the next pick, simulated rating in the active order
+        // with a retrain after the warm-up, and the refusals.
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 24; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.wav").arg(i % 2 ? "high" : "low").arg(i), 12.0,
+                            i % 2 ? 2000 + 40 * i : 90 + 5 * i);
+        const QString lib = dir.filePath(QStringLiteral("mine.tastelab"));
+        const QStringList create{QStringLiteral("listener"), QStringLiteral("--study"), lib, QStringLiteral("--folder"),
+                                 music, QStringLiteral("--seed"), QStringLiteral("3")};
+        Result r = runCli(create);
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("created listener library")), qPrintable(r.out + r.err));
+        r = runCli(create);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("exists already")), qPrintable(r.err));
+
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("rated 0 of 24"))
+                     && r.out.contains(QLatin1String("chosen: random")),
+                 qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib, QStringLiteral("--count"), QStringLiteral("5")});
+        QCOMPARE(r.code, 3); // no rule to answer by
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib, QStringLiteral("--count"), QStringLiteral("30"),
+                    QStringLiteral("--like-genre"), QStringLiteral("high")});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("answered 24 ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("retrained on 20 answers")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("chosen: least sure (p = ")), qPrintable(r.out));
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib});
+        QVERIFY2(r.out.contains(QLatin1String("every clip is rated")), qPrintable(r.out));
+
+        const QString study = dir.filePath(QStringLiteral("s.tastelab"));
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                         QStringLiteral("S")}).code, 0);
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), study});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("not a listener library")), qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)
