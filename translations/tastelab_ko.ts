@@ -717,7 +717,7 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
     <message>
         <source>%1 s (chosen with the music: it decided which tracks were long enough)</source>
-        <translation>%1초 (음악과 함께 정해짐: 충분히 긴 트랙이 이 길이로 결정되었습니다)</translation>
+        <translation>%1초 (음악을 고를 때 정함: 이 길이에 따라 충분히 긴 트랙이 정해졌습니다)</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -2588,7 +2588,7 @@ Years of music training</source>
     </message>
     <message>
         <source>Scored by %1&apos;s %2 model on %3 embeddings, trained %4.</source>
-        <translation>%3 임베딩으로 학습한 %1의 %2 모델이 평가함, %4에 학습.</translation>
+        <translation>%1의 %2 모델(%3 임베딩, %4에 학습)이 매긴 점수입니다.</translation>
     </message>
     <message>
         <source>Like score: the mean like probability over %1 excerpts of %2 s spread over each track.</source>
