@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-multimedia-dev qt6-charts-dev qt6-svg-dev
+    # qt6-tools-dev: Qt6LinguistTools (CMake); qt6-l10n-tools: lupdate/lrelease (translations/);
+    # qt6-translations-l10n: Qt's own Korean texts (qtbase_ko.qm)
     libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6opengl6-dev libqcustomplot-dev
     libsndfile1-dev libsamplerate0-dev
@@ -14,6 +16,8 @@ packages=(
     libtorch-dev nlohmann-json3-dev python3-torch
     # audio output (QAudioSink talks to PulseAudio) and headless GUI tests
     pulseaudio pulseaudio-utils xvfb xauth fonts-dejavu-core
+    # Hangul for the Korean interface (without it tst_i18n fails and Korean text shows boxes)
+    fonts-noto-cjk
     # the packaging test: CPack's .deb (dpkg-shlibdeps) and the desktop entry / metainfo validators
     dpkg-dev desktop-file-utils appstream
 )

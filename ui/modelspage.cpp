@@ -169,7 +169,7 @@ void ModelsPage::fillParticipants()
     if (!m_study)
         return;
     for (const Participant &p : m_study->participants())
-        m_participants->addItem(tr("%1 (%2 answers)").arg(p.code).arg(m_study->answers(p.id).size()), p.code);
+        m_participants->addItem(tr("%1 (%n answer(s))", "", int(m_study->answers(p.id).size())).arg(p.code), p.code);
     const int i = m_participants->findData(current);
     if (i >= 0)
         m_participants->setCurrentIndex(i);
@@ -183,7 +183,7 @@ void ModelsPage::fillEncoders()
         return;
     for (const EmbeddingSummary &s : EmbeddingStore(*m_study).summaries())
         if (s.clips > 0)
-            m_encoders->addItem(tr("%1 (%2 clips)").arg(s.encoder).arg(s.clips), s.encoder);
+            m_encoders->addItem(tr("%1 (%n clip(s))", "", int(s.clips)).arg(s.encoder), s.encoder);
     const int i = m_encoders->findData(current);
     if (i >= 0)
         m_encoders->setCurrentIndex(i);

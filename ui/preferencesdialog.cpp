@@ -1,5 +1,6 @@
 #include "preferencesdialog.h"
 
+#include "language.h"
 #include "uistyle.h"
 
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMediaDevices>
 #include <QSettings>
 #include <QSlider>
@@ -70,10 +72,32 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     modelsRow->addWidget(m_modelsFolder, 1);
     modelsRow->addWidget(browse);
 
+    // Language names stay in their own language, so that anyone finds theirs.
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("System default"), QString());
+    for (const language::Language &l : language::available())
+        m_language->addItem(l.code == QLatin1String("en") ? l.nativeName
+                                                          : QStringLiteral("%1 (%2)").arg(l.nativeName, QLocale::languageToString(QLocale(l.code).language())),
+                            l.code);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(language::stored())));
+    m_languageNote = new QLabel(this);
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
+    m_languageNote->setWordWrap(true);
+    uistyle::makeSecondary(m_languageNote);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &PreferencesDialog::updateLanguageNote);
+
+    // A row whose field is a layout gets no buddy from QFormLayout: without one, the label would
+    // show its "&" instead of a mnemonic.
+    auto *modelsLabel = new QLabel(tr("&Models folder:"), this);
+    modelsLabel->setBuddy(m_modelsFolder);
+
     auto *form = new QFormLayout;
     form->addRow(tr("Audio &output:"), m_devices);
     form->addRow(tr("Volume:"), volumeRow);
-    form->addRow(tr("&Models folder:"), modelsRow);
+    form->addRow(modelsLabel, modelsRow);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(m_languageNote);
 
     auto *hint = new QLabel(tr("Clips are loudness-normalised, so every clip plays at about the same "
                                "level. Set the volume once, before the first participant."),
@@ -94,6 +118,18 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
             [this](int value) { m_volumeLabel->setText(tr("%1 %").arg(value)); });
     m_volumeLabel->setText(tr("%1 %").arg(m_volume->value()));
     fillDevices();
+    updateLanguageNote();
+}
+
+void PreferencesDialog::updateLanguageNote()
+{
+    const QString chosen = language();
+    const QString effective = chosen.isEmpty() ? language::systemLanguage() : chosen;
+    // Texts are set when the widgets are made: a new language needs a new start.
+    m_languageNote->setText(effective == language::current()
+                                ? QString()
+                                : tr("Tastelab will use the new language the next time it starts."));
+    m_languageNote->setVisible(!m_languageNote->text().isEmpty());
 }
 
 void PreferencesDialog::fillDevices()
@@ -119,6 +155,8 @@ float PreferencesDialog::volume() const
     return float(m_volume->value()) / 100.0f;
 }
 
+QString PreferencesDialog::language() const { return m_language->currentData().toString(); }
+
 QAudioDevice PreferencesDialog::storedDevice()
 {
     return outputById(QSettings().value(kDeviceKey).toByteArray());
@@ -135,6 +173,7 @@ void PreferencesDialog::store() const
     settings.setValue(kDeviceKey, m_devices->currentData().toByteArray());
     settings.setValue(kVolumeKey, volume());
     settings.setValue(kModelsKey, m_modelsFolder->text().trimmed());
+    language::store(language());
 }
 
 } // namespace tastelab

@@ -168,13 +168,12 @@ void SurveyTab::refresh()
     m_start->setEnabled(haveTracks);
 
     if (m_study) {
-        m_counts->setText(tr("Participants: %1 started · %2 finished · %3 answers")
+        m_counts->setText(tr("Participants: %1 started · %2 finished · %n answer(s)", "", answers)
                               .arg(m_started)
-                              .arg(m_finished)
-                              .arg(answers));
+                              .arg(m_finished));
         const StudySettings s = m_study->settings();
-        m_plan->setText(haveTracks ? tr("Each participant hears up to %1 clips of %2 s from %3 tracks and answers on %4.")
-                                         .arg(s.clipsPerParticipant)
+        m_plan->setText(haveTracks ? tr("Each participant hears up to %n clip(s) of %1 s from %2 tracks and answers on %3.", "",
+                                        s.clipsPerParticipant)
                                          .arg(s.clipSeconds, 0, 'g', 3)
                                          .arg(m_study->tracks().size())
                                          .arg(scaleText(s.scale))

@@ -13,8 +13,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("StudyDatabase", s); }
-
 QString schemaResource(int version)
 {
     return QStringLiteral(":/schema/%1.sql").arg(version, 4, 10, QLatin1Char('0'));
@@ -81,7 +79,7 @@ StudyDatabase::MigrationResult StudyDatabase::migrate(QSqlDatabase &db, QString 
     const int from = userVersion(db);
     if (from < 0) {
         if (error)
-            *error = tr("cannot read the schema version (%1)").arg(db.lastError().text());
+            *error = QCoreApplication::translate("StudyDatabase", "cannot read the schema version (%1)").arg(db.lastError().text());
         return MigrationResult::Failed;
     }
     if (from > latestSchema())
@@ -90,7 +88,7 @@ StudyDatabase::MigrationResult StudyDatabase::migrate(QSqlDatabase &db, QString 
         QFile file(schemaResource(v));
         if (!file.open(QIODevice::ReadOnly)) {
             if (error)
-                *error = tr("schema step %1 is missing from this build").arg(v);
+                *error = QCoreApplication::translate("StudyDatabase", "schema step %1 is missing from this build").arg(v);
             return MigrationResult::Failed;
         }
         const QString script = QString::fromUtf8(file.readAll());
@@ -104,14 +102,14 @@ StudyDatabase::MigrationResult StudyDatabase::migrate(QSqlDatabase &db, QString 
             || !exec(db, QStringLiteral("PRAGMA user_version = %1").arg(v), &why)) {
             db.rollback();
             if (error)
-                *error = tr("upgrading to schema %1 failed: %2").arg(v).arg(why);
+                *error = QCoreApplication::translate("StudyDatabase", "upgrading to schema %1 failed: %2").arg(v).arg(why);
             return MigrationResult::Failed;
         }
         if (!db.commit()) {
             const QString why2 = db.lastError().text();
             db.rollback();
             if (error)
-                *error = tr("upgrading to schema %1 failed: %2").arg(v).arg(why2);
+                *error = QCoreApplication::translate("StudyDatabase", "upgrading to schema %1 failed: %2").arg(v).arg(why2);
             return MigrationResult::Failed;
         }
     }
@@ -127,26 +125,26 @@ static QString prepare(QSqlDatabase &db, bool hadContent)
     {
         QSqlQuery probe(db);
         if (!probe.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")))
-            return tr("not a Tastelab study file (%1)").arg(probe.lastError().text());
+            return QCoreApplication::translate("StudyDatabase", "not a Tastelab study file (%1)").arg(probe.lastError().text());
     }
     const int version = StudyDatabase::userVersion(db);
     if (hadContent && version == 0)
-        return tr("not a Tastelab study file (an SQLite database without Tastelab's tables)");
+        return QCoreApplication::translate("StudyDatabase", "not a Tastelab study file (an SQLite database without Tastelab's tables)");
     if (version > StudyDatabase::latestSchema())
-        return tr("was written by a newer version of Tastelab (study format %1; this version reads up to "
+        return QCoreApplication::translate("StudyDatabase", "was written by a newer version of Tastelab (study format %1; this version reads up to "
                   "%2). Update Tastelab to open it; the file was not changed.")
             .arg(version)
             .arg(StudyDatabase::latestSchema());
     if (!exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), &why)
         || !exec(db, QStringLiteral("PRAGMA synchronous = FULL"), &why)
         || !exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), &why))
-        return tr("cannot set up the database: %1").arg(why);
+        return QCoreApplication::translate("StudyDatabase", "cannot set up the database: %1").arg(why);
     switch (StudyDatabase::migrate(db, &why)) {
     case StudyDatabase::MigrationResult::UpToDate:
     case StudyDatabase::MigrationResult::Migrated:
         return QString();
     case StudyDatabase::MigrationResult::NewerThanApp:
-        return tr("was written by a newer version of Tastelab");
+        return QCoreApplication::translate("StudyDatabase", "was written by a newer version of Tastelab");
     case StudyDatabase::MigrationResult::Failed:
         break;
     }
@@ -167,16 +165,16 @@ QSqlDatabase StudyDatabase::open(const QString &path, bool create, QString *erro
     const QFileInfo info(path);
     const bool existed = info.exists();
     if (!create && !existed)
-        return fail(tr("study file not found (was it moved or deleted?)"));
+        return fail(QCoreApplication::translate("StudyDatabase", "study file not found (was it moved or deleted?)"));
     if (existed && info.isDir())
-        return fail(tr("is a folder, not a study file"));
+        return fail(QCoreApplication::translate("StudyDatabase", "is a folder, not a study file"));
     if (!QFileInfo(info.absolutePath()).exists())
-        return fail(tr("the folder does not exist"));
+        return fail(QCoreApplication::translate("StudyDatabase", "the folder does not exist"));
     if (existed && !info.isWritable())
-        return fail(tr("the file is read-only; Tastelab saves every answer as it is given, so it needs a "
+        return fail(QCoreApplication::translate("StudyDatabase", "the file is read-only; Tastelab saves every answer as it is given, so it needs a "
                        "writable study file (copy it to a writable folder)"));
     if (!QFileInfo(info.absolutePath()).isWritable())
-        return fail(tr("the folder is read-only; Tastelab needs to write the study file and its journal there"));
+        return fail(QCoreApplication::translate("StudyDatabase", "the folder is read-only; Tastelab needs to write the study file and its journal there"));
 
     const QString name = QStringLiteral("tastelab-%1").arg(++counter);
     QString reason;
@@ -184,7 +182,7 @@ QSqlDatabase StudyDatabase::open(const QString &path, bool create, QString *erro
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(info.absoluteFilePath());
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
-        reason = db.open() ? prepare(db, existed && info.size() > 0) : tr("cannot open: %1").arg(db.lastError().text());
+        reason = db.open() ? prepare(db, existed && info.size() > 0) : QCoreApplication::translate("StudyDatabase", "cannot open: %1").arg(db.lastError().text());
     }
     if (!reason.isEmpty())
         return fail(reason, name);

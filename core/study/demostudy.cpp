@@ -12,10 +12,6 @@
 
 namespace tastelab {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("DemoStudy", s); }
-} // namespace
-
 QString ensureDemoLibrary(const QString &dataDir, QString *error, const std::function<bool(int, int)> &progress)
 {
     const QString folder = QDir(dataDir).absoluteFilePath(QStringLiteral("demo-library"));
@@ -23,7 +19,7 @@ QString ensureDemoLibrary(const QString &dataDir, QString *error, const std::fun
         return folder;
     if (!QDir().mkpath(folder)) {
         if (error)
-            *error = tr("%1: cannot create the folder").arg(QDir::toNativeSeparators(folder));
+            *error = QCoreApplication::translate("DemoStudy", "%1: cannot create the folder").arg(QDir::toNativeSeparators(folder));
         return QString();
     }
     try {
@@ -35,7 +31,7 @@ QString ensureDemoLibrary(const QString &dataDir, QString *error, const std::fun
     }
     if (!QFileInfo::exists(QDir(folder).filePath(QStringLiteral("manifest.csv")))) {
         if (error)
-            *error = tr("generating the demo library was cancelled");
+            *error = QCoreApplication::translate("DemoStudy", "generating the demo library was cancelled");
         return QString();
     }
     return folder;
@@ -54,7 +50,7 @@ QString ensureDemoStudy(const QString &dataDir, QString *error, const std::funct
         return QString();
 
     StudySettings settings;
-    settings.name = tr("Demo study");
+    settings.name = QCoreApplication::translate("DemoStudy", "Demo study");
     settings.clipsPerParticipant = 60;
     // Build in a temporary file, so a failed or interrupted import never leaves half a demo study.
     const QString partial = studyPath + QStringLiteral(".part");
@@ -75,7 +71,7 @@ QString ensureDemoStudy(const QString &dataDir, QString *error, const std::funct
     // its journal: the file alone is the whole study.
     if (!QFile::rename(partial, studyPath)) {
         if (error)
-            *error = tr("%1: cannot be written").arg(QDir::toNativeSeparators(studyPath));
+            *error = QCoreApplication::translate("DemoStudy", "%1: cannot be written").arg(QDir::toNativeSeparators(studyPath));
         return QString();
     }
     return studyPath;

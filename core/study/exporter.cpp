@@ -20,8 +20,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Exporter", s); }
-
 /// One exported answer with everything a row needs.
 struct Row {
     const Participant *participant;
@@ -146,9 +144,9 @@ bool exportJson(Study &study, const QString &path, QString *error)
 QString MergeReport::toText() const
 {
     if (!error.isEmpty())
-        return tr("Merge failed: %1").arg(error);
+        return QCoreApplication::translate("Exporter", "Merge failed: %1").arg(error);
     QStringList lines;
-    lines << tr("Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added, "
+    lines << QCoreApplication::translate("Exporter", "Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added, "
                 "%5 embeddings added.")
                  .arg(participantsAdded)
                  .arg(answersAdded)
@@ -170,11 +168,11 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
     QTemporaryDir tmp;
     const QString copy = tmp.filePath(QStringLiteral("other.tastelab"));
     if (!QFileInfo(otherPath).isFile()) {
-        report.error = tr("%1: study file not found").arg(QDir::toNativeSeparators(otherPath));
+        report.error = QCoreApplication::translate("Exporter", "%1: study file not found").arg(QDir::toNativeSeparators(otherPath));
         return report;
     }
     if (!tmp.isValid() || !QFile::copy(otherPath, copy)) {
-        report.error = tr("%1: cannot make a working copy to merge from").arg(QDir::toNativeSeparators(otherPath));
+        report.error = QCoreApplication::translate("Exporter", "%1: cannot make a working copy to merge from").arg(QDir::toNativeSeparators(otherPath));
         return report;
     }
     for (const char *suffix : {"-wal", "-shm"}) // an unclosed file's journal holds committed answers too
@@ -189,7 +187,7 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         return report;
     }
     if (other->studyId() != study.studyId()) {
-        report.error = tr("%1 belongs to another study (study ids differ); only files of the same study can be "
+        report.error = QCoreApplication::translate("Exporter", "%1 belongs to another study (study ids differ); only files of the same study can be "
                           "merged")
                            .arg(QDir::toNativeSeparators(otherPath));
         return report;
@@ -228,7 +226,7 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         QHash<int, QDateTime> localFeedbackTimes; // position (-local track id) -> when given
         if (local) {
             if (local->seed != theirs.seed) {
-                report.conflicts << tr("participant '%1' exists in both files with different clip plans (other "
+                report.conflicts << QCoreApplication::translate("Exporter", "participant '%1' exists in both files with different clip plans (other "
                                        "seeds); their %2 answers were not merged")
                                         .arg(theirs.code)
                                         .arg(theirAnswers.size());
@@ -294,7 +292,7 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
                 if (existing.value() == a.value)
                     ++report.answersAlreadyPresent;
                 else
-                    report.conflicts << tr("participant '%1', clip %2: answered %3 here and %4 in the other file; "
+                    report.conflicts << QCoreApplication::translate("Exporter", "participant '%1', clip %2: answered %3 here and %4 in the other file; "
                                            "kept %3")
                                             .arg(theirs.code)
                                             .arg(a.position + 1)
@@ -323,7 +321,7 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         for (const EmbeddingSummary &s : theirsStore.summaries()) {
             if (s.clips == 0 || (localHash.contains(s.encoder) && localHash.value(s.encoder) != s.encoderHash)) {
                 if (s.clips > 0)
-                    report.conflicts << tr("embeddings of '%1' come from another version of the model; not merged")
+                    report.conflicts << QCoreApplication::translate("Exporter", "embeddings of '%1' come from another version of the model; not merged")
                                             .arg(s.encoder);
                 continue;
             }

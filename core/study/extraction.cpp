@@ -22,8 +22,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Extractor", s); }
-
 struct Decoded {
     ClipKey clip;
     audio::AudioBuffer audio;
@@ -60,19 +58,19 @@ QString ExtractionReport::toText() const
 {
     QStringList lines;
     if (!error.isEmpty())
-        lines << tr("Extraction stopped: %1").arg(error);
-    lines << tr("%1 on %2: %3 clips%9, %4 already cached, %5 extracted, %6 failed%7 (%8 clips/s).")
+        lines << QCoreApplication::translate("Extractor", "Extraction stopped: %1").arg(error);
+    lines << QCoreApplication::translate("Extractor", "%1 on %2: %3 clips%9, %4 already cached, %5 extracted, %6 failed%7 (%8 clips/s).")
                  .arg(encoder, device)
                  .arg(clips)
                  .arg(cached)
                  .arg(extracted)
                  .arg(failed)
-                 .arg(cancelled ? tr(", cancelled") : QString())
+                 .arg(cancelled ? QCoreApplication::translate("Extractor", ", cancelled") : QString())
                  .arg(clipsPerSecond, 0, 'f', 1)
-                 .arg(libraryClips > 0 ? tr(" (%1 of them library excerpts for recommendations)").arg(libraryClips)
+                 .arg(libraryClips > 0 ? QCoreApplication::translate("Extractor", " (%1 of them library excerpts for recommendations)").arg(libraryClips)
                                        : QString());
     if (invalidated > 0)
-        lines << tr("%1 embeddings of an earlier version of the model were dropped.").arg(invalidated);
+        lines << QCoreApplication::translate("Extractor", "%1 embeddings of an earlier version of the model were dropped.").arg(invalidated);
     lines << failures;
     return lines.join(QLatin1Char('\n'));
 }
@@ -89,7 +87,7 @@ ExtractionReport Extractor::run(const ExtractionRequest &request,
         return report;
     }
     if (request.shardCount < 1 || request.shardIndex < 1 || request.shardIndex > request.shardCount) {
-        report.error = tr("shard %1/%2 does not exist").arg(request.shardIndex).arg(request.shardCount);
+        report.error = QCoreApplication::translate("Extractor", "shard %1/%2 does not exist").arg(request.shardIndex).arg(request.shardCount);
         return report;
     }
 
@@ -156,7 +154,7 @@ ExtractionReport Extractor::run(const ExtractionRequest &request,
         const Track track = tracks.value(clip.trackId);
         const QString path = files.value(clip.trackId);
         if (path.isEmpty()) {
-            d.error = tr("%1: the music file is missing").arg(QDir::toNativeSeparators(track.path));
+            d.error = QCoreApplication::translate("Extractor", "%1: the music file is missing").arg(QDir::toNativeSeparators(track.path));
             return d;
         }
         try {
@@ -189,7 +187,7 @@ ExtractionReport Extractor::run(const ExtractionRequest &request,
         for (Decoded &d : decoded) {
             if (!d.error.isEmpty()) {
                 ++report.failed;
-                report.failures << tr("%1 @ %2 s: %3")
+                report.failures << QCoreApplication::translate("Extractor", "%1 @ %2 s: %3")
                                        .arg(QDir::toNativeSeparators(tracks.value(d.clip.trackId).path))
                                        .arg(d.clip.startSeconds)
                                        .arg(d.error);
@@ -212,7 +210,7 @@ ExtractionReport Extractor::run(const ExtractionRequest &request,
             for (std::size_t i = 0; i < vectors.size(); ++i)
                 batch.push_back({keys[int(i)], std::move(vectors[i])});
             if (!store.store(encoderName, encoderHash, batch)) {
-                report.error = tr("%1: %2").arg(QDir::toNativeSeparators(study->path()), store.lastError());
+                report.error = QCoreApplication::translate("Extractor", "%1: %2").arg(QDir::toNativeSeparators(study->path()), store.lastError());
                 next.waitForFinished();
                 break;
             }

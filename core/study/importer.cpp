@@ -18,8 +18,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Importer", s); }
-
 struct Candidate {
     QString path;
     QString genre;  ///< from the manifest, else empty
@@ -83,7 +81,7 @@ bool readManifest(const QString &manifestPath, QVector<Candidate> &out, QString 
                 col[k] = i;
     if (col[0] < 0) {
         *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(manifestPath),
-                                               tr("the first line must name the columns, with at least 'path' "
+                                               QCoreApplication::translate("Importer", "the first line must name the columns, with at least 'path' "
                                                   "(and optionally genre, title, artist)"));
         return false;
     }
@@ -123,7 +121,7 @@ QString sha256(const QString &path, QString *error)
     }
     QCryptographicHash hash(QCryptographicHash::Sha256);
     if (!hash.addData(&f)) {
-        *error = tr("read error");
+        *error = QCoreApplication::translate("Importer", "read error");
         return QString();
     }
     return QString::fromLatin1(hash.result().toHex());
@@ -135,7 +133,7 @@ Probed probe(const Candidate &c, double minSeconds, double clipSeconds)
     p.candidate = c;
     const QFileInfo info(c.path);
     if (!info.exists()) {
-        p.problem = tr("file not found");
+        p.problem = QCoreApplication::translate("Importer", "file not found");
         return p;
     }
     const std::string path = QFile::encodeName(c.path).toStdString();
@@ -143,14 +141,14 @@ Probed probe(const Candidate &c, double minSeconds, double clipSeconds)
     const auto &known = audio::supportedExtensions();
     if (c.genre.isEmpty() && c.title.isEmpty()
         && std::find(known.begin(), known.end(), suffix.toStdString()) == known.end()) {
-        p.problem = suffix.isEmpty() ? tr("unsupported file type (no file extension)")
-                                     : tr("unsupported file type (.%1)").arg(suffix);
+        p.problem = suffix.isEmpty() ? QCoreApplication::translate("Importer", "unsupported file type (no file extension)")
+                                     : QCoreApplication::translate("Importer", "unsupported file type (.%1)").arg(suffix);
         return p;
     }
     try {
         const audio::AudioInfo a = audio::probeAudio(path);
         if (a.durationSeconds() < minSeconds) {
-            p.problem = tr("too short: %1 s (a %2 s clip away from the track's edges needs at least %3 s)")
+            p.problem = QCoreApplication::translate("Importer", "too short: %1 s (a %2 s clip away from the track's edges needs at least %3 s)")
                             .arg(a.durationSeconds(), 0, 'f', 1)
                             .arg(clipSeconds)
                             .arg(minSeconds, 0, 'f', 1);
@@ -162,7 +160,7 @@ Probed probe(const Candidate &c, double minSeconds, double clipSeconds)
         QString why;
         p.track.contentHash = sha256(c.path, &why);
         if (p.track.contentHash.isEmpty()) {
-            p.problem = tr("unreadable: %1").arg(why);
+            p.problem = QCoreApplication::translate("Importer", "unreadable: %1").arg(why);
             return p;
         }
         p.track.path = info.absoluteFilePath();
@@ -175,7 +173,7 @@ Probed probe(const Candidate &c, double minSeconds, double clipSeconds)
                                            : info.completeBaseName();
         p.track.artist = !c.artist.isEmpty() ? c.artist
             : !a.artist.empty()              ? QString::fromStdString(a.artist)
-                                             : tr("Unknown artist");
+                                             : QCoreApplication::translate("Importer", "Unknown artist");
         p.track.genre = !c.genre.isEmpty() ? c.genre : info.absoluteDir().dirName();
     } catch (const audio::AudioError &e) {
         p.problem = QString::fromStdString(e.reason());
@@ -191,13 +189,13 @@ QString ImportReport::toText() const
 {
     QStringList lines;
     if (!error.isEmpty())
-        lines << tr("Import failed: %1").arg(error);
-    lines << tr("%1 files looked at: %2 added, %3 duplicates skipped, %4 not imported%5.")
+        lines << QCoreApplication::translate("Importer", "Import failed: %1").arg(error);
+    lines << QCoreApplication::translate("Importer", "%1 files looked at: %2 added, %3 duplicates skipped, %4 not imported%5.")
                  .arg(candidates)
                  .arg(added)
                  .arg(duplicates)
                  .arg(issues.size() - duplicates)
-                 .arg(cancelled ? tr(" (cancelled)") : QString());
+                 .arg(cancelled ? QCoreApplication::translate("Importer", " (cancelled)") : QString());
     for (const ImportIssue &i : issues)
         lines << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(i.path), i.reason);
     return lines.join(QLatin1Char('\n'));
@@ -222,7 +220,7 @@ ImportReport Importer::run(const ImportRequest &request,
     } else {
         const QFileInfo folder(request.folder);
         if (!folder.isDir()) {
-            report.error = tr("%1: not a folder").arg(QDir::toNativeSeparators(request.folder));
+            report.error = QCoreApplication::translate("Importer", "%1: not a folder").arg(QDir::toNativeSeparators(request.folder));
             return report;
         }
         candidates = scanFolder(request.folder);
@@ -251,7 +249,7 @@ ImportReport Importer::run(const ImportRequest &request,
             const auto dup = seen.constFind(p.track.contentHash);
             if (dup != seen.constEnd()) {
                 ++report.duplicates;
-                issues.push_back({p.candidate.path, tr("duplicate: same content as %1 (skipped)")
+                issues.push_back({p.candidate.path, QCoreApplication::translate("Importer", "duplicate: same content as %1 (skipped)")
                                                         .arg(QDir::toNativeSeparators(dup.value()))});
                 continue;
             }

@@ -5,10 +5,6 @@
 
 namespace tastelab {
 
-namespace {
-QString tr(const char *s) { return QCoreApplication::translate("ParticipantSession", s); }
-} // namespace
-
 std::unique_ptr<ParticipantSession> ParticipantSession::startOrResume(Study &study, const QString &code,
                                                                       const QJsonObject &demographics,
                                                                       quint64 seed, QString *error,
@@ -29,7 +25,7 @@ std::unique_ptr<ParticipantSession> ParticipantSession::startOrResume(Study &stu
     session->m_plan = study.plan(p->id);
     if (session->m_plan.isEmpty()) {
         if (error)
-            *error = tr("participant '%1' has no clips in their plan").arg(p->code);
+            *error = QCoreApplication::translate("ParticipantSession", "participant '%1' has no clips in their plan").arg(p->code);
         return nullptr;
     }
     session->m_answeredAt = QVector<bool>(session->m_plan.size(), false);
@@ -63,12 +59,12 @@ QString ParticipantSession::clipFile(int position, QString *error) const
     const std::optional<Track> t = track(position);
     if (!t) {
         if (error)
-            *error = tr("clip %1 refers to a track that is not in the study").arg(position + 1);
+            *error = QCoreApplication::translate("ParticipantSession", "clip %1 refers to a track that is not in the study").arg(position + 1);
         return QString();
     }
     const QString path = m_study.resolveTrackPath(*t);
     if (path.isEmpty() && error)
-        *error = tr("%1: the music file is missing (was the music folder moved? Use \"Locate music "
+        *error = QCoreApplication::translate("ParticipantSession", "%1: the music file is missing (was the music folder moved? Use \"Locate music "
                     "folder\" on the Study page)")
                      .arg(QDir::toNativeSeparators(t->path));
     return path;
@@ -78,7 +74,7 @@ bool ParticipantSession::answer(int position, int value, qint64 responseMs, int 
 {
     if (position < 0 || position >= m_plan.size()) {
         if (error)
-            *error = tr("there is no clip %1").arg(position + 1);
+            *error = QCoreApplication::translate("ParticipantSession", "there is no clip %1").arg(position + 1);
         return false;
     }
     const Clip &c = m_plan[position];

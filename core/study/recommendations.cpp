@@ -22,8 +22,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Recommendations", s); }
-
 double roundMs(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
 
 /// Rows predicted per Model::predict call: big enough for sgemm to run at full speed, small
@@ -147,24 +145,24 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
     };
     const std::optional<Participant> participant = study.participant(request.participant);
     if (!participant)
-        return fail(tr("no participant '%1'").arg(request.participant));
+        return fail(QCoreApplication::translate("Recommendations", "no participant '%1'").arg(request.participant));
     if (request.excerpts < 1)
-        return fail(tr("at least one excerpt per track is needed, not %1").arg(request.excerpts));
+        return fail(QCoreApplication::translate("Recommendations", "at least one excerpt per track is needed, not %1").arg(request.excerpts));
 
     // The model: the one asked for, else the participant's newest CLEP-PN, else their newest model.
     std::optional<StoredModel> model;
     if (request.modelId > 0) {
         model = storedModel(study, QStringLiteral("id = ?"), {request.modelId});
         if (!model)
-            return fail(tr("no stored model %1").arg(request.modelId));
+            return fail(QCoreApplication::translate("Recommendations", "no stored model %1").arg(request.modelId));
         if (model->participantId != participant->id)
-            return fail(tr("model %1 was trained for another participant, not '%2'").arg(request.modelId).arg(participant->code));
+            return fail(QCoreApplication::translate("Recommendations", "model %1 was trained for another participant, not '%2'").arg(request.modelId).arg(participant->code));
     } else {
         const std::optional<TrainedModel> newest = defaultRecommendationModel(storedModels(study, *participant));
         if (newest)
             model = storedModel(study, QStringLiteral("id = ?"), {newest->id});
         if (!model)
-            return fail(tr("participant '%1' has no trained model yet: train one first (Models page, or "
+            return fail(QCoreApplication::translate("Recommendations", "participant '%1' has no trained model yet: train one first (Models page, or "
                            "tastelab-cli train)")
                             .arg(participant->code));
     }
@@ -173,13 +171,13 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
     if (request.safeModelId > 0) {
         safe = storedModel(study, QStringLiteral("id = ?"), {request.safeModelId});
         if (!safe)
-            return fail(tr("no stored model %1").arg(request.safeModelId));
+            return fail(QCoreApplication::translate("Recommendations", "no stored model %1").arg(request.safeModelId));
         if (safe->participantId != participant->id)
-            return fail(tr("model %1 was trained for another participant, not '%2'").arg(request.safeModelId).arg(participant->code));
+            return fail(QCoreApplication::translate("Recommendations", "model %1 was trained for another participant, not '%2'").arg(request.safeModelId).arg(participant->code));
         if (safe->kind != QLatin1String("clep-n"))
-            return fail(tr("model %1 is a %2 model; the dislike risk needs a CLEP-N model").arg(safe->id).arg(safe->kind));
+            return fail(QCoreApplication::translate("Recommendations", "model %1 is a %2 model; the dislike risk needs a CLEP-N model").arg(safe->id).arg(safe->kind));
         if (safe->encoder != model->encoder)
-            return fail(tr("model %1 uses %2 embeddings and model %3 uses %4; both must use the same")
+            return fail(QCoreApplication::translate("Recommendations", "model %1 uses %2 embeddings and model %3 uses %4; both must use the same")
                             .arg(safe->id)
                             .arg(safe->encoder)
                             .arg(model->id)
@@ -293,7 +291,7 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
             }
             if (n != dim || n == 0) {
                 waitAll();
-                return fail(tr("the %1 embeddings have different sizes (%2 and %3); extract them again")
+                return fail(QCoreApplication::translate("Recommendations", "the %1 embeddings have different sizes (%2 and %3); extract them again")
                                 .arg(model->encoder)
                                 .arg(dim)
                                 .arg(n));
@@ -325,7 +323,7 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
     notDisliked.reserve(riskPredictor ? trackOfRow.size() : 0);
     for (const std::unique_ptr<Chunk> &c : chunks) {
         if (!c->error.isEmpty())
-            return fail(tr("model %1 cannot score the %2 embeddings: %3").arg(model->id).arg(model->encoder).arg(c->error));
+            return fail(QCoreApplication::translate("Recommendations", "model %1 cannot score the %2 embeddings: %3").arg(model->id).arg(model->encoder).arg(c->error));
         like.insert(like.end(), c->like.begin(), c->like.end());
         notDisliked.insert(notDisliked.end(), c->notDisliked.begin(), c->notDisliked.end());
         out->timing.predictSeconds += c->seconds;
@@ -357,7 +355,7 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
 
     QStringList notices;
     if (out->missingEmbeddings > 0)
-        notices << tr("%1 of %2 unheard tracks have no %3 embeddings yet and are left out: extract library excerpts "
+        notices << QCoreApplication::translate("Recommendations", "%1 of %2 unheard tracks have no %3 embeddings yet and are left out: extract library excerpts "
                       "(Features page, or tastelab-cli extract)")
                        .arg(out->missingEmbeddings)
                        .arg(out->unheardTracks)
@@ -367,18 +365,18 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
         if (r.excerpts < int(excerptsOf[std::size_t(indexOf(r.track.id))].size()))
             ++partial;
     if (partial > 0)
-        notices << tr("%1 tracks are scored on fewer than %2 excerpts (the others have no embedding yet)")
+        notices << QCoreApplication::translate("Recommendations", "%1 tracks are scored on fewer than %2 excerpts (the others have no embedding yet)")
                        .arg(partial)
                        .arg(request.excerpts);
     if (!safe)
-        notices << tr("no CLEP-N model of '%1' for %2: the dislike risk is not available (train clep-n)")
+        notices << QCoreApplication::translate("Recommendations", "no CLEP-N model of '%1' for %2: the dislike risk is not available (train clep-n)")
                        .arg(participant->code, out->encoder);
     // Every extraction drops the rows of an older encoder version first, so one row tells.
     QSqlQuery hash(study.database());
     hash.prepare(QStringLiteral("SELECT encoder_hash FROM embeddings WHERE encoder = ? LIMIT 1"));
     hash.addBindValue(out->encoder);
     if (hash.exec() && hash.next() && !model->encoderHash.isEmpty() && hash.value(0).toString() != model->encoderHash)
-            notices << tr("the %1 embeddings were extracted again with another version of the encoder after model %2 "
+            notices << QCoreApplication::translate("Recommendations", "the %1 embeddings were extracted again with another version of the encoder after model %2 "
                           "was trained: retrain it")
                            .arg(out->encoder)
                            .arg(model->id);
@@ -454,14 +452,14 @@ bool recordFeedback(Study &study, const QString &participant, qint64 trackId, bo
     };
     const std::optional<Participant> p = study.participant(participant);
     if (!p)
-        return fail(tr("no participant '%1'").arg(participant));
+        return fail(QCoreApplication::translate("Recommendations", "no participant '%1'").arg(participant));
     const std::optional<Track> track = study.track(trackId);
     if (!track)
-        return fail(tr("no track %1 in the study").arg(trackId));
+        return fail(QCoreApplication::translate("Recommendations", "no track %1 in the study").arg(trackId));
     const StudySettings settings = study.settings();
     const QVector<ClipKey> clip = libraryExcerpts(*track, settings.clipSeconds, 1);
     if (clip.isEmpty())
-        return fail(tr("track %1 has no excerpt to attach feedback to").arg(trackId));
+        return fail(QCoreApplication::translate("Recommendations", "track %1 has no excerpt to attach feedback to").arg(trackId));
     Answer a;
     a.participantId = p->id;
     a.position = int(-trackId);

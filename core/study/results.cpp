@@ -15,8 +15,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Results", s); }
-
 /// The first answer of each clip of a participant, feedback included: a repeated clip's second
 /// presentation does not override the first.
 QHash<ClipKey, Answer> firstAnswers(Study &study, qint64 participantId)
@@ -55,7 +53,7 @@ bool readModelRow(Study &study, qint64 modelId, ModelRow *row, QString *error)
                              "FROM models WHERE id = ?"));
     q.addBindValue(modelId);
     if (!q.exec() || !q.next()) {
-        *error = tr("%1: no stored model %2").arg(study.path()).arg(modelId);
+        *error = QCoreApplication::translate("Results", "%1: no stored model %2").arg(study.path()).arg(modelId);
         return false;
     }
     row->participantId = q.value(0).toLongLong();
@@ -88,7 +86,7 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
         return false;
     const std::optional<Participant> participant = participantById(study, row.participantId);
     if (!participant) {
-        err = tr("%1: model %2 belongs to no participant").arg(study.path()).arg(modelId);
+        err = QCoreApplication::translate("Results", "%1: model %2 belongs to no participant").arg(study.path()).arg(modelId);
         return false;
     }
     for (const TrainedModel &m : storedModels(study, *participant))
@@ -114,7 +112,7 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
         const auto answer = answers.constFind(key);
         const int label = answer == answers.constEnd() ? -1 : mapping.label(answer->value);
         if (label < 0) {
-            err = tr("%1: the answer to a test clip of model %2 (track %3 at %4 s) is gone")
+            err = QCoreApplication::translate("Results", "%1: the answer to a test clip of model %2 (track %3 at %4 s) is gone")
                       .arg(study.path())
                       .arg(modelId)
                       .arg(key.trackId)
@@ -126,7 +124,7 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
         q.addBindValue(key.lengthSeconds);
         q.addBindValue(row.encoder);
         if (!q.exec() || !q.next()) {
-            err = tr("%1: the %2 embedding of a test clip of model %3 (track %4 at %5 s) is missing: extract it on "
+            err = QCoreApplication::translate("Results", "%1: the %2 embedding of a test clip of model %3 (track %4 at %5 s) is missing: extract it on "
                      "the Features page")
                       .arg(study.path(), row.encoder)
                       .arg(modelId)
@@ -135,7 +133,7 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
             return false;
         }
         if (q.value(0).toString() != row.encoderHash) {
-            err = tr("%1: the %2 encoder changed since model %3 was trained: train it again")
+            err = QCoreApplication::translate("Results", "%1: the %2 encoder changed since model %3 was trained: train it again")
                       .arg(study.path(), row.encoder)
                       .arg(modelId);
             return false;
@@ -145,13 +143,13 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
         out->truth.push_back(label);
     }
     if (features.empty()) {
-        err = tr("%1: model %2 has no test clips").arg(study.path()).arg(modelId);
+        err = QCoreApplication::translate("Results", "%1: model %2 has no test clips").arg(study.path()).arg(modelId);
         return false;
     }
     try {
         out->probability = model->predict(features);
     } catch (const std::exception &e) {
-        err = tr("%1: model %2 cannot score its test clips (%3)")
+        err = QCoreApplication::translate("Results", "%1: model %2 cannot score its test clips (%3)")
                   .arg(study.path())
                   .arg(modelId)
                   .arg(QString::fromStdString(e.what()));
@@ -206,7 +204,7 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
             return map;
         }
         if (row.encoder != request.encoder) {
-            map.error = tr("%1: model %2 was trained on %3 embeddings, not %4")
+            map.error = QCoreApplication::translate("Results", "%1: model %2 was trained on %3 embeddings, not %4")
                             .arg(study->path())
                             .arg(request.modelId)
                             .arg(row.encoder, request.encoder);
@@ -220,18 +218,18 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
         const std::optional<Participant> owner = participantById(*study, row.participantId);
         if (request.participants.size() > 1 || (owner && !request.participants.isEmpty() &&
                                                 request.participants.first() != owner->code)) {
-            map.error = tr("Model %1 belongs to %2: a model's predictions and space are shown for its own "
+            map.error = QCoreApplication::translate("Results", "Model %1 belongs to %2: a model's predictions and space are shown for its own "
                            "participant only")
                             .arg(request.modelId)
                             .arg(owner ? owner->code : QString());
             return map;
         }
     } else if (request.modelSpace) {
-        map.error = tr("Choose a trained model to show its embedding space");
+        map.error = QCoreApplication::translate("Results", "Choose a trained model to show its embedding space");
         return map;
     }
-    map.space = request.modelSpace ? tr("%1 space (model %2)").arg(modelLabel(row.kind)).arg(request.modelId)
-                                   : tr("%1 encoder space").arg(request.encoder);
+    map.space = request.modelSpace ? QCoreApplication::translate("Results", "%1 space (model %2)").arg(modelLabel(row.kind)).arg(request.modelId)
+                                   : QCoreApplication::translate("Results", "%1 encoder space").arg(request.encoder);
 
     QVector<Participant> participants;
     if (request.participants.isEmpty()) {
@@ -244,7 +242,7 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
         for (const QString &code : request.participants) {
             const std::optional<Participant> p = study->participant(code);
             if (!p) {
-                map.error = tr("%1: no participant '%2'").arg(study->path(), code);
+                map.error = QCoreApplication::translate("Results", "%1: no participant '%2'").arg(study->path(), code);
                 return map;
             }
             participants.push_back(*p);
@@ -255,7 +253,7 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
     for (Embedding &e : EmbeddingStore(*study).embeddings(request.encoder))
         vectors.insert(e.clip, std::move(e.vector));
     if (vectors.isEmpty()) {
-        map.error = tr("%1: no %2 embeddings yet: extract them on the Features page")
+        map.error = QCoreApplication::translate("Results", "%1: no %2 embeddings yet: extract them on the Features page")
                         .arg(study->path(), request.encoder);
         return map;
     }
@@ -318,7 +316,7 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
     if (missing > 0)
         notices << QCoreApplication::translate("Results", "%n clip(s) without a %1 embedding left out", nullptr, missing).arg(request.encoder);
     if (map.points.size() < 2) {
-        map.error = tr("Too few clips with %1 embeddings to draw a map (%2)")
+        map.error = QCoreApplication::translate("Results", "Too few clips with %1 embeddings to draw a map (%2)")
                         .arg(request.encoder)
                         .arg(map.points.size());
         return map;
@@ -346,7 +344,7 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
         map.cancelled = true;
         map.points.clear();
     } catch (const std::exception &e) {
-        map.error = tr("The embedding map could not be computed: %1").arg(QString::fromStdString(e.what()));
+        map.error = QCoreApplication::translate("Results", "The embedding map could not be computed: %1").arg(QString::fromStdString(e.what()));
         map.points.clear();
     }
     map.notice = notices.join(QStringLiteral("; "));

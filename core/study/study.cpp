@@ -15,8 +15,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Study", s); }
-
 QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
 QDateTime parseTime(const QVariant &v)
@@ -77,7 +75,7 @@ struct Study::Private {
     }
     bool failQuery(const QSqlQuery &q)
     {
-        return fail(q.lastError().text().isEmpty() ? tr("database error") : q.lastError().text());
+        return fail(q.lastError().text().isEmpty() ? QCoreApplication::translate("Study", "database error") : q.lastError().text());
     }
     bool failDb() { return fail(db.lastError().text()); }
 
@@ -116,7 +114,7 @@ std::unique_ptr<Study> Study::create(const QString &path, const StudySettings &s
     if (QFileInfo::exists(path)) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path),
-                                                   tr("a file with this name exists already"));
+                                                   QCoreApplication::translate("Study", "a file with this name exists already"));
         return nullptr;
     }
     const QString invalid = settings.validate();
@@ -163,7 +161,7 @@ std::unique_ptr<Study> Study::open(const QString &path, QString *error)
     if (study->studyId().isEmpty()) {
         if (error)
             *error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path),
-                                                   tr("not a Tastelab study file (it has no study id)"));
+                                                   QCoreApplication::translate("Study", "not a Tastelab study file (it has no study id)"));
         return nullptr;
     }
     return study;
@@ -337,11 +335,11 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
 {
     const QString trimmed = code.trimmed();
     if (trimmed.isEmpty()) {
-        d->fail(tr("a participant code is required"));
+        d->fail(QCoreApplication::translate("Study", "a participant code is required"));
         return std::nullopt;
     }
     if (participant(trimmed)) {
-        d->fail(tr("participant '%1' exists already").arg(trimmed));
+        d->fail(QCoreApplication::translate("Study", "participant '%1' exists already").arg(trimmed));
         return std::nullopt;
     }
     const StudySettings s = settings();
@@ -350,7 +348,7 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         for (const std::string &n : plan.notes)
             *notes << QString::fromStdString(n);
     if (plan.items.empty()) {
-        d->fail(tr("the study has no track long enough for a %1 s clip; import music first").arg(s.clipSeconds));
+        d->fail(QCoreApplication::translate("Study", "the study has no track long enough for a %1 s clip; import music first").arg(s.clipSeconds));
         return std::nullopt;
     }
 
@@ -455,19 +453,19 @@ bool Study::recordAnswer(const Answer &a)
 {
     const StudySettings s = settings();
     if (a.scale != s.scale)
-        return d->fail(tr("the answer's scale (%1) is not the study's (%2)").arg(scaleId(a.scale), scaleId(s.scale)));
+        return d->fail(QCoreApplication::translate("Study", "the answer's scale (%1) is not the study's (%2)").arg(scaleId(a.scale), scaleId(s.scale)));
     if (a.value < s.minValue() || a.value > s.maxValue())
-        return d->fail(tr("answer value %1 is outside the scale %2..%3").arg(a.value).arg(s.minValue()).arg(s.maxValue()));
+        return d->fail(QCoreApplication::translate("Study", "answer value %1 is outside the scale %2..%3").arg(a.value).arg(s.minValue()).arg(s.maxValue()));
     const bool feedback = a.isFeedback();
     if (!feedback && a.source != surveySource())
-        return d->fail(tr("unknown answer source '%1'").arg(a.source));
+        return d->fail(QCoreApplication::translate("Study", "unknown answer source '%1'").arg(a.source));
     if (feedback && (a.trackId <= 0 || a.position != -a.trackId))
-        return d->fail(tr("feedback on track %1 must be stored at position %2, not %3")
+        return d->fail(QCoreApplication::translate("Study", "feedback on track %1 must be stored at position %2, not %3")
                            .arg(a.trackId)
                            .arg(-a.trackId)
                            .arg(a.position));
     if (!feedback && a.position < 0)
-        return d->fail(tr("a survey answer needs a clip position, not %1").arg(a.position));
+        return d->fail(QCoreApplication::translate("Study", "a survey answer needs a clip position, not %1").arg(a.position));
     QSqlQuery q(d->db);
     // One statement is one implicit transaction: committed (and with synchronous=FULL, on disk)
     // when exec() returns. Feedback replaces an earlier feedback on the same track (same position).
@@ -488,8 +486,8 @@ bool Study::recordAnswer(const Answer &a)
         q.addBindValue(v);
     if (!q.exec()) {
         if (feedback)
-            return d->fail(tr("the feedback on track %1 was not saved: %2").arg(a.trackId).arg(q.lastError().text()));
-        return d->fail(tr("the answer for clip %1 was not saved: %2").arg(a.position + 1).arg(q.lastError().text()));
+            return d->fail(QCoreApplication::translate("Study", "the feedback on track %1 was not saved: %2").arg(a.trackId).arg(q.lastError().text()));
+        return d->fail(QCoreApplication::translate("Study", "the answer for clip %1 was not saved: %2").arg(a.position + 1).arg(q.lastError().text()));
     }
     return true;
 }

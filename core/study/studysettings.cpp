@@ -57,15 +57,14 @@ QStringList StudySettings::effectiveAnchors() const
 
 QStringList StudySettings::defaultAnchors(AnswerScale scale)
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("StudySettings", s); };
     switch (scale) {
     case AnswerScale::LikeDislike:
-        return {tr("Dislike"), tr("Like")};
+        return {QCoreApplication::translate("StudySettings", "Dislike"), QCoreApplication::translate("StudySettings", "Like")};
     case AnswerScale::Likert5:
-        return {tr("Strongly dislike"), tr("Dislike"), tr("Neutral"), tr("Like"), tr("Strongly like")};
+        return {QCoreApplication::translate("StudySettings", "Strongly dislike"), QCoreApplication::translate("StudySettings", "Dislike"), QCoreApplication::translate("StudySettings", "Neutral"), QCoreApplication::translate("StudySettings", "Like"), QCoreApplication::translate("StudySettings", "Strongly like")};
     case AnswerScale::Likert7:
-        return {tr("Strongly dislike"), tr("Dislike"), tr("Somewhat dislike"), tr("Neutral"),
-                tr("Somewhat like"), tr("Like"), tr("Strongly like")};
+        return {QCoreApplication::translate("StudySettings", "Strongly dislike"), QCoreApplication::translate("StudySettings", "Dislike"), QCoreApplication::translate("StudySettings", "Somewhat dislike"), QCoreApplication::translate("StudySettings", "Neutral"),
+                QCoreApplication::translate("StudySettings", "Somewhat like"), QCoreApplication::translate("StudySettings", "Like"), QCoreApplication::translate("StudySettings", "Strongly like")};
     }
     return {};
 }
@@ -82,19 +81,18 @@ QString StudySettings::defaultInstructions()
 
 QString StudySettings::validate() const
 {
-    auto tr = [](const char *s) { return QCoreApplication::translate("StudySettings", s); };
     if (name.trimmed().isEmpty())
-        return tr("The study needs a name.");
+        return QCoreApplication::translate("StudySettings", "The study needs a name.");
     if (clipSeconds < 1.0 || clipSeconds > 120.0)
-        return tr("Clip length must be between 1 and 120 seconds.");
+        return QCoreApplication::translate("StudySettings", "Clip length must be between 1 and 120 seconds.");
     if (clipsPerParticipant < 1 || clipsPerParticipant > 10000)
-        return tr("Clips per participant must be between 1 and 10000.");
+        return QCoreApplication::translate("StudySettings", "Clips per participant must be between 1 and 10000.");
     if (repeats < 0 || repeats > clipsPerParticipant)
-        return tr("Repeated clips must be between 0 and the number of clips per participant.");
+        return QCoreApplication::translate("StudySettings", "Repeated clips must be between 0 and the number of clips per participant.");
     if (!anchors.isEmpty() && anchors.size() != scalePoints())
-        return tr("The answer scale needs one label per point.");
+        return QCoreApplication::translate("StudySettings", "The answer scale needs one label per point.");
     if (fadeMs < 0 || fadeMs > 500)
-        return tr("Fades must be between 0 and 500 ms.");
+        return QCoreApplication::translate("StudySettings", "Fades must be between 0 and 500 ms.");
     return QString();
 }
 

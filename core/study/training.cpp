@@ -14,8 +14,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *s) { return QCoreApplication::translate("Trainer", s); }
-
 train::Metrics metricsFromJson(const QJsonObject &o)
 {
     train::Metrics m;
@@ -178,14 +176,14 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
     }
     if (out->likes < 4 || out->dislikes < 4) {
         if (error) {
-            *error = tr("participant '%1' has %2 liked and %3 disliked clips with %4 embeddings; training needs at "
+            *error = QCoreApplication::translate("Trainer", "participant '%1' has %2 liked and %3 disliked clips with %4 embeddings; training needs at "
                         "least 4 of each")
                          .arg(participant.code)
                          .arg(out->likes)
                          .arg(out->dislikes)
                          .arg(encoder);
             if (out->missingEmbeddings > 0)
-                *error += tr(" (%1 answered clips have no embedding yet: extract them on the Features page)")
+                *error += QCoreApplication::translate("Trainer", " (%1 answered clips have no embedding yet: extract them on the Features page)")
                               .arg(out->missingEmbeddings);
         }
         return false;
@@ -197,18 +195,18 @@ QString TrainingReport::toText() const
 {
     QStringList lines;
     if (!error.isEmpty())
-        lines << tr("Training stopped: %1").arg(error);
+        lines << QCoreApplication::translate("Trainer", "Training stopped: %1").arg(error);
     if (cancelled)
-        lines << tr("Training was cancelled.");
+        lines << QCoreApplication::translate("Trainer", "Training was cancelled.");
     if (examples > 0)
-        lines << tr("%1 answered clips (%2 liked, %3 disliked%4), split 3:1 into training and test.")
+        lines << QCoreApplication::translate("Trainer", "%1 answered clips (%2 liked, %3 disliked%4), split 3:1 into training and test.")
                      .arg(examples)
                      .arg(likes)
                      .arg(dislikes)
-                     .arg(feedback > 0 ? tr("; %1 of them feedback from the recommendation list").arg(feedback)
+                     .arg(feedback > 0 ? QCoreApplication::translate("Trainer", "; %1 of them feedback from the recommendation list").arg(feedback)
                                        : QString());
     for (const TrainedModel &m : models)
-        lines << tr("%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)%12")
+        lines << QCoreApplication::translate("Trainer", "%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)%12")
                      .arg(m.model, -8)
                      .arg(m.metrics.accuracy, 0, 'f', 3)
                      .arg(m.metrics.precision, 0, 'f', 3)
@@ -220,7 +218,7 @@ QString TrainingReport::toText() const
                      .arg(m.metrics.tn)
                      .arg(m.metrics.fp)
                      .arg(m.metrics.fn)
-                     .arg(m.id > 0 ? tr(" [stored as model %1]").arg(m.id) : QString());
+                     .arg(m.id > 0 ? QCoreApplication::translate("Trainer", " [stored as model %1]").arg(m.id) : QString());
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -235,12 +233,12 @@ TrainingReport Trainer::run(const TrainingRequest &request, const Progress &prog
     }
     const std::optional<Participant> participant = study->participant(request.participant);
     if (!participant) {
-        report.error = tr("%1: no participant '%2'").arg(study->path(), request.participant);
+        report.error = QCoreApplication::translate("Trainer", "%1: no participant '%2'").arg(study->path(), request.participant);
         return report;
     }
     for (const QString &id : request.models)
         if (!allModelIds().contains(id)) {
-            report.error = tr("unknown model '%1' (known: %2)").arg(id, allModelIds().join(QStringLiteral(", ")));
+            report.error = QCoreApplication::translate("Trainer", "unknown model '%1' (known: %2)").arg(id, allModelIds().join(QStringLiteral(", ")));
             return report;
         }
     const LabelMapping mapping = request.customMapping ? request.mapping : LabelMapping::forScale(study->settings().scale);
@@ -272,7 +270,7 @@ TrainingReport Trainer::run(const TrainingRequest &request, const Progress &prog
             report.cancelled = true;
             return report;
         } catch (const std::exception &e) {
-            report.error = tr("training %1 failed: %2").arg(id, QString::fromStdString(e.what()));
+            report.error = QCoreApplication::translate("Trainer", "training %1 failed: %2").arg(id, QString::fromStdString(e.what()));
             return report;
         }
         TrainedModel trained;
@@ -297,7 +295,7 @@ TrainingReport Trainer::run(const TrainingRequest &request, const Progress &prog
                   QVariant(trained.createdAt.toString(Qt::ISODateWithMs))})
                 q.addBindValue(v);
             if (!q.exec()) {
-                report.error = tr("%1: the trained %2 model was not saved: %3")
+                report.error = QCoreApplication::translate("Trainer", "%1: the trained %2 model was not saved: %3")
                                    .arg(study->path(), id, q.lastError().text());
                 return report;
             }
@@ -319,7 +317,7 @@ StudyEvaluation evaluateStudy(const EvaluationRequest &request, const std::funct
     }
     for (const QString &id : request.models)
         if (!allModelIds().contains(id)) {
-            out.error = tr("unknown model '%1' (known: %2)").arg(id, allModelIds().join(QStringLiteral(", ")));
+            out.error = QCoreApplication::translate("Trainer", "unknown model '%1' (known: %2)").arg(id, allModelIds().join(QStringLiteral(", ")));
             return out;
         }
     const LabelMapping mapping = request.customMapping ? request.mapping : LabelMapping::forScale(study->settings().scale);
@@ -365,7 +363,7 @@ StudyEvaluation evaluateStudy(const EvaluationRequest &request, const std::funct
             } catch (const train::Cancelled &) {
                 return r;
             } catch (const std::exception &e) {
-                r.error = tr("%1, %2: %3").arg(job.participant, id, QString::fromStdString(e.what()));
+                r.error = QCoreApplication::translate("Trainer", "%1, %2: %3").arg(job.participant, id, QString::fromStdString(e.what()));
                 return r;
             }
             r.evaluations.push_back(train::evaluate(model, *job.data, split));
@@ -431,7 +429,7 @@ std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *e
     q.addBindValue(modelId);
     if (!q.exec() || !q.next()) {
         if (error)
-            *error = tr("%1: no stored model %2").arg(study.path()).arg(modelId);
+            *error = QCoreApplication::translate("Trainer", "%1: no stored model %2").arg(study.path()).arg(modelId);
         return nullptr;
     }
     const QByteArray bytes = q.value(0).toByteArray();
@@ -439,7 +437,7 @@ std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *e
         return std::make_unique<train::Model>(train::Model::deserialize(std::string(bytes.constData(), std::size_t(bytes.size()))));
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("%1: stored model %2 cannot be read (%3)").arg(study.path()).arg(modelId).arg(QString::fromStdString(e.what()));
+            *error = QCoreApplication::translate("Trainer", "%1: stored model %2 cannot be read (%3)").arg(study.path()).arg(modelId).arg(QString::fromStdString(e.what()));
         return nullptr;
     }
 }

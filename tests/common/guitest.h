@@ -4,6 +4,7 @@
 // scripts/test.sh), settings kept away from the user's, and the screenshot folder.
 
 #include "audio/demolibrary.h"
+#include "language.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -17,8 +18,9 @@ namespace tastelab::test {
 
 /// Checks that an audio output exists, points QSettings at configDir (not by moving
 /// XDG_CONFIG_HOME: PulseAudio reads its cookie from there), names the application and creates the
-/// screenshot folder ($TASTELAB_SCREENSHOT_DIR, else <tmp>/tastelab-screenshots) into *screenshots.
-/// False with *error when something is missing.
+/// screenshot folder ($TASTELAB_SCREENSHOT_DIR, else <tmp>/tastelab-screenshots) into *screenshots,
+/// and installs the English translation as the program does (for the plural forms: "1 clip",
+/// "2 clips"). False with *error when something is missing.
 inline bool initGuiTest(const QString &configDir, const QString &appName, QString *screenshots, QString *error)
 {
     if (QMediaDevices::audioOutputs().isEmpty()) {
@@ -30,6 +32,8 @@ inline bool initGuiTest(const QString &configDir, const QString &appName, QStrin
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("TastelabTest"));
     QCoreApplication::setApplicationName(appName);
+    if (!language::install(QStringLiteral("en"), error))
+        return false;
     *screenshots = qEnvironmentVariable("TASTELAB_SCREENSHOT_DIR");
     if (screenshots->isEmpty())
         *screenshots = QDir::temp().filePath(QStringLiteral("tastelab-screenshots"));

@@ -3,8 +3,8 @@
 #   1. the .desktop entry and the AppStream metainfo pass desktop-file-validate and appstreamcli;
 #   2. CPack builds the .deb from this build tree; it holds the programs, the desktop entry, the
 #      metainfo and the icon, and declares its Debian dependencies (LibTorch, Qt, libsndfile, ...);
-#   3. the unpacked package runs: tastelab-cli --version, and the GUI starts offscreen and keeps
-#      running until it is stopped;
+#   3. the unpacked package runs: tastelab-cli --version, and the GUI starts offscreen (in Korean,
+#      from the translation built into it) and keeps running until it is stopped;
 #   4. as root (CI) and when no tastelab package is installed already, the .deb is installed with
 #      dpkg, the installed programs are run the same way from /usr/bin, and it is removed again.
 # Usage: check_package.sh SOURCE_DIR BUILD_DIR
@@ -43,15 +43,25 @@ for d in libtorch1.13 libqt6widgets6 libqt6multimedia6 libqt6charts6 libqt6svg6 
          qt6-qpa-plugins libqcustomplot2.1-qt6 libsndfile1 libsamplerate0; do
     grep -qE "(^|, )$d( |,|$)" <<<"$depends" || fail "the package does not depend on $d (Depends: $depends)"
 done
+# Korean needs a CJK font and Qt's own translations: recommended, not required.
+recommends="$(dpkg-deb -f "$deb" Recommends)"
+for r in fonts-noto-cjk qt6-translations-l10n; do
+    grep -qE "(^|, | \| )$r( |,|$)" <<<"$recommends" || fail "the package does not recommend $r (Recommends: $recommends)"
+done
 
-# Runs the GUI offscreen for a few seconds: it must still be running when it is stopped (timeout's
-# exit code 124), with a home of its own so the user's settings are not touched.
+# Runs the GUI offscreen for a few seconds, in Korean: it must still be running when it is stopped
+# (timeout's exit code 124) and must have found its built-in Korean translation, with a home of its
+# own so the user's settings are not touched.
 gui_starts() {
     local rc=0
     mkdir -p "$tmp/home"
     HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" XDG_DATA_HOME="$tmp/home/.local/share" \
-        QT_QPA_PLATFORM=offscreen timeout 5 "$1" >"$tmp/gui.log" 2>&1 || rc=$?
+        QT_QPA_PLATFORM=offscreen timeout 5 "$1" --lang ko >"$tmp/gui.log" 2>&1 || rc=$?
     [ "$rc" = 124 ] || { cat "$tmp/gui.log" >&2; fail "$1 exited with $rc instead of running"; }
+    if grep -q "no Tastelab translation" "$tmp/gui.log"; then
+        cat "$tmp/gui.log" >&2
+        fail "$1 --lang ko did not find its Korean translation"
+    fi
 }
 
 dpkg-deb -x "$deb" "$tmp/root"

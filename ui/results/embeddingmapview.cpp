@@ -302,7 +302,7 @@ bool EmbeddingMapView::isComputing() const { return m_service->isRunning(); }
 QString EmbeddingMapView::titleFor(const MapRequest &r) const
 {
     const QString who = r.participants.size() == 1 ? r.participants.first()
-                                                   : tr("%1 participants").arg(r.participants.size());
+                                                   : tr("%n participant(s)", "", int(r.participants.size()));
     QString space = r.modelSpace ? tr("%1 space").arg(uistyle::modelName(m_modelKind)) : tr("encoder space");
     return tr("%1 · %2 · %3").arg(who, r.encoder, space);
 }
@@ -426,9 +426,9 @@ void EmbeddingMapView::showInfo(const EmbeddingMap &map)
     for (const MapPoint &p : map.points)
         (p.label == -1 ? unheard : answered) += 1;
     QStringList parts;
-    parts << tr("%1: %2 clips").arg(map.space.isEmpty() ? map.encoder : map.space).arg(answered);
+    parts << tr("%1: %n clip(s)", "", int(answered)).arg(map.space.isEmpty() ? map.encoder : map.space);
     if (unheard > 0)
-        parts << tr("%1 unheard excerpts").arg(unheard);
+        parts << tr("%n unheard excerpt(s)", "", int(unheard));
     parts << tr("t-SNE %1 on %2").arg(map.method.isEmpty() ? tr("(method unknown)") : map.method,
                                        map.device.isEmpty() ? QStringLiteral("cpu") : map.device);
     parts << tr("KL divergence %1").arg(map.kl, 0, 'f', 3);
@@ -493,7 +493,7 @@ void EmbeddingMapView::updateSelectionList()
         return;
     }
     m_selectionTitle->setText(selection.size() == 1 ? tr("1 clip selected (double-click to play):")
-                                                    : tr("%1 clips selected (double-click to play):").arg(selection.size()));
+                                                    : tr("%n clip(s) selected (double-click to play):", "", int(selection.size())));
     m_clearSelection->setEnabled(true);
     const auto &points = m_plot->map().points;
     for (int index : selection) {

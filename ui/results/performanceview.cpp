@@ -43,7 +43,7 @@ QString number(double v, int decimals = 3) { return qs(train::formatNumber(v, de
 QString spreadText(const train::Spread &s)
 {
     if (std::isnan(s.median))
-        return QStringLiteral("n/a");
+        return QCoreApplication::translate("tastelab::PerformanceView", "n/a");
     return QStringLiteral("%1 (%2–%3)").arg(number(s.median), number(s.q1), number(s.q3));
 }
 
@@ -499,7 +499,7 @@ void PerformanceView::fillMetrics()
                               .arg(uistyle::modelName(model.model), model.participant, model.encoder,
                                    QLocale().toString(model.createdAt.toLocalTime(), QLocale::ShortFormat))
                               .arg(model.id));
-    m_counts->setText(tr("Test part: %1 clips (%2 liked, %3 disliked); threshold 0.5.").arg(n).arg(likes).arg(n - likes));
+    m_counts->setText(tr("Test part: %n clip(s) (%1 liked, %2 disliked); threshold 0.5.", "", int(n)).arg(likes).arg(n - likes));
 }
 
 train::Metric PerformanceView::comparisonMetric() const { return train::Metric(m_metric->currentData().toInt()); }
@@ -564,9 +564,8 @@ void PerformanceView::drawComparison()
     m_boxes->attachAxis(x);
     m_boxes->attachAxis(y);
     m_chart->setTitle(m_reportParticipants == 1 ? tr("%1 of 1 participant · %2").arg(metricName, m_encoder)
-                                                : tr("%1 across %2 participants · %3")
+                                                : tr("%1 across %n participant(s) · %2", "", int(m_reportParticipants))
                                                       .arg(metricName)
-                                                      .arg(m_reportParticipants)
                                                       .arg(m_encoder));
     m_comparisonNote->setText(tr("Newest stored model of each kind per participant, on its own test part. Box: "
                                  "quartiles; line: median; whiskers: min–max. n: participants with that model."));
@@ -678,7 +677,7 @@ void PerformanceView::fillTable()
     else
         note = m_reportParticipants == 1
             ? tr("From the newest stored model of each kind of the one participant with models.")
-            : tr("From the newest stored model of each kind per participant (%1 participants).").arg(m_reportParticipants);
+            : tr("From the newest stored model of each kind per participant (%n participant(s)).", "", int(m_reportParticipants));
     m_tableNote->setText(note);
 }
 

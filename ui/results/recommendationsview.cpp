@@ -952,9 +952,8 @@ void RecommendationsView::onFinished(quint64 requestId, const Outcome &outcome)
                        "on the Study page to get recommendations.")
                         .arg(m_result.participant));
     } else if (m_result.items.isEmpty()) {
-        showMessage(tr("None of the %1 tracks %2 has not heard has %3 embeddings yet: extract library excerpts on "
-                       "the Features page, then come back.")
-                        .arg(m_result.unheardTracks)
+        showMessage(tr("None of the %n track(s) %1 has not heard has %2 embeddings yet: extract library excerpts on "
+                       "the Features page, then come back.", "", m_result.unheardTracks)
                         .arg(m_result.participant, m_result.encoder));
     } else {
         showList();
@@ -1085,8 +1084,8 @@ void RecommendationsView::updateFilterSummary()
         notForMe += feedback == 0;
     }
     QString text = shown == m_result.items.size()
-        ? tr("%1 tracks not heard yet").arg(m_result.items.size())
-        : tr("Showing %1 of %2 tracks not heard yet").arg(shown).arg(m_result.items.size());
+        ? tr("%n track(s) not heard yet", "", int(m_result.items.size()))
+        : tr("Showing %1 of %n track(s) not heard yet", "", int(m_result.items.size())).arg(shown);
     if (liked + notForMe > 0)
         text += tr(" · feedback: %1 liked, %2 not for me").arg(liked).arg(notForMe);
     text += tr(" · keys on the list: Space plays or stops, L like, D not for me");
@@ -1319,7 +1318,7 @@ void RecommendationsView::chooseExport(bool m3u)
         QMessageBox::warning(this, tr("Export failed"), error);
         return;
     }
-    m_status->setText(tr("Exported %1 tracks to %2").arg(count).arg(QDir::toNativeSeparators(path)));
+    m_status->setText(tr("Exported %n track(s) to %1", "", int(count)).arg(QDir::toNativeSeparators(path)));
 }
 
 void RecommendationsView::showEvent(QShowEvent *event)

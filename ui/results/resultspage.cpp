@@ -192,7 +192,7 @@ void ResultsPage::fillParticipants()
         const int answers = int(m_study->answers(p.id).size());
         if (answers > 0)
             m_participants->addItem(answers == 1 ? tr("%1 (1 answer)").arg(p.code)
-                                                 : tr("%1 (%2 answers)").arg(p.code).arg(answers),
+                                                 : tr("%1 (%n answer(s))", "", answers).arg(p.code),
                                     p.code);
     }
     const int i = m_participants->findData(current);

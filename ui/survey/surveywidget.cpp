@@ -157,9 +157,8 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
         const int total = m_session->total();
         m_session.reset();
         restart();
-        m_codePage->setMessage(tr("Participant %1 has already answered all %2 clips. Thank you!")
-                                   .arg(code)
-                                   .arg(total),
+        m_codePage->setMessage(tr("Participant %1 has already answered all %n clip(s). Thank you!", "", total)
+                                   .arg(code),
                                false);
         return;
     }

@@ -1,0 +1,164 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Exporter</name>
+    <message numerus="yes">
+        <source>%n conflict(s), local data kept:</source>
+        <translation>
+            <numerusform>%n conflict, local data kept:</numerusform>
+            <numerusform>%n conflicts, local data kept:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Results</name>
+    <message numerus="yes">
+        <source>%n clip(s) without a %1 embedding left out</source>
+        <translation>
+            <numerusform>%n clip without a %1 embedding left out</numerusform>
+            <numerusform>%n clips without a %1 embedding left out</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::EmbeddingMapView</name>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n clip(s)</source>
+        <translation>
+            <numerusform>%1: %n clip</numerusform>
+            <numerusform>%1: %n clips</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unheard excerpt(s)</source>
+        <translation>
+            <numerusform>%n unheard excerpt</numerusform>
+            <numerusform>%n unheard excerpts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) selected (double-click to play):</source>
+        <translation>
+            <numerusform>%n clip selected (double-click to play):</numerusform>
+            <numerusform>%n clips selected (double-click to play):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ModelsPage</name>
+    <message numerus="yes">
+        <source>%1 (%n answer(s))</source>
+        <translation>
+            <numerusform>%1 (%n answer)</numerusform>
+            <numerusform>%1 (%n answers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n clip(s))</source>
+        <translation>
+            <numerusform>%1 (%n clip)</numerusform>
+            <numerusform>%1 (%n clips)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::PerformanceView</name>
+    <message numerus="yes">
+        <source>Test part: %n clip(s) (%1 liked, %2 disliked); threshold 0.5.</source>
+        <translation>
+            <numerusform>Test part: %n clip (%1 liked, %2 disliked); threshold 0.5.</numerusform>
+            <numerusform>Test part: %n clips (%1 liked, %2 disliked); threshold 0.5.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 across %n participant(s) · %2</source>
+        <translation>
+            <numerusform>%1 across %n participant · %2</numerusform>
+            <numerusform>%1 across %n participants · %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From the newest stored model of each kind per participant (%n participant(s)).</source>
+        <translation>
+            <numerusform>From the newest stored model of each kind per participant (%n participant).</numerusform>
+            <numerusform>From the newest stored model of each kind per participant (%n participants).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::RecommendationsView</name>
+    <message numerus="yes">
+        <source>None of the %n track(s) %1 has not heard has %2 embeddings yet: extract library excerpts on the Features page, then come back.</source>
+        <translation>
+            <numerusform>The %n track %1 has not heard has no %2 embeddings yet: extract library excerpts on the Features page, then come back.</numerusform>
+            <numerusform>None of the %n tracks %1 has not heard has %2 embeddings yet: extract library excerpts on the Features page, then come back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s) not heard yet</source>
+        <translation>
+            <numerusform>%n track not heard yet</numerusform>
+            <numerusform>%n tracks not heard yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %1 of %n track(s) not heard yet</source>
+        <translation>
+            <numerusform>Showing %1 of %n track not heard yet</numerusform>
+            <numerusform>Showing %1 of %n tracks not heard yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n track(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n track to %1</numerusform>
+            <numerusform>Exported %n tracks to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ResultsPage</name>
+    <message numerus="yes">
+        <source>%1 (%n answer(s))</source>
+        <translation>
+            <numerusform>%1 (%n answer)</numerusform>
+            <numerusform>%1 (%n answers)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::SurveyTab</name>
+    <message numerus="yes">
+        <source>Participants: %1 started · %2 finished · %n answer(s)</source>
+        <translation>
+            <numerusform>Participants: %1 started · %2 finished · %n answer</numerusform>
+            <numerusform>Participants: %1 started · %2 finished · %n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each participant hears up to %n clip(s) of %1 s from %2 tracks and answers on %3.</source>
+        <translation>
+            <numerusform>Each participant hears up to %n clip of %1 s from %2 tracks and answers on %3.</numerusform>
+            <numerusform>Each participant hears up to %n clips of %1 s from %2 tracks and answers on %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::SurveyWidget</name>
+    <message numerus="yes">
+        <source>Participant %1 has already answered all %n clip(s). Thank you!</source>
+        <translation>
+            <numerusform>Participant %1 has already answered their %n clip. Thank you!</numerusform>
+            <numerusform>Participant %1 has already answered all %n clips. Thank you!</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
