@@ -13,12 +13,6 @@
 
 namespace tastelab {
 
-namespace {
-
-QString tr(const char *s) { return QCoreApplication::translate("Listener", s); }
-
-} // namespace
-
 QString listenerCode() { return QStringLiteral("me"); }
 
 ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &request,
@@ -27,7 +21,7 @@ ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &reques
     ListenerLibraryReport report;
     const QString path = QFileInfo(request.studyPath).absoluteFilePath();
     if (QFileInfo::exists(path)) {
-        report.error = tr("%1: a file of that name exists already").arg(QDir::toNativeSeparators(path));
+        report.error = QCoreApplication::translate("Listener", "%1: a file of that name exists already").arg(QDir::toNativeSeparators(path));
         return report;
     }
     StudySettings settings;
@@ -39,7 +33,7 @@ ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &reques
     settings.scale = AnswerScale::LikeDislike;
     settings.clipSeconds = 10.0;
     settings.minListenSeconds = 2.0; // a listener knows their own music quickly
-    settings.instructions = tr("Listen, then say whether you like it. Tastelab learns from every answer.");
+    settings.instructions = QCoreApplication::translate("Listener", "Listen, then say whether you like it. Tastelab learns from every answer.");
 
     // Built under a temporary name: a failed or cancelled import never leaves half a library.
     const QString partial = path + QStringLiteral(".part");
@@ -67,7 +61,7 @@ ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &reques
     }
     if (!report.import.error.isEmpty() || report.import.added == 0) {
         report.error = report.import.error.isEmpty()
-                           ? tr("no playable music was found in %1").arg(QDir::toNativeSeparators(
+                           ? QCoreApplication::translate("Listener", "no playable music was found in %1").arg(QDir::toNativeSeparators(
                                  request.folder.isEmpty() ? request.manifestPath : request.folder))
                            : report.import.error;
         cleanup();
@@ -91,7 +85,7 @@ ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &reques
     }
     // Every connection is closed: SQLite has checkpointed, the file alone is the whole library.
     if (!QFile::rename(partial, path)) {
-        report.error = tr("%1: cannot be written").arg(QDir::toNativeSeparators(path));
+        report.error = QCoreApplication::translate("Listener", "%1: cannot be written").arg(QDir::toNativeSeparators(path));
         cleanup();
         return report;
     }
@@ -109,10 +103,10 @@ bool ListenerRating::load(Study &study, const QString &encoder, QString *error)
         return false;
     };
     if (!study.settings().listener)
-        return failWith(tr("%1 is a study, not a listener library").arg(QDir::toNativeSeparators(study.path())));
+        return failWith(QCoreApplication::translate("Listener", "%1 is a study, not a listener library").arg(QDir::toNativeSeparators(study.path())));
     const auto listener = study.participant(listenerCode());
     if (!listener)
-        return failWith(tr("%1 has no listener").arg(QDir::toNativeSeparators(study.path())));
+        return failWith(QCoreApplication::translate("Listener", "%1 has no listener").arg(QDir::toNativeSeparators(study.path())));
     m_listener = *listener;
     m_encoder = encoder;
     m_plan = study.plan(m_listener.id);
@@ -232,7 +226,7 @@ bool ListenerRating::refresh(Study &study, QString *error)
             m_probability[std::size_t(rows[i])] = p[i];
     } catch (const std::exception &e) {
         if (error)
-            *error = tr("model %1 could not score the clips: %2").arg(newest->id).arg(QString::fromStdString(e.what()));
+            *error = QCoreApplication::translate("Listener", "model %1 could not score the clips: %2").arg(newest->id).arg(QString::fromStdString(e.what()));
         return false;
     }
     double sum = 0;
