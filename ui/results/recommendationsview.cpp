@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -33,13 +36,9 @@
 #include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <QCheckBox>
-#include <QMenu>
-#include <QSettings>
-#include <QTimer>
 
 #include <cmath>
 #include <functional>
@@ -1716,9 +1715,8 @@ void RecommendationsView::onHeaderClicked(int section)
     else if (section == LikeColumn)
         setOrdering(Ordering::LikeProbability);
     else if (section == RiskColumn)
-        setOrdering(Ordering::DislikeRisk);
-    else
-        showComparison(); // other columns do not sort: the indicator goes back
+        setOrdering(Ordering::DislikeRisk); // (refused without CLEP-N)
+    showComparison(); // the indicator shows what the rows are sorted by (other columns do not sort)
 }
 
 void RecommendationsView::showRowMenu(const QPoint &pos)
