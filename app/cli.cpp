@@ -1002,17 +1002,137 @@ int cmdFeedback(QCommandLineParser &p)
     const bool like = p.isSet(QStringLiteral("like"));
     if (like == p.isSet(QStringLiteral("not-for-me")))
         return fail(QStringLiteral("give either --like or --not-for-me"));
+    const bool retrain = p.isSet(QStringLiteral("retrain"));
+    const bool json = p.isSet(QStringLiteral("json"));
+    int top = 10;
+    if (p.isSet(QStringLiteral("top"))) {
+        top = p.value(QStringLiteral("top")).toInt(&ok);
+        if (!ok || top < 0)
+            return fail(QStringLiteral("--top: '%1' is not a count").arg(p.value(QStringLiteral("top"))));
+    }
+    RecommendationRequest before;
+    before.participant = who;
+    if (p.isSet(QStringLiteral("model"))) {
+        before.modelId = p.value(QStringLiteral("model")).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--model: '%1' is not a number").arg(p.value(QStringLiteral("model"))));
+    }
     QString error;
+    // With --retrain: the list as the model sees it now, to compare the retrained one with.
+    Recommendations old;
+    if (retrain && !recommend(*study, before, &old, &error))
+        return fail(error);
     if (!recordFeedback(*study, who, trackId, like, &error))
         return fail(error);
     const Track t = *study->track(trackId);
-    out() << "saved: " << who << (like ? " likes" : " finds not for them") << " track " << trackId << " (" << t.title
-          << (t.artist.isEmpty() ? QString() : QStringLiteral(" - ") + t.artist) << ")" << Qt::endl;
-    qint64 newestModel = 0;
-    const int fresh = newFeedback(*study, *study->participant(who), &newestModel);
-    if (fresh > 0)
-        out() << fresh << " feedback answers since model " << newestModel << " was trained: retrain to use them"
-              << Qt::endl;
+    const QString saved = QStringLiteral("saved: %1%2 track %3 (%4%5)")
+                              .arg(who, like ? QStringLiteral(" likes") : QStringLiteral(" finds not for them"))
+                              .arg(trackId)
+                              .arg(t.title, t.artist.isEmpty() ? QString() : QStringLiteral(" - ") + t.artist);
+    if (!retrain) {
+        out() << saved << Qt::endl;
+        qint64 newestModel = 0;
+        const int fresh = newFeedback(*study, *study->participant(who), &newestModel);
+        if (fresh > 0)
+            out() << fresh << " feedback answers since model " << newestModel << " was trained: retrain to use them"
+                  << Qt::endl;
+        return Ok;
+    }
+    if (!json)
+        out() << saved << Qt::endl;
+
+    // Retrain the list's model (and its CLEP-N) with their stored settings, then rank again.
+    TrainingRequest request;
+    if (!feedbackRetrainingRequest(*study, old.modelId, old.safeModelId, &request, &error))
+        return fail(error);
+    QDateTime oldCreated;
+    for (const TrainedModel &m : storedModels(*study, *study->participant(who)))
+        if (m.id == old.modelId)
+            oldCreated = m.createdAt;
+    const int fresh = feedbackSince(*study, who, oldCreated);
+    const TrainingReport report = Trainer::run(request, [](const QString &model, const train::EpochLog &e) {
+        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f   ", qPrintable(model), e.stage.c_str(),
+                     e.epoch, e.epochs, e.trainLoss, e.validationLoss);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    if (!report.error.isEmpty())
+        return fail(report.error);
+    RecommendationRequest after = before;
+    after.modelId = 0;
+    for (const TrainedModel &m : report.models) {
+        if (m.model == old.model)
+            after.modelId = m.id;
+        else if (m.model == QLatin1String("clep-n"))
+            after.safeModelId = m.id;
+    }
+    Recommendations now;
+    if (!recommend(*study, after, &now, &error))
+        return fail(error);
+    const RankingComparison moved = compareRankings(old.items, now.items);
+    const QVector<RankChange> movers = moved.topMovers(top);
+    const QString summary = describeMoves(moved);
+    const auto jsonNumber = [](double x) { return std::isnan(x) ? QJsonValue() : QJsonValue(x); };
+    if (json) {
+        QJsonArray models;
+        for (const TrainedModel &m : report.models) {
+            QJsonObject o = metricsToJson(m.metrics);
+            o.insert(QStringLiteral("id"), m.id);
+            o.insert(QStringLiteral("model"), m.model);
+            models.append(o);
+        }
+        QJsonArray a;
+        for (const RankChange &c : movers)
+            a.append(QJsonObject{{QStringLiteral("track_id"), c.track.id},
+                                 {QStringLiteral("title"), c.track.title},
+                                 {QStringLiteral("artist"), c.track.artist},
+                                 {QStringLiteral("rank"), c.rank},
+                                 {QStringLiteral("previous_rank"), c.previousRank},
+                                 {QStringLiteral("rank_change"), c.rankChange()},
+                                 {QStringLiteral("like_probability"), jsonNumber(c.likeProbability)},
+                                 {QStringLiteral("previous_like_probability"), jsonNumber(c.previousLikeProbability)},
+                                 {QStringLiteral("score_change"), jsonNumber(c.scoreChange())}});
+        const RankChange *rated = moved.find(trackId);
+        out() << QJsonDocument(
+                     QJsonObject{{QStringLiteral("participant"), who},
+                                 {QStringLiteral("track_id"), trackId},
+                                 {QStringLiteral("feedback"), like ? QStringLiteral("like") : QStringLiteral("not-for-me")},
+                                 {QStringLiteral("previous_model_id"), old.modelId},
+                                 {QStringLiteral("model_id"), now.modelId},
+                                 {QStringLiteral("model"), now.model},
+                                 {QStringLiteral("models"), models},
+                                 {QStringLiteral("answers"), report.examples},
+                                 {QStringLiteral("new_answers"), fresh},
+                                 {QStringLiteral("compared"), moved.compared},
+                                 {QStringLiteral("moved_5_or_more"), moved.movedAtLeast(5)},
+                                 {QStringLiteral("new_tracks"), moved.newTracks},
+                                 {QStringLiteral("removed_tracks"), moved.removedTracks},
+                                 {QStringLiteral("rated_tracks"), moved.ratedTracks},
+                                 {QStringLiteral("track_rank"), rated && rated->rank > 0 ? QJsonValue(rated->rank) : QJsonValue()},
+                                 {QStringLiteral("track_previous_rank"),
+                                  rated && rated->previousRank > 0 ? QJsonValue(rated->previousRank) : QJsonValue()},
+                                 {QStringLiteral("summary"), summary},
+                                 {QStringLiteral("top_movers"), a}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    QStringList names;
+    for (const TrainedModel &m : report.models)
+        names << QStringLiteral("%1 (model %2)").arg(m.model).arg(m.id);
+    out() << "retrained " << names.join(QStringLiteral(", ")) << " on " << report.examples << " answers (" << fresh
+          << " new since model " << old.modelId << ")" << Qt::endl;
+    if (const RankChange *rated = moved.find(trackId); rated && rated->rank > 0 && rated->previousRank > 0)
+        out() << "the rated track: #" << rated->previousRank << " -> #" << rated->rank << " (" << rankChangeText(*rated)
+              << ", like " << QString::number(rated->previousLikeProbability, 'f', 3) << " -> "
+              << QString::number(rated->likeProbability, 'f', 3) << ")" << Qt::endl;
+    out() << "moved: " << summary << Qt::endl;
+    if (!movers.isEmpty()) {
+        out() << "rank\twas\tmoved\tlike\tchange\ttitle\tartist" << Qt::endl;
+        for (const RankChange &c : movers)
+            out() << c.rank << '\t' << c.previousRank << '\t' << rankChangeText(c) << '\t'
+                  << QString::number(c.likeProbability, 'f', 3) << '\t' << scoreChangeText(c) << '\t' << c.track.title
+                  << '\t' << c.track.artist << Qt::endl;
+    }
     return Ok;
 }
 
@@ -1045,7 +1165,8 @@ const Command kCommands[] = {
                   "[--safe-model ID] [--order like|safe] [--genre G] [--min-score X] [--top N] [--excerpts N] "
                   "[--m3u FILE] [--csv FILE] [--json]", cmdRecommend},
     {"feedback", "Save feedback on a recommended track as an answer: --study F --participant P --track ID "
-                 "(--like | --not-for-me)", cmdFeedback},
+                 "(--like | --not-for-me) [--retrain [--model ID] [--top N] [--json]]: retrain the list's model and "
+                 "print what moved", cmdFeedback},
     {"listener", "Create a listener library (one person's own music, rated in the active order): --study F "
                  "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
     {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
@@ -1087,7 +1208,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("participant"), QStringLiteral("Participant code."), QStringLiteral("code")},
         {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random); map: t-SNE seed."), QStringLiteral("n")},
         {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
-        {QStringLiteral("json"), QStringLiteral("plan, train, evaluate, recommend: print JSON.")},
+        {QStringLiteral("json"), QStringLiteral("plan, train, evaluate, recommend, feedback --retrain: print JSON.")},
         {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable); map: the points file."), QStringLiteral("file")},
         {QStringLiteral("like-genre"), QStringLiteral("simulate, rate: like this genre, dislike the rest."), QStringLiteral("genre")},
         {QStringLiteral("count"), QStringLiteral("simulate, rate: answer at most this many clips."), QStringLiteral("n")},
@@ -1105,7 +1226,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("margin"), QStringLiteral("train/evaluate: contrastive margin (default 7)."), QStringLiteral("m")},
         {QStringLiteral("depth"), QStringLiteral("train/evaluate: embedder depth (default 4)."), QStringLiteral("d")},
         {QStringLiteral("like-threshold"), QStringLiteral("train/evaluate: Likert values >= L are likes, <= D dislikes."), QStringLiteral("L/D")},
-        {QStringLiteral("model"), QStringLiteral("score, map, results, recommend: id of a stored model (see train's output)."), QStringLiteral("id")},
+        {QStringLiteral("model"), QStringLiteral("score, map, results, recommend, feedback --retrain: id of a stored model (see train's output)."), QStringLiteral("id")},
         {QStringLiteral("report-dir"), QStringLiteral("evaluate: write the tables as CSV, Markdown and HTML here."), QStringLiteral("dir")},
         {QStringLiteral("space"), QStringLiteral("map: raw (encoder embeddings, default) or model (the model's space)."), QStringLiteral("space")},
         {QStringLiteral("unheard"), QStringLiteral("map: add one excerpt of each track not heard.")},
@@ -1117,7 +1238,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("order"), QStringLiteral("recommend: like (highest like probability first) or safe (lowest dislike risk first)."), QStringLiteral("order")},
         {QStringLiteral("genre"), QStringLiteral("recommend: only this genre."), QStringLiteral("genre")},
         {QStringLiteral("min-score"), QStringLiteral("recommend: only tracks with a like probability of at least this."), QStringLiteral("p")},
-        {QStringLiteral("top"), QStringLiteral("recommend: at most this many tracks."), QStringLiteral("n")},
+        {QStringLiteral("top"), QStringLiteral("recommend: at most this many tracks; feedback --retrain: top movers printed (default 10)."), QStringLiteral("n")},
         {QStringLiteral("excerpts"), QStringLiteral("recommend: library excerpts averaged per track (default 3)."), QStringLiteral("n")},
         {QStringLiteral("m3u"), QStringLiteral("recommend: also write the list as an M3U playlist."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("recommend: also write the list as CSV."), QStringLiteral("file")},
@@ -1125,6 +1246,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("like"), QStringLiteral("feedback: the participant likes the track.")},
         {QStringLiteral("not-for-me"), QStringLiteral("feedback: the track is not for the participant.")},
         {QStringLiteral("demo"), QStringLiteral("listener: use the built-in demo library.")},
+        {QStringLiteral("retrain"), QStringLiteral("feedback: retrain the list's model (and its CLEP-N) on the answers and print what moved.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_featuresPage, &FeaturesPage::extractionFinished, m_modelsPage, &ModelsPage::refresh);
     connect(m_featuresPage, &FeaturesPage::extractionFinished, m_resultsPage, &ResultsPage::refresh);
     connect(m_modelsPage, &ModelsPage::trainingFinished, m_resultsPage, &ResultsPage::refresh);
+    connect(m_resultsPage, &ResultsPage::modelsChanged, m_modelsPage, &ModelsPage::refresh);
     connect(m_surveyTab, &SurveyTab::startSurveyRequested, this, &MainWindow::startSurvey);
     connect(m_surveyTab, &SurveyTab::studyPageRequested, this,
             [this] { m_workspace->setCurrentWidget(m_studyPage); });

@@ -489,4 +489,163 @@ int feedbackSince(Study &study, const QString &participant, const QDateTime &sin
     return n;
 }
 
+bool feedbackRetrainingRequest(Study &study, qint64 modelId, qint64 safeModelId, TrainingRequest *out,
+                               QString *error)
+{
+    if (!retrainingRequest(study, modelId, out, error))
+        return false;
+    if (safeModelId != 0 && !out->models.contains(QLatin1String("clep-n")))
+        out->models << QStringLiteral("clep-n");
+    return true;
+}
+
+const RankChange *RankingComparison::find(qint64 trackId) const
+{
+    const auto it = indexOf.constFind(trackId);
+    return it == indexOf.constEnd() ? nullptr : &changes[it.value()];
+}
+
+int RankingComparison::movedAtLeast(int places) const
+{
+    int n = 0;
+    for (const RankChange &c : changes)
+        if (c.rank > 0 && c.previousRank > 0 && !c.isRated() && std::abs(c.rankChange()) >= std::max(1, places))
+            ++n;
+    return n;
+}
+
+const RankChange *RankingComparison::biggestRise() const
+{
+    const RankChange *best = nullptr;
+    for (const RankChange &c : changes)
+        if (c.rank > 0 && c.previousRank > 0 && !c.isRated() && c.rankChange() > 0
+            && (!best || c.rankChange() > best->rankChange()))
+            best = &c;
+    return best;
+}
+
+const RankChange *RankingComparison::biggestFall() const
+{
+    const RankChange *best = nullptr;
+    for (const RankChange &c : changes)
+        if (c.rank > 0 && c.previousRank > 0 && !c.isRated() && c.rankChange() < 0
+            && (!best || c.rankChange() < best->rankChange()))
+            best = &c;
+    return best;
+}
+
+QVector<RankChange> RankingComparison::topMovers(int count) const
+{
+    QVector<RankChange> movers;
+    for (const RankChange &c : changes)
+        if (c.rank > 0 && c.previousRank > 0 && !c.isRated() && c.rankChange() != 0)
+            movers.push_back(c);
+    std::stable_sort(movers.begin(), movers.end(), [](const RankChange &a, const RankChange &b) {
+        if (std::abs(a.rankChange()) != std::abs(b.rankChange()))
+            return std::abs(a.rankChange()) > std::abs(b.rankChange());
+        return a.rank < b.rank;
+    });
+    if (count >= 0 && movers.size() > count)
+        movers.resize(count);
+    return movers;
+}
+
+RankingComparison compareRankings(const QVector<Recommendation> &before, const QVector<Recommendation> &after)
+{
+    RankingComparison out;
+    const auto rankOf = [](const Recommendation &r, int index) { return r.rank > 0 ? r.rank : index + 1; };
+    QHash<qint64, int> previous; // track -> index in before
+    previous.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i)
+        previous.insert(before[i].track.id, i);
+    out.changes.reserve(after.size());
+    QSet<qint64> seen;
+    for (int i = 0; i < after.size(); ++i) {
+        const Recommendation &r = after[i];
+        if (seen.contains(r.track.id))
+            continue; // a track listed twice counts once, at its first place
+        seen.insert(r.track.id);
+        RankChange c;
+        c.track = r.track;
+        c.rank = rankOf(r, i);
+        c.likeProbability = r.likeProbability;
+        c.feedback = r.feedback;
+        const auto was = previous.constFind(r.track.id);
+        if (was != previous.constEnd()) {
+            const Recommendation &b = before[was.value()];
+            c.previousRank = rankOf(b, was.value());
+            c.previousLikeProbability = b.likeProbability;
+            if (c.feedback < 0)
+                c.feedback = b.feedback;
+            ++out.compared;
+            out.ratedTracks += c.isRated();
+        } else {
+            ++out.newTracks;
+        }
+        out.indexOf.insert(r.track.id, int(out.changes.size()));
+        out.changes.push_back(c);
+    }
+    for (int i = 0; i < before.size(); ++i) {
+        const Recommendation &b = before[i];
+        if (seen.contains(b.track.id))
+            continue;
+        seen.insert(b.track.id);
+        RankChange c;
+        c.track = b.track;
+        c.previousRank = rankOf(b, i);
+        c.previousLikeProbability = b.likeProbability;
+        c.feedback = b.feedback;
+        ++out.removedTracks;
+        out.indexOf.insert(b.track.id, int(out.changes.size()));
+        out.changes.push_back(c);
+    }
+    return out;
+}
+
+QString rankChangeText(const RankChange &change)
+{
+    if (change.isNew())
+        return tr("new");
+    if (change.isRemoved())
+        return tr("gone");
+    const int d = change.rankChange();
+    if (d == 0)
+        return QStringLiteral("=");
+    return (d > 0 ? QStringLiteral("\u25B2%1") : QStringLiteral("\u25BC%1")).arg(std::abs(d));
+}
+
+QString scoreChangeText(const RankChange &change)
+{
+    const double d = change.scoreChange();
+    if (change.isNew() || change.isRemoved() || std::isnan(d))
+        return QString();
+    const QString magnitude = QString::number(std::abs(d), 'f', 2);
+    if (magnitude == QLatin1String("0.00"))
+        return QStringLiteral("\u00B1") + magnitude;
+    return (d > 0 ? QStringLiteral("+") : QStringLiteral("\u2212")) + magnitude;
+}
+
+QString describeMoves(const RankingComparison &c, int places)
+{
+    places = std::max(1, places);
+    const int comparable = c.compared - c.ratedTracks;
+    const int moved = c.movedAtLeast(places);
+    QStringList parts;
+    parts << (comparable == 1 ? tr("%1 of 1 track moved %2 or more places").arg(moved).arg(places)
+                              : tr("%1 of %2 tracks moved %3 or more places").arg(moved).arg(comparable).arg(places));
+    const auto name = [](const RankChange &r) { return QStringLiteral("\u201C%1\u201D").arg(r.track.title); };
+    if (const RankChange *rise = c.biggestRise())
+        parts << tr("biggest rise: %1 %2").arg(name(*rise), rankChangeText(*rise));
+    if (const RankChange *fall = c.biggestFall())
+        parts << tr("biggest fall: %1 %2").arg(name(*fall), rankChangeText(*fall));
+    if (c.ratedTracks > 0)
+        parts << (c.ratedTracks == 1 ? tr("1 rated track not counted")
+                                     : tr("%1 rated tracks not counted").arg(c.ratedTracks));
+    if (c.newTracks > 0)
+        parts << (c.newTracks == 1 ? tr("1 new in the list") : tr("%1 new in the list").arg(c.newTracks));
+    if (c.removedTracks > 0)
+        parts << (c.removedTracks == 1 ? tr("1 left the list") : tr("%1 left the list").arg(c.removedTracks));
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace tastelab

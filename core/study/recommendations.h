@@ -7,6 +7,8 @@
 #include "study/study.h"
 #include "study/training.h"
 
+#include <QHash>
+
 #include <limits>
 
 namespace tastelab {
@@ -99,5 +101,69 @@ bool recordFeedback(Study &study, const QString &participant, qint64 trackId, bo
 /// Feedback answers of the participant given after `since` (e.g. the newest model's creation):
 /// what retraining would add.
 int feedbackSince(Study &study, const QString &participant, const QDateTime &since);
+
+/// What retraining after feedback trains: the model a list was scored with (same participant,
+/// encoder and kind, with the settings and label mapping stored with it, see retrainingRequest())
+/// and, when safeModelId is not 0 and the list's model is not itself CLEP-N, CLEP-N as well (with
+/// the same settings), so that the dislike risk also learns from the feedback. False with *error
+/// when modelId is not a stored model.
+bool feedbackRetrainingRequest(Study &study, qint64 modelId, qint64 safeModelId, TrainingRequest *out,
+                               QString *error);
+
+/// One track of two rankings of the same participant's tracks (before and after retraining).
+struct RankChange {
+    Track track;
+    int rank = 0;         ///< after (1-based); 0 when the track left the list
+    int previousRank = 0; ///< before; 0 when the track is new in the list
+    double likeProbability = std::numeric_limits<double>::quiet_NaN();         ///< after
+    double previousLikeProbability = std::numeric_limits<double>::quiet_NaN(); ///< before
+    int feedback = -1; ///< the participant's feedback on the track (the newer list's, else the older's)
+
+    bool isNew() const { return previousRank == 0 && rank > 0; }
+    bool isRemoved() const { return rank == 0 && previousRank > 0; }
+    bool isRated() const { return feedback >= 0; }
+    /// Places risen: previousRank - rank (▲ positive, ▼ negative); 0 when new or removed.
+    int rankChange() const { return isNew() || isRemoved() ? 0 : previousRank - rank; }
+    /// likeProbability - previousLikeProbability; NaN when new or removed.
+    double scoreChange() const { return likeProbability - previousLikeProbability; }
+};
+
+/// How a ranking changed: every track of either list, with its places and scores in both.
+struct RankingComparison {
+    QVector<RankChange> changes; ///< the newer list's tracks in its order, then those that left it (older order)
+    int compared = 0;            ///< tracks in both lists
+    int newTracks = 0;           ///< only in the newer list
+    int removedTracks = 0;       ///< only in the older list
+    int ratedTracks = 0;         ///< of the compared ones, rated by the participant (isRated)
+
+    /// The change of a track, nullptr when it is in neither list.
+    const RankChange *find(qint64 trackId) const;
+    /// Tracks in both lists, not rated, whose place changed by at least `places` (up or down).
+    int movedAtLeast(int places) const;
+    /// Among the tracks in both lists that are not rated: the biggest rise and the biggest fall
+    /// (the one listed first on ties), nullptr when no such track rose (fell).
+    const RankChange *biggestRise() const;
+    const RankChange *biggestFall() const;
+    /// Tracks in both lists, not rated, sorted by how far they moved (either way; then by the newer
+    /// rank): the top movers.
+    QVector<RankChange> topMovers(int count) const;
+
+    QHash<qint64, int> indexOf; ///< track id -> index in changes
+};
+
+/// Compares two rankings of one participant's tracks, e.g. the list before and after retraining
+/// on new feedback. Each list's order is its ranking: a track's rank is its Recommendation::rank
+/// when set (> 0), else its 1-based position. Tracks are matched by id. Tracks the participant
+/// rated (feedback in either list) are compared too but left out of movedAtLeast, biggestRise,
+/// biggestFall and topMovers: the model was just trained on them, so their move says little.
+RankingComparison compareRankings(const QVector<Recommendation> &before, const QVector<Recommendation> &after);
+
+/// "▲12", "▼3", "=" (same place), "new" or "gone".
+QString rankChangeText(const RankChange &change);
+/// "+0.08" / "−0.12" / "±0.00" (2 decimals, a real minus sign); empty when new or removed.
+QString scoreChangeText(const RankChange &change);
+/// One line on what moved, e.g. "143 of 480 tracks moved 5 or more places; biggest rise: “Title”
+/// ▲41; biggest fall: “Other” ▼17; 2 rated tracks not counted; 1 new in the list".
+QString describeMoves(const RankingComparison &comparison, int places = 5);
 
 } // namespace tastelab

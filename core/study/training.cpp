@@ -78,6 +78,31 @@ QJsonObject settingsToJson(const train::ClepSettings &s, const LabelMapping &map
                        {QStringLiteral("label_mapping"), mapping.toJson()}};
 }
 
+/// The inverse of settingsToJson; keys that are missing keep their defaults.
+train::ClepSettings settingsFromJson(const QJsonObject &o)
+{
+    train::ClepSettings s;
+    s.margin = o.value(QStringLiteral("margin")).toDouble(s.margin);
+    s.embedderDepth = o.value(QStringLiteral("embedder_depth")).toInt(s.embedderDepth);
+    s.embedderHidden = o.value(QStringLiteral("embedder_hidden")).toInt(s.embedderHidden);
+    s.embeddingSize = o.value(QStringLiteral("embedding_size")).toInt(s.embeddingSize);
+    s.embedderLearningRate = o.value(QStringLiteral("embedder_lr")).toDouble(s.embedderLearningRate);
+    s.embedderEpochs = o.value(QStringLiteral("embedder_epochs")).toInt(s.embedderEpochs);
+    s.classifierHidden = o.value(QStringLiteral("classifier_hidden")).toInt(s.classifierHidden);
+    s.classifierLearningRate = o.value(QStringLiteral("classifier_lr")).toDouble(s.classifierLearningRate);
+    s.classifierEpochs = o.value(QStringLiteral("classifier_epochs")).toInt(s.classifierEpochs);
+    s.batchSongs = o.value(QStringLiteral("batch_songs")).toInt(s.batchSongs);
+    s.plateauPatience = o.value(QStringLiteral("plateau_patience")).toInt(s.plateauPatience);
+    s.plateauFactor = o.value(QStringLiteral("plateau_factor")).toDouble(s.plateauFactor);
+    s.testFraction = o.value(QStringLiteral("test_fraction")).toDouble(s.testFraction);
+    s.validationFraction = o.value(QStringLiteral("validation_fraction")).toDouble(s.validationFraction);
+    bool ok = false;
+    const std::uint64_t seed = o.value(QStringLiteral("seed")).toString().toULongLong(&ok);
+    if (ok)
+        s.seed = seed;
+    return s;
+}
+
 QJsonArray clipsToJson(const QVector<ClipKey> &clips, const std::vector<int> &rows)
 {
     QJsonArray a;
@@ -420,6 +445,35 @@ StudyEvaluation evaluateStudy(const EvaluationRequest &request, const std::funct
                 out.results.push_back(it->second);
         }
     return out;
+}
+
+bool retrainingRequest(Study &study, qint64 modelId, TrainingRequest *out, QString *error)
+{
+    QSqlQuery q(study.database());
+    q.prepare(QStringLiteral("SELECT p.code, m.encoder, m.kind, m.settings FROM models m JOIN participants p ON "
+                             "p.id = m.participant_id WHERE m.id = ?"));
+    q.addBindValue(modelId);
+    if (!q.exec() || !q.next()) {
+        if (error)
+            *error = tr("%1: no stored model %2").arg(study.path()).arg(modelId);
+        return false;
+    }
+    TrainingRequest r;
+    r.studyPath = study.path();
+    r.participant = q.value(0).toString();
+    r.encoder = q.value(1).toString();
+    r.models = QStringList{q.value(2).toString()};
+    const QJsonObject settings = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
+    r.settings = settingsFromJson(settings);
+    const QJsonObject mapping = settings.value(QStringLiteral("label_mapping")).toObject();
+    if (!mapping.isEmpty()) {
+        r.customMapping = true;
+        r.mapping.likeAtOrAbove = mapping.value(QStringLiteral("like_at_or_above")).toInt(r.mapping.likeAtOrAbove);
+        r.mapping.dislikeAtOrBelow = mapping.value(QStringLiteral("dislike_at_or_below")).toInt(r.mapping.dislikeAtOrBelow);
+    }
+    r.store = true;
+    *out = r;
+    return true;
 }
 
 std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *error)

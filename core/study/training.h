@@ -94,6 +94,12 @@ public:
     static TrainingReport run(const TrainingRequest &request, const Progress &progress = {});
 };
 
+/// A request that trains stored model modelId again on the participant's answers now: the same
+/// participant, encoder and kind, with the settings and label mapping stored with it (epochs,
+/// margin, sizes, split fractions, seed; a mapping given at the time is kept), stored. False with
+/// *error when there is no such model. studyPath is the study's path.
+bool retrainingRequest(Study &study, qint64 modelId, TrainingRequest *out, QString *error);
+
 /// Loads a stored model; nullptr with *error when missing or unreadable.
 std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *error);
 /// The stored models of a participant (newest first), without weights.

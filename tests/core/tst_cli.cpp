@@ -320,6 +320,73 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(exported.readAll());
         QCOMPARE(text.count(QLatin1String(",feedback\n")), 1);
         QCOMPARE(text.count(QLatin1String(",survey\n")), 16 + 16 + 12);
+
+        // feedback --retrain: the list's model and its CLEP-N are trained again (stored settings),
+        // the list ranked again and what moved printed.
+        const qint64 lastTrack = items[3].toObject().value(QStringLiteral("track_id")).toInteger();
+        const QStringList retrain{QStringLiteral("feedback"), QStringLiteral("--study"), study,
+                                  QStringLiteral("--participant"), QStringLiteral("C"), QStringLiteral("--retrain")};
+        r = runCli(retrain + QStringList{QStringLiteral("--track"), QString::number(lastTrack), QStringLiteral("--like"),
+                                         QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject moved = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(moved.value(QStringLiteral("previous_model_id")).toInt(), pn);
+        const int retrained = moved.value(QStringLiteral("model_id")).toInt();
+        QVERIFY(retrained > n);
+        QCOMPARE(moved.value(QStringLiteral("model")).toString(), QStringLiteral("clep-pn"));
+        const QJsonArray newModels = moved.value(QStringLiteral("models")).toArray();
+        QCOMPARE(newModels.size(), 2);
+        QCOMPARE(newModels[0].toObject().value(QStringLiteral("model")).toString(), QStringLiteral("clep-pn"));
+        QCOMPARE(newModels[1].toObject().value(QStringLiteral("model")).toString(), QStringLiteral("clep-n"));
+        QCOMPARE(newModels[0].toObject().value(QStringLiteral("id")).toInt(), retrained);
+        QCOMPARE(moved.value(QStringLiteral("new_answers")).toInt(), 2); // firstTrack earlier, lastTrack now
+        QCOMPARE(moved.value(QStringLiteral("compared")).toInt(), 4);
+        QCOMPARE(moved.value(QStringLiteral("rated_tracks")).toInt(), 2);
+        QCOMPARE(moved.value(QStringLiteral("new_tracks")).toInt(), 0);
+        QCOMPARE(moved.value(QStringLiteral("removed_tracks")).toInt(), 0);
+        QCOMPARE(moved.value(QStringLiteral("track_previous_rank")).toInt(), 4);
+        QVERIFY(moved.value(QStringLiteral("track_rank")).toInt() >= 1);
+        QVERIFY2(moved.value(QStringLiteral("summary")).toString().startsWith(QLatin1String("0 of 2 tracks moved 5 or more")),
+                 qPrintable(moved.value(QStringLiteral("summary")).toString()));
+        QVERIFY2(moved.value(QStringLiteral("summary")).toString().contains(QLatin1String("2 rated tracks not counted")),
+                 qPrintable(moved.value(QStringLiteral("summary")).toString()));
+        for (const QJsonValue &v : moved.value(QStringLiteral("top_movers")).toArray()) {
+            const QJsonObject o = v.toObject();
+            QVERIFY(o.value(QStringLiteral("track_id")).toInteger() != firstTrack);
+            QVERIFY(o.value(QStringLiteral("track_id")).toInteger() != lastTrack);
+            QCOMPARE(o.value(QStringLiteral("rank_change")).toInt(),
+                     o.value(QStringLiteral("previous_rank")).toInt() - o.value(QStringLiteral("rank")).toInt());
+            QVERIFY(o.value(QStringLiteral("rank_change")).toInt() != 0);
+            QVERIFY(qAbs(o.value(QStringLiteral("score_change")).toDouble()
+                         - (o.value(QStringLiteral("like_probability")).toDouble()
+                            - o.value(QStringLiteral("previous_like_probability")).toDouble()))
+                    < 1e-9);
+        }
+        // The list now uses the new model, which has seen every feedback answer.
+        r = runCli(recommend + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.code == 0 && !r.err.contains(QLatin1String("feedback answers since")), qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("model_id")).toInt(), retrained);
+
+        // The text form: the models, the rated track's move, the summary and the movers' table.
+        const qint64 secondTrack = items[1].toObject().value(QStringLiteral("track_id")).toInteger();
+        r = runCli(retrain + QStringList{QStringLiteral("--track"), QString::number(secondTrack),
+                                         QStringLiteral("--not-for-me"), QStringLiteral("--top"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.value(0).startsWith(QStringLiteral("saved: C finds not for them track %1").arg(secondTrack)),
+                 qPrintable(r.out));
+        QVERIFY2(lines.value(1).startsWith(QLatin1String("retrained clep-pn (model "))
+                     && lines.value(1).contains(QStringLiteral("(1 new since model %1)").arg(retrained)),
+                 qPrintable(r.out));
+        QVERIFY2(lines.value(2).startsWith(QLatin1String("the rated track: #")), qPrintable(r.out));
+        QVERIFY2(lines.value(3).startsWith(QLatin1String("moved: 0 of 1 track moved 5 or more places")), qPrintable(r.out));
+        QVERIFY2(lines.size() == 4 || (lines.size() == 6 && lines[4] == QLatin1String("rank\twas\tmoved\tlike\tchange\ttitle\tartist")
+                                       && lines[5].split(QLatin1Char('\t')).size() == 7),
+                 qPrintable(r.out));
+        r = runCli(retrain + QStringList{QStringLiteral("--track"), QString::number(secondTrack),
+                                         QStringLiteral("--like"), QStringLiteral("--top"), QStringLiteral("x")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--top")), qPrintable(r.err));
     }
 
     void refusesWhatItCannotUse()

@@ -440,6 +440,156 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QLatin1String("no-such-folder")), qPrintable(error));
     }
 
+    void compareRankingsRanksDeltasNewAndRemoved()
+    {
+        const auto rec = [](qint64 id, double p, int feedback = -1) {
+            Recommendation r;
+            r.track.id = id;
+            r.track.title = QStringLiteral("T%1").arg(id);
+            r.likeProbability = p;
+            r.feedback = feedback;
+            return r;
+        };
+        // Before: tracks 1..10 ranked by position (rank 0 = not set). After: 10 rose from #10 to
+        // #1, 1 fell from #1 to #4, 7 is gone, 11 is new, 3 was rated and rose.
+        QVector<Recommendation> before;
+        for (qint64 id = 1; id <= 10; ++id)
+            before << rec(id, 1.0 - id / 20.0);
+        QVector<Recommendation> after{rec(10, 0.9), rec(3, 0.85, 1), rec(2, 0.8), rec(1, 0.7),
+                                      rec(4, 0.6),  rec(5, 0.55),    rec(11, 0.5), rec(6, 0.45),
+                                      rec(8, 0.4),  rec(9, 0.3)};
+        for (int i = 0; i < after.size(); ++i)
+            after[i].rank = i + 1;
+        const RankingComparison c = compareRankings(before, after);
+        QCOMPARE(c.changes.size(), 11);
+        QCOMPARE(c.compared, 9);
+        QCOMPARE(c.newTracks, 1);
+        QCOMPARE(c.removedTracks, 1);
+        QCOMPARE(c.ratedTracks, 1);
+        // The newer list's order first, then the tracks that left it.
+        QCOMPARE(c.changes.first().track.id, 10);
+        QCOMPARE(c.changes.last().track.id, 7);
+
+        const RankChange *rose = c.find(10);
+        QVERIFY(rose);
+        QCOMPARE(rose->previousRank, 10);
+        QCOMPARE(rose->rank, 1);
+        QCOMPARE(rose->rankChange(), 9);
+        QVERIFY(qAbs(rose->scoreChange() - (0.9 - 0.5)) < 1e-12);
+        QCOMPARE(rankChangeText(*rose), QStringLiteral("\u25B29"));
+        QCOMPARE(scoreChangeText(*rose), QStringLiteral("+0.40"));
+
+        const RankChange *fell = c.find(1);
+        QCOMPARE(fell->previousRank, 1);
+        QCOMPARE(fell->rank, 4);
+        QCOMPARE(fell->rankChange(), -3);
+        QCOMPARE(rankChangeText(*fell), QStringLiteral("\u25BC3"));
+        QCOMPARE(scoreChangeText(*fell), QStringLiteral("\u22120.25")); // 0.70 - 0.95
+
+        const RankChange *down = c.find(4); // pushed down one place by the new track above it
+        QCOMPARE(down->previousRank, 4);
+        QCOMPARE(down->rank, 5);
+        QCOMPARE(down->rankChange(), -1);
+
+        const RankChange *fresh = c.find(11);
+        QVERIFY(fresh->isNew());
+        QCOMPARE(fresh->previousRank, 0);
+        QCOMPARE(fresh->rank, 7);
+        QCOMPARE(fresh->rankChange(), 0);
+        QVERIFY(std::isnan(fresh->scoreChange()));
+        QCOMPARE(rankChangeText(*fresh), QStringLiteral("new"));
+        QVERIFY(scoreChangeText(*fresh).isEmpty());
+
+        const RankChange *gone = c.find(7);
+        QVERIFY(gone->isRemoved());
+        QCOMPARE(gone->previousRank, 7);
+        QCOMPARE(gone->rank, 0);
+        QCOMPARE(rankChangeText(*gone), QStringLiteral("gone"));
+        QVERIFY(c.find(99) == nullptr);
+
+        // Track 3 was rated: compared, but not in the counts, the extremes or the movers.
+        const RankChange *rated = c.find(3);
+        QVERIFY(rated->isRated());
+        QCOMPARE(rated->rankChange(), 1);
+        QCOMPARE(c.biggestRise()->track.id, 10);
+        QCOMPARE(c.biggestFall()->track.id, 1);
+        // Places moved (unrated, in both): 10 +9, 2 -1, 1 -3, 4 -1, 5 -1, 6 -2, 8 -1, 9 -1.
+        QCOMPARE(c.movedAtLeast(1), 8);
+        QCOMPARE(c.movedAtLeast(3), 2);
+        QCOMPARE(c.movedAtLeast(5), 1);
+        const QVector<RankChange> movers = c.topMovers(3);
+        QCOMPARE(movers.size(), 3);
+        QCOMPARE(movers[0].track.id, 10);
+        QCOMPARE(movers[1].track.id, 1);
+        QCOMPARE(movers[2].track.id, 6);
+        QCOMPARE(c.topMovers(-1).size(), 8);
+
+        const QString text = describeMoves(c, 3);
+        QVERIFY2(text.startsWith(QLatin1String("2 of 8 tracks moved 3 or more places")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("biggest rise: \u201CT10\u201D \u25B29")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("biggest fall: \u201CT1\u201D \u25BC3")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("1 rated track not counted")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("1 new in the list")) && text.contains(QLatin1String("1 left the list")),
+                 qPrintable(text));
+
+        // Identical lists: nothing moved, no extremes.
+        const RankingComparison none = compareRankings(before, before);
+        QCOMPARE(none.compared, 10);
+        QCOMPARE(none.movedAtLeast(1), 0);
+        QVERIFY(!none.biggestRise() && !none.biggestFall());
+        QVERIFY(none.topMovers(5).isEmpty());
+        QCOMPARE(rankChangeText(none.changes[0]), QStringLiteral("="));
+        QCOMPARE(scoreChangeText(none.changes[0]), QStringLiteral("\u00B10.00"));
+        QCOMPARE(describeMoves(none), QStringLiteral("0 of 10 tracks moved 5 or more places"));
+        // Empty lists.
+        QCOMPARE(compareRankings({}, {}).changes.size(), 0);
+        QCOMPARE(compareRankings(before, {}).removedTracks, 10);
+    }
+
+    void feedbackRetrainingRequestKeepsTheStoredSettings()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStudy(dir.path(), false);
+        QVERIFY(!path.isEmpty());
+        TrainingRequest r;
+        r.studyPath = path;
+        r.participant = QStringLiteral("P");
+        r.encoder = kEncoder;
+        r.models = QStringList{QStringLiteral("clep-pn"), QStringLiteral("clep-n")};
+        r.settings.embedderEpochs = 3;
+        r.settings.classifierEpochs = 4;
+        r.settings.margin = 5.5;
+        r.settings.seed = 77;
+        r.customMapping = true;
+        r.mapping = {1, 0};
+        const TrainingReport report = Trainer::run(r);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.models.size(), 2);
+        QString error;
+        auto study = Study::open(path, &error);
+        TrainingRequest again;
+        QVERIFY2(feedbackRetrainingRequest(*study, report.models[0].id, report.models[1].id, &again, &error),
+                 qPrintable(error));
+        QCOMPARE(again.studyPath, study->path());
+        QCOMPARE(again.participant, QStringLiteral("P"));
+        QCOMPARE(again.encoder, kEncoder);
+        QCOMPARE(again.models, (QStringList{QStringLiteral("clep-pn"), QStringLiteral("clep-n")}));
+        QCOMPARE(again.settings.embedderEpochs, 3);
+        QCOMPARE(again.settings.classifierEpochs, 4);
+        QCOMPARE(again.settings.margin, 5.5);
+        QCOMPARE(again.settings.seed, std::uint64_t(77));
+        QVERIFY(again.customMapping);
+        QCOMPARE(again.mapping.likeAtOrAbove, 1);
+        QVERIFY(again.store);
+        // Without a CLEP-N (or for the CLEP-N model itself) only that model.
+        QVERIFY(feedbackRetrainingRequest(*study, report.models[0].id, 0, &again, &error));
+        QCOMPARE(again.models, QStringList{QStringLiteral("clep-pn")});
+        QVERIFY(feedbackRetrainingRequest(*study, report.models[1].id, report.models[1].id, &again, &error));
+        QCOMPARE(again.models, QStringList{QStringLiteral("clep-n")});
+        QVERIFY(!feedbackRetrainingRequest(*study, 4242, 0, &again, &error));
+        QVERIFY2(error.contains(QLatin1String("no stored model 4242")), qPrintable(error));
+    }
+
     void feedbackIsAnAnswerThatLeavesTheSurveyAlone()
     {
         QTemporaryDir dir;

@@ -20,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
@@ -27,6 +28,7 @@
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include <cmath>
@@ -39,6 +41,7 @@ namespace {
 constexpr double kClipSeconds = 2.0;
 constexpr int kClips = 12;
 const QString kEncoder = QStringLiteral("builtin-features");
+constexpr int kMovedColumn = 8; ///< the model's column (shown before the feedback buttons)
 
 QList<qint64> trackIds(const QVector<Recommendation> &items)
 {
@@ -101,11 +104,16 @@ private Q_SLOTS:
     void exports();
     void feedbackAndRetrainBanner();
     void nothingUnheardAndMissingEmbeddings();
+    void wrongFeedbackRetrainsAndShowsWhatMoved();
+    void retrainingCanBeCancelled();
 
 private:
     void shot(QWidget *widget, const QString &name);
     /// Shows a view on study for the participant and waits for its list.
     void load(RecommendationsView &view, const QString &code, const QString &encoder = kEncoder);
+    /// A copy of the study in which P1's CLEP-PN and CLEP-N are trained with 300/300 epochs (the
+    /// retraining takes those settings, so it runs long enough to be watched).
+    std::unique_ptr<Study> retrainStudy(const QString &name);
 
     QTemporaryDir m_dir;
     QString m_shots;
@@ -490,6 +498,7 @@ void TestRecommendationsView::exports()
 void TestRecommendationsView::feedbackAndRetrainBanner()
 {
     RecommendationsView view;
+    view.setAutoRetrain(false); // the banner offers it instead (retraining on feedback: its own test)
     load(view, QStringLiteral("P1"));
     const auto p1 = m_study->participant(QStringLiteral("P1"));
     const auto feedbackAnswers = [&] {
@@ -543,8 +552,10 @@ void TestRecommendationsView::feedbackAndRetrainBanner()
     QCOMPARE(view.itemAt(0).feedback, 1);
     QCOMPARE(feedbackAnswers().size(), 2);
 
+    QVERIFY(!view.isRetraining());
+    QVERIFY(child<QPushButton>(&view, "retrainButton")->isVisible()); // "Retrain now"
     QSignalSpy retrain(&view, &RecommendationsView::retrainRequested);
-    child<QPushButton>(&view, "retrainButton")->click();
+    child<QPushButton>(&view, "retrainModelsPageButton")->click();
     QCOMPARE(retrain.count(), 1);
     QCOMPARE(retrain.first().at(0).toString(), QStringLiteral("P1"));
     QCOMPARE(retrain.first().at(1).toString(), kEncoder);
@@ -593,6 +604,234 @@ void TestRecommendationsView::nothingUnheardAndMissingEmbeddings()
 
     view.setStudy(nullptr);
     QVERIFY(view.stateText().contains(QLatin1String("No study is open")));
+}
+
+std::unique_ptr<Study> TestRecommendationsView::retrainStudy(const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    if (!QFile::copy(m_noLibraryPath, path))
+        return nullptr;
+    TrainingRequest r;
+    r.studyPath = path;
+    r.participant = QStringLiteral("P1");
+    r.encoder = kEncoder;
+    r.models = {QStringLiteral("clep-pn"), QStringLiteral("clep-n")};
+    r.settings.embedderEpochs = 300;
+    r.settings.classifierEpochs = 300;
+    r.settings.seed = 21;
+    if (!Trainer::run(r).error.isEmpty())
+        return nullptr;
+    ExtractionRequest e;
+    e.studyPath = path;
+    e.encoder = kEncoder;
+    e.libraryExcerpts = 3;
+    if (!Extractor::run(e).error.isEmpty())
+        return nullptr;
+    QString error;
+    return Study::open(path, &error);
+}
+
+void TestRecommendationsView::wrongFeedbackRetrainsAndShowsWhatMoved()
+{
+    auto study = retrainStudy(QStringLiteral("retrain.tastelab"));
+    QVERIFY(study);
+    const auto p1 = study->participant(QStringLiteral("P1"));
+    const QVector<TrainedModel> modelsBefore = storedModels(*study, *p1);
+    const auto before = defaultRecommendationModel(modelsBefore);
+    QVERIFY(before && before->model == QLatin1String("clep-pn"));
+
+    RecommendationsView view;
+    view.setAutoRetrain(true);
+    view.setRetrainDelay(400);
+    view.resize(1100, 700);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setStudy(study.get());
+    view.setPlayer(m_player);
+    view.setParticipant(QStringLiteral("P1"), kEncoder, before->id);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
+    const int rows = view.rowCount();
+    QVERIFY(rows >= 8);
+    QHash<qint64, int> oldRank;
+    for (int row = 0; row < rows; ++row)
+        oldRank.insert(view.itemAt(row).track.id, view.itemAt(row).rank);
+    QVERIFY(view.table()->isColumnHidden(kMovedColumn)); // nothing retrained yet
+    QVERIFY(view.movesText().isEmpty());
+
+    // "Wrong, I like this" on the lowest-ranked track (its Like button), then quickly "Wrong, not
+    // for me" on the top one from its context menu's action: one retraining for both.
+    QSignalSpy retrained(&view, &RecommendationsView::retrained);
+    const Recommendation low = view.itemAt(rows - 1);
+    const Recommendation top = view.itemAt(0);
+    view.table()->scrollTo(view.table()->model()->index(rows - 1, 0));
+    QTest::mouseClick(view.table()->viewport(), Qt::LeftButton, {},
+                      view.actionRect(rows - 1, RecommendationsView::Action::Like).center());
+    QCOMPARE(view.itemAt(rows - 1).feedback, 1);
+    QVERIFY(view.isRetraining()); // waiting for more feedback
+    QWidget *row = child<QWidget>(&view, "retrainRow");
+    QPushButton *cancel = child<QPushButton>(&view, "cancelRetrainButton");
+    QVERIFY(row->isVisible() && cancel->isVisible() && cancel->isEnabled());
+    QVERIFY(view.bannerText().isEmpty()); // the row says it
+    QTest::qWait(150);
+    QVERIFY(view.giveFeedback(0, false));
+
+    // The retraining runs in the background: the window keeps answering, Cancel stays enabled.
+    QProgressBar *progress = child<QProgressBar>(&view, "retrainProgress");
+    QTRY_VERIFY_WITH_TIMEOUT(progress->maximum() == 1000 && progress->value() > 0, 30000);
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    QVERIFY2(child<QLabel>(&view, "retrainLabel")->text().contains(QLatin1String("epoch")),
+             qPrintable(child<QLabel>(&view, "retrainLabel")->text()));
+    {
+        QElapsedTimer latency;
+        latency.start();
+        bool fired = false;
+        QTimer::singleShot(0, &view, [&fired] { fired = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(fired, 1000);
+        QVERIFY2(latency.elapsed() < 500, qPrintable(QString::number(latency.elapsed())));
+    }
+    QVERIFY(view.setOrdering(RecommendationsView::Ordering::LikeProbability)); // the list stays usable
+    QCOMPARE(view.rowCount(), rows);
+    shot(&view, QStringLiteral("results-recommendations-retraining.png"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(retrained.count(), 1, 180000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy() && view.comparison() != nullptr, 60000);
+    QTest::qWait(300);
+    QCOMPARE(retrained.count(), 1); // the two answers made one retraining
+    QVERIFY(!view.isRetraining());
+    QVERIFY(!row->isVisible());
+
+    // Both answers are stored; the new models (CLEP-PN for the list, CLEP-N for the risk) kept the
+    // old ones' settings; the list is scored by the new CLEP-PN.
+    QHash<qint64, int> feedback;
+    for (const Answer &a : study->answers(p1->id, AnswerSources::All))
+        if (a.isFeedback())
+            feedback.insert(a.trackId, a.value);
+    QCOMPARE(feedback.size(), 2);
+    QCOMPARE(feedback.value(low.track.id, -1), 1);
+    QCOMPARE(feedback.value(top.track.id, -1), 0);
+    const qint64 newModel = retrained.first().at(2).toLongLong();
+    QCOMPARE(retrained.first().at(0).toString(), QStringLiteral("P1"));
+    QVERIFY(newModel > before->id);
+    QCOMPARE(view.result().modelId, newModel);
+    QCOMPARE(view.result().model, QStringLiteral("clep-pn"));
+    const QVector<TrainedModel> modelsAfter = storedModels(*study, *p1);
+    QCOMPARE(modelsAfter.size(), modelsBefore.size() + 2);
+    QCOMPARE(modelsAfter[0].model, QStringLiteral("clep-n"));
+    QCOMPARE(view.result().safeModelId, modelsAfter[0].id);
+    QCOMPARE(modelsAfter[1].id, newModel);
+    for (const TrainedModel &m : {modelsAfter[0], modelsAfter[1]}) {
+        TrainingRequest stored;
+        QString error;
+        QVERIFY2(retrainingRequest(*study, m.id, &stored, &error), qPrintable(error));
+        QCOMPARE(stored.settings.embedderEpochs, 300);
+        QCOMPARE(stored.settings.classifierEpochs, 300);
+        QCOMPARE(stored.settings.seed, std::uint64_t(21));
+    }
+    QVERIFY(view.bannerText().isEmpty()); // the new model has seen every answer
+
+    // What moved: per row the places and the score change, against the list before.
+    const RankingComparison *moved = view.comparison();
+    QCOMPARE(moved->compared, rows);
+    QCOMPARE(moved->ratedTracks, 2);
+    QCOMPARE(moved->newTracks, 0);
+    QCOMPARE(moved->removedTracks, 0);
+    QVERIFY(!view.table()->isColumnHidden(kMovedColumn));
+    QAbstractItemModel *model = view.table()->model();
+    QCOMPARE(model->headerData(kMovedColumn, Qt::Horizontal).toString(), QStringLiteral("Moved"));
+    for (int r = 0; r < view.rowCount(); ++r) {
+        const Recommendation item = view.itemAt(r);
+        const RankChange *c = moved->find(item.track.id);
+        QVERIFY(c);
+        QCOMPARE(c->rank, item.rank);
+        QCOMPARE(c->previousRank, oldRank.value(item.track.id));
+        const QString text = model->index(r, kMovedColumn).data().toString();
+        QVERIFY2(text.startsWith(rankChangeText(*c)) && text.endsWith(scoreChangeText(*c)), qPrintable(text));
+    }
+    // The rated tracks stay in the list, marked.
+    int marked = 0;
+    for (int r = 0; r < view.rowCount(); ++r) {
+        const Recommendation item = view.itemAt(r);
+        if (item.track.id == low.track.id || item.track.id == top.track.id) {
+            QCOMPARE(item.feedback, item.track.id == low.track.id ? 1 : 0);
+            ++marked;
+        }
+    }
+    QCOMPARE(marked, 2);
+    const QString summary = view.movesText();
+    QVERIFY2(summary.startsWith(QLatin1String("Retrained CLEP-PN, CLEP-N on ")) && summary.contains(QLatin1String("(2 new)"))
+                 && summary.contains(QLatin1String("moved 5 or more places"))
+                 && summary.contains(QLatin1String("2 rated tracks not counted")),
+             qPrintable(summary));
+    if (const RankChange *rise = moved->biggestRise())
+        QVERIFY2(summary.contains(QStringLiteral("biggest rise: \u201C%1\u201D").arg(rise->track.title)), qPrintable(summary));
+    shot(&view, QStringLiteral("results-recommendations-moved.png"));
+
+    // The Moved header sorts by it: biggest rise first, then reversed, then back to the ordering.
+    QHeaderView *header = view.table()->horizontalHeader();
+    const QPoint movedHeader(header->sectionViewportPosition(kMovedColumn) + header->sectionSize(kMovedColumn) / 2,
+                             header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, movedHeader);
+    QCOMPARE(header->sortIndicatorSection(), kMovedColumn);
+    for (int r = 1; r < view.rowCount(); ++r)
+        QVERIFY(moved->find(view.itemAt(r - 1).track.id)->rankChange() >= moved->find(view.itemAt(r).track.id)->rankChange());
+    shot(&view, QStringLiteral("results-recommendations-moved-sorted.png"));
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, movedHeader);
+    for (int r = 1; r < view.rowCount(); ++r)
+        QVERIFY(moved->find(view.itemAt(r - 1).track.id)->rankChange() <= moved->find(view.itemAt(r).track.id)->rankChange());
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, movedHeader);
+    QCOMPARE(header->sortIndicatorSection(), 5); // the like score: the ordering again
+    for (int r = 0; r < view.rowCount(); ++r)
+        QCOMPARE(view.itemAt(r).rank, r + 1);
+
+    // The safe ordering compares the CLEP-N rankings.
+    QVERIFY(view.setOrdering(RecommendationsView::Ordering::DislikeRisk));
+    QVERIFY(view.comparison() && view.comparison() != moved);
+    QVERIFY2(view.movesText().contains(QLatin1String("lowest risk of dislike")), qPrintable(view.movesText()));
+
+    // Another participant's list drops the comparison.
+    view.setParticipant(QStringLiteral("P3"), kEncoder, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
+    QVERIFY(!view.comparison());
+    QVERIFY(view.table()->isColumnHidden(kMovedColumn));
+    QVERIFY(view.movesText().isEmpty());
+}
+
+void TestRecommendationsView::retrainingCanBeCancelled()
+{
+    auto study = retrainStudy(QStringLiteral("cancel.tastelab"));
+    QVERIFY(study);
+    const auto p1 = study->participant(QStringLiteral("P1"));
+    const int models = int(storedModels(*study, *p1).size());
+    RecommendationsView view;
+    view.setAutoRetrain(true);
+    view.setRetrainDelay(60000); // only "Retrain now" starts it here
+    view.resize(1100, 640);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setStudy(study.get());
+    view.setParticipant(QStringLiteral("P1"), kEncoder, 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 30000);
+
+    // Waiting for more feedback: Cancel drops it, the banner offers the retraining.
+    QVERIFY(view.giveFeedback(view.rowCount() - 1, true));
+    QVERIFY(view.isRetraining());
+    child<QPushButton>(&view, "cancelRetrainButton")->click();
+    QVERIFY(!view.isRetraining());
+    QVERIFY2(view.bannerText().startsWith(QLatin1String("1 new answer")), qPrintable(view.bannerText()));
+
+    // Running: Cancel stops it at the next epoch; nothing is stored, the feedback stays.
+    child<QPushButton>(&view, "retrainButton")->click(); // "Retrain now"
+    QVERIFY(view.isRetraining());
+    QProgressBar *progress = child<QProgressBar>(&view, "retrainProgress");
+    QTRY_VERIFY_WITH_TIMEOUT(progress->maximum() == 1000 && progress->value() > 0, 30000);
+    child<QPushButton>(&view, "cancelRetrainButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isRetraining(), 30000);
+    QVERIFY2(child<QLabel>(&view, "recommendationsStatusLabel")->text().contains(QLatin1String("cancelled")),
+             qPrintable(child<QLabel>(&view, "recommendationsStatusLabel")->text()));
+    QCOMPARE(int(storedModels(*study, *p1).size()), models);
+    QCOMPARE(feedbackSince(*study, QStringLiteral("P1"), QDateTime()), 1);
+    QVERIFY(view.bannerText().startsWith(QLatin1String("1 new answer")));
+    QVERIFY(!view.comparison());
 }
 
 QTEST_MAIN(TestRecommendationsView)

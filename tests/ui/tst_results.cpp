@@ -70,6 +70,7 @@ private Q_SLOTS:
     void embeddingMap();
     void mapSpacesOverlayAndCache();
     void performance();
+    void mapFeedbackRetrainsTheList();
 
 private:
     void shot(QWidget *widget, const QString &name);
@@ -550,6 +551,93 @@ void TestResults::performance()
     Q_EMIT list->retrainRequested(QStringLiteral("P02"), QStringLiteral("builtin-features"));
     QTRY_VERIFY(window->modelsPage()->isVisible());
     QCOMPARE(child<QComboBox>(window.get(), "participantCombo")->currentData().toString(), QStringLiteral("P02"));
+}
+
+void TestResults::mapFeedbackRetrainsTheList()
+{
+    auto window = openResults();
+    QVERIFY(window);
+    ResultsPage *page = window->resultsPage();
+    EmbeddingMapView *view = page->mapView();
+    EmbeddingPlot *plot = view->plot();
+    RecommendationsView *list = page->recommendationsView();
+    list->setAutoRetrain(true);
+    list->setRetrainDelay(200);
+    const qint64 oldModel = page->modelId();
+    QVERIFY(oldModel > 0);
+    view->setIncludeUnheard(true);
+    QTRY_VERIFY_WITH_TIMEOUT(view->isCurrent() && plot->map().points.size() > kClips, kMapTimeoutMs);
+
+    // An unheard excerpt, and (when there is one) a clip of P01 the model predicts right.
+    int unheard = -1, right = -1;
+    for (int i = 0; i < plot->pointCount(); ++i) {
+        const MapPoint &p = plot->map().points[i];
+        const QPoint pixel = plot->pointPixel(i);
+        if (!plot->canvas()->rect().contains(pixel) || plot->pointAt(pixel) != i)
+            continue; // hidden under another point
+        if (p.label == -1 && unheard < 0)
+            unheard = i;
+        if (p.participant == QLatin1String("P01") && right < 0
+            && ((p.label == 1 && p.probability >= 0.5f) || (p.label == 0 && p.probability < 0.5f)))
+            right = i;
+    }
+    QVERIFY(unheard >= 0);
+    if (right >= 0) { // the model agrees with the answer: nothing to correct
+        std::unique_ptr<QMenu> menu(view->createContextMenu(plot->pointPixel(right), window.get()));
+        QVERIFY(menu);
+        QAction *like = menu->findChild<QAction *>(QStringLiteral("mapFeedbackLikeAction"));
+        QVERIFY(like && !like->isEnabled());
+    }
+    QString error;
+    auto study = Study::open(m_path, &error);
+    QVERIFY2(study, qPrintable(error));
+    const qint64 trackId = plot->map().points[unheard].clip.trackId;
+    const Track track = *study->track(trackId);
+
+    // The context menu of the unheard point: "Wrong: P01 likes “Title”".
+    const QPoint pixel = plot->pointPixel(unheard);
+    std::unique_ptr<QMenu> menu(view->createContextMenu(pixel, window.get()));
+    QVERIFY(menu);
+    QAction *like = menu->findChild<QAction *>(QStringLiteral("mapFeedbackLikeAction"));
+    QAction *notForMe = menu->findChild<QAction *>(QStringLiteral("mapFeedbackNotForMeAction"));
+    QVERIFY(like && notForMe && like->isEnabled() && notForMe->isEnabled());
+    QVERIFY2(like->text().contains(track.title) && like->text().contains(QLatin1String("P01")), qPrintable(like->text()));
+    menu->popup(plot->canvas()->mapToGlobal(pixel));
+    QVERIFY(QTest::qWaitForWindowExposed(menu.get()));
+    shot(menu.get(), QStringLiteral("results-map-feedback-menu.png"));
+    menu->hide();
+
+    // Triggered: saved as P01's feedback; the recommendation list (its tab not shown yet) is
+    // scored, retrains, and the page picks the new model.
+    QSignalSpy retrained(list, &RecommendationsView::retrained);
+    like->trigger();
+    const auto p01 = study->participant(QStringLiteral("P01"));
+    QVector<Answer> feedback;
+    for (const Answer &a : study->answers(p01->id, AnswerSources::All))
+        if (a.isFeedback())
+            feedback << a;
+    QCOMPARE(feedback.size(), 1);
+    QCOMPARE(feedback[0].trackId, trackId);
+    QCOMPARE(feedback[0].value, study->settings().maxValue());
+    QVERIFY2(child<QLabel>(window.get(), "nowPlayingLabel")->text().contains(QLatin1String("Saved: P01 likes")),
+             qPrintable(child<QLabel>(window.get(), "nowPlayingLabel")->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(retrained.count(), 1, 180000);
+    const qint64 newModel = retrained.first().at(2).toLongLong();
+    QVERIFY(newModel > oldModel);
+    QCOMPARE(page->modelId(), newModel);
+
+    // The Recommendations tab shows what moved, the track marked as liked.
+    page->showTab(ResultsPage::Tab::Recommendations);
+    QTRY_VERIFY_WITH_TIMEOUT(!list->isBusy() && list->comparison() != nullptr, 60000);
+    QCOMPARE(list->result().modelId, newModel);
+    QVERIFY2(list->movesText().startsWith(QLatin1String("Retrained CLEP-PN, CLEP-N on ")), qPrintable(list->movesText()));
+    const RankChange *change = list->comparison()->find(trackId);
+    QVERIFY(change && change->isRated() && change->rank > 0);
+    bool marked = false;
+    for (int row = 0; row < list->rowCount(); ++row)
+        marked |= list->itemAt(row).track.id == trackId && list->itemAt(row).feedback == 1;
+    QVERIFY(marked);
+    shot(page, QStringLiteral("results-recommendations-after-map-feedback.png"));
 }
 
 QTEST_MAIN(TestResults)

@@ -4,6 +4,7 @@
 #include "results/resultsstyle.h"
 #include "uistyle.h"
 
+#include "study/recommendations.h"
 #include "study/study.h"
 
 #include <QCheckBox>
@@ -19,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardItemModel>
@@ -191,6 +193,14 @@ EmbeddingMapView::EmbeddingMapView(QWidget *parent) : QWidget(parent), m_service
     connect(m_clearSelection, &QPushButton::clicked, m_plot, &EmbeddingPlot::clearSelection);
     connect(m_plot, &EmbeddingPlot::selectionChanged, this, &EmbeddingMapView::updateSelectionList);
     connect(m_plot, &EmbeddingPlot::pointClicked, this, &EmbeddingMapView::playPoint);
+    m_plot->canvas()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_plot->canvas(), &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QMenu *menu = createContextMenu(pos, this);
+        if (!menu)
+            return;
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(m_plot->canvas()->mapToGlobal(pos));
+    });
     connect(m_selectionList, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { playPoint(item->data(Qt::UserRole).toInt()); });
     connect(m_service, &EmbeddingMapService::progressed, this, &EmbeddingMapView::onProgress);
@@ -559,6 +569,117 @@ bool EmbeddingMapView::playPoint(int index)
     m_playing->setText(tr("Playing: %1").arg(track->artist.isEmpty() ? track->title
                                                                       : tr("%1 — %2").arg(track->title, track->artist)));
     Q_EMIT clipPlayed(p.clip);
+    return true;
+}
+
+QVector<int> EmbeddingMapView::contextPoints(const QPoint &pos) const
+{
+    if (!m_plot->hasMap())
+        return {};
+    const int at = m_plot->pointAt(pos);
+    const QVector<int> selection = m_plot->selection();
+    if (!selection.isEmpty() && (at < 0 || selection.contains(at)))
+        return selection;
+    return at >= 0 ? QVector<int>{at} : QVector<int>{};
+}
+
+QVector<int> EmbeddingMapView::feedbackPoints(const QVector<int> &points) const
+{
+    QVector<int> out;
+    if (m_participants.isEmpty())
+        return out;
+    const QString main = m_participants.first();
+    const auto &all = m_plot->map().points;
+    for (int index : points) {
+        if (index < 0 || index >= all.size())
+            continue;
+        const MapPoint &p = all[index];
+        const bool mine = p.participant == main;
+        const bool wrong = !std::isnan(p.probability)
+            && ((p.label == 1 && p.probability < 0.5f) || (p.label == 0 && p.probability >= 0.5f));
+        if (!mine || p.label == -1 || p.label == -2 || wrong)
+            out << index;
+    }
+    return out;
+}
+
+QMenu *EmbeddingMapView::createContextMenu(const QPoint &pos, QWidget *parent)
+{
+    const QVector<int> points = contextPoints(pos);
+    if (points.isEmpty() || m_participants.isEmpty())
+        return nullptr;
+    const QString main = m_participants.first();
+    const QVector<int> eligible = feedbackPoints(points);
+    QSet<qint64> tracks;
+    for (int index : eligible)
+        tracks.insert(m_plot->map().points[index].clip.trackId);
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("mapContextMenu"));
+    if (points.size() == 1) {
+        const Track *track = m_plot->trackOf(points.first());
+        const int index = points.first();
+        QAction *play = menu->addAction(tr("Play “%1”").arg(track ? track->title : tr("this clip")), this,
+                                        [this, index] { playPoint(index); });
+        play->setObjectName(QStringLiteral("mapPlayAction"));
+        menu->addSeparator();
+    }
+    QString scope;
+    if (tracks.size() == 1) {
+        const Track *track = m_plot->trackOf(eligible.first());
+        scope = track ? tr("“%1”").arg(track->title) : tr("this track");
+    } else {
+        scope = tr("%1 tracks").arg(tracks.size());
+    }
+    QAction *like = menu->addAction(tracks.isEmpty() ? tr("Wrong: I like this") : tr("Wrong: %1 likes %2").arg(main, scope));
+    like->setObjectName(QStringLiteral("mapFeedbackLikeAction"));
+    QAction *notForMe = menu->addAction(tracks.isEmpty() ? tr("Wrong: not for me")
+                                                         : tr("Wrong: %1 is not for %2").arg(scope, main));
+    notForMe->setObjectName(QStringLiteral("mapFeedbackNotForMeAction"));
+    const QString hint = tracks.isEmpty()
+        ? tr("The model already agrees with %1's answers here: feedback is for unheard tracks and wrong predictions")
+              .arg(main)
+        : tr("Saved as %1's feedback; the recommendations retrain on it").arg(main);
+    for (QAction *a : {like, notForMe}) {
+        a->setEnabled(!tracks.isEmpty());
+        a->setToolTip(hint);
+        a->setStatusTip(hint);
+    }
+    menu->setToolTipsVisible(true);
+    connect(like, &QAction::triggered, this, [this, eligible] { giveFeedback(eligible, true); });
+    connect(notForMe, &QAction::triggered, this, [this, eligible] { giveFeedback(eligible, false); });
+    return menu;
+}
+
+bool EmbeddingMapView::giveFeedback(const QVector<int> &points, bool like, QString *error)
+{
+    const QVector<int> eligible = feedbackPoints(points);
+    if (!m_study || m_participants.isEmpty() || eligible.isEmpty()) {
+        if (error)
+            *error = tr("There is no unheard or wrongly predicted track here to give feedback on.");
+        return false;
+    }
+    const QString main = m_participants.first();
+    QList<qint64> saved;
+    QString why;
+    for (int index : eligible) {
+        const qint64 track = m_plot->map().points[index].clip.trackId;
+        if (saved.contains(track))
+            continue;
+        if (!recordFeedback(*m_study, main, track, like, &why)) {
+            m_playing->setText(tr("The feedback could not be saved: %1").arg(why));
+            if (error)
+                *error = why;
+            break;
+        }
+        saved << track;
+    }
+    if (saved.isEmpty())
+        return false;
+    const Track *first = m_plot->trackOf(eligible.first());
+    const QString what = saved.size() == 1 && first ? tr("“%1”").arg(first->title) : tr("%1 tracks").arg(saved.size());
+    m_playing->setText(like ? tr("Saved: %1 likes %2. The recommendations retrain on it.").arg(main, what)
+                            : tr("Saved: %1 is not for %2. The recommendations retrain on it.").arg(what, main));
+    Q_EMIT feedbackRecorded(main, saved, like);
     return true;
 }
 

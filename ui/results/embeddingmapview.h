@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMenu;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
@@ -28,6 +29,12 @@ class Study;
 /// selected with the rubber band. Finished maps are cached per request, so switching back to a
 /// participant shows their map at once. Clicking a point (or double-clicking a listed clip) plays
 /// the clip through the ClipPlayer.
+///
+/// The context menu of a point (or of the selection, when the point is in it or none is under the
+/// mouse) gives feedback for the map's participant: "Wrong: I like this" / "Wrong: not for me" on
+/// the tracks of unheard excerpts and of clips the model predicts wrongly (or other participants'
+/// clips), saved as feedback answers (recordFeedback) and announced with feedbackRecorded(), on
+/// which the Results page retrains the recommendation list's model.
 class EmbeddingMapView : public QWidget {
     Q_OBJECT
 public:
@@ -63,11 +70,28 @@ public:
     /// music file is missing or there is no player.
     bool playPoint(int index);
 
+    /// The points the context menu at pos (canvas pixels) acts on: the selection when the point
+    /// under pos is in it or no point is there, else that point (empty: none).
+    QVector<int> contextPoints(const QPoint &pos) const;
+    /// Of points, those feedback is offered for: unheard excerpts, other participants' clips, and the
+    /// main participant's clips the model predicts wrongly (liked below 0.5, disliked at 0.5 or
+    /// more) or that were neutral.
+    QVector<int> feedbackPoints(const QVector<int> &points) const;
+    /// The context menu for canvas position pos (the caller owns it; nullptr without a map). Its
+    /// feedback actions are named mapFeedbackLikeAction and mapFeedbackNotForMeAction.
+    QMenu *createContextMenu(const QPoint &pos, QWidget *parent);
+    /// Saves feedback of the map's participant on the tracks of points (feedbackPoints() of them),
+    /// one answer per track, and emits feedbackRecorded(). False with *error when nothing could be
+    /// saved.
+    bool giveFeedback(const QVector<int> &points, bool like, QString *error = nullptr);
+
     /// Exports the map shown ("png", "svg" or "pdf").
     bool exportMap(const QString &format, const QString &path, QString *error = nullptr);
 
 Q_SIGNALS:
     void clipPlayed(const tastelab::ClipKey &clip);
+    /// Feedback of participant on these tracks was saved (see giveFeedback()).
+    void feedbackRecorded(const QString &participant, const QList<qint64> &trackIds, bool like);
     /// A map finished (or came from the cache) for the current request.
     void mapShown();
 

@@ -6,6 +6,7 @@
 
 #include <QAbstractTableModel>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QPainter>
@@ -26,6 +28,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSet>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -33,11 +36,13 @@
 #include <QStandardPaths>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace tastelab {
 
@@ -45,8 +50,10 @@ namespace {
 
 constexpr int kExcerpts = 3; ///< excerpts per track, scored and averaged (see libraryExcerpts)
 
+// MovedColumn comes last in the model (the other columns keep their numbers) and is shown before
+// the feedback buttons.
 enum Column { RankColumn, PlayColumn, TitleColumn, ArtistColumn, GenreColumn, LikeColumn, RiskColumn, FeedbackColumn,
-              ColumnCount };
+              MovedColumn, ColumnCount };
 enum Role { ValueRole = Qt::UserRole + 1, FeedbackRole, TrackRole };
 
 QString percent(double p)
@@ -83,6 +90,14 @@ public:
         endResetModel();
     }
     void setRiskAvailable(bool available) { m_riskAvailable = available; }
+    /// What moved at the last retraining, in the ordering shown (nullptr: nothing to show).
+    void setComparison(const RankingComparison *comparison)
+    {
+        m_comparison = comparison;
+        if (!m_items.isEmpty())
+            Q_EMIT dataChanged(index(0, MovedColumn), index(int(m_items.size()) - 1, MovedColumn));
+    }
+    const RankChange *changeOf(const Recommendation &r) const { return m_comparison ? m_comparison->find(r.track.id) : nullptr; }
 
     const QVector<Recommendation> &items() const { return m_items; }
     /// The item with the feedback given since it was scored.
@@ -134,14 +149,36 @@ public:
                 return feedback == 1 ? RecommendationsView::tr("Liked")
                     : feedback == 0  ? RecommendationsView::tr("Not for me")
                                      : QString();
+            case MovedColumn: {
+                const RankChange *c = changeOf(r);
+                if (!c)
+                    return QString();
+                const QString score = scoreChangeText(*c);
+                return score.isEmpty() ? rankChangeText(*c)
+                                       : QStringLiteral("%1  %2").arg(rankChangeText(*c), score);
+            }
             default: return {};
             }
         case FeedbackRole: return feedback;
         case TrackRole: return r.track.id;
         case ValueRole:
+            if (index.column() == MovedColumn) {
+                // Sorting key: places risen; new tracks above every riser, tracks not compared last.
+                const RankChange *c = changeOf(r);
+                return !c ? QVariant() : c->isNew() ? QVariant(std::numeric_limits<int>::max()) : QVariant(c->rankChange());
+            }
             return index.column() == LikeColumn ? r.likeProbability
                 : index.column() == RiskColumn  ? r.dislikeRisk
                                                 : QVariant();
+        case Qt::ForegroundRole:
+            if (index.column() == MovedColumn)
+                if (const RankChange *c = changeOf(r)) {
+                    if (c->isNew() || c->rankChange() > 0)
+                        return QBrush(kLikeColour.darker(115));
+                    if (c->rankChange() < 0)
+                        return QBrush(kRiskColour.darker(110));
+                }
+            return {};
         case Qt::ToolTipRole:
             switch (index.column()) {
             case TitleColumn: return r.track.path;
@@ -155,6 +192,26 @@ public:
                     ? RecommendationsView::tr("No dislike risk for this track")
                     : RecommendationsView::tr("CLEP-N rates a dislike at %1 (1 − its mean like probability)")
                           .arg(r.dislikeRisk, 0, 'f', 3);
+            case FeedbackColumn:
+                return RecommendationsView::tr("Wrong about this track? “Like”: you like it; “Not for me”: you do not. "
+                                               "Saved as an answer, and the model learns from it (retrained in the "
+                                               "background).");
+            case MovedColumn: {
+                const RankChange *c = changeOf(r);
+                if (!c)
+                    return {};
+                if (c->isNew())
+                    return RecommendationsView::tr("New in the list since the retraining: #%1 with %2")
+                        .arg(c->rank)
+                        .arg(percent(c->likeProbability));
+                return RecommendationsView::tr("Before the retraining #%1 with %2, now #%3 with %4%5")
+                    .arg(c->previousRank)
+                    .arg(percent(c->previousLikeProbability))
+                    .arg(c->rank)
+                    .arg(percent(c->likeProbability))
+                    .arg(c->isRated() ? RecommendationsView::tr(" (you rated it: not counted in the summary)")
+                                      : QString());
+            }
             default: return {};
             }
         case Qt::TextAlignmentRole:
@@ -178,6 +235,7 @@ public:
             case LikeColumn: return RecommendationsView::tr("Like score");
             case RiskColumn: return RecommendationsView::tr("Dislike risk");
             case FeedbackColumn: return RecommendationsView::tr("Your feedback");
+            case MovedColumn: return RecommendationsView::tr("Moved");
             default: return {};
             }
         }
@@ -195,6 +253,10 @@ public:
                     : RecommendationsView::tr("Train CLEP-N on the Models page to see the dislike risk");
             case FeedbackColumn:
                 return RecommendationsView::tr("Saved as an answer; retraining the model learns from it");
+            case MovedColumn:
+                return RecommendationsView::tr("Places moved at the last retraining (▲ up, ▼ down) and the change of "
+                                               "the like score. Click to sort by it; click again to reverse, a third "
+                                               "time to go back to the ordering.");
             default: return {};
             }
         }
@@ -207,6 +269,7 @@ private:
     QHash<qint64, int> m_feedback; ///< track -> 1 liked, 0 not for me
     int m_excerpts = kExcerpts;
     bool m_riskAvailable = false;
+    const RankingComparison *m_comparison = nullptr;
 };
 
 // --- filters: genre, minimum like score, text ---
@@ -243,6 +306,20 @@ public:
     }
 
 protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        // Only the Moved column sorts (the Order buttons choose the ranking): by places risen,
+        // then by rank; tracks without a comparison last in either direction.
+        const QVariant a = left.data(ValueRole), b = right.data(ValueRole);
+        const bool descending = sortOrder() == Qt::DescendingOrder;
+        if (a.isValid() != b.isValid())
+            return descending ? !a.isValid() : a.isValid();
+        if (a.isValid() && a.toInt() != b.toInt())
+            return a.toInt() < b.toInt();
+        const int rankA = m_source->items()[left.row()].rank, rankB = m_source->items()[right.row()].rank;
+        return descending ? rankA > rankB : rankA < rankB;
+    }
+
     bool filterAcceptsRow(int row, const QModelIndex &) const override
     {
         const Recommendation &r = m_source->items()[row];
@@ -526,6 +603,12 @@ RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
     order->addWidget(m_byLike);
     order->addWidget(m_bySafety);
     order->addStretch(1);
+    m_autoRetrain = new QCheckBox(tr("Retrain after feedback"), m_controls);
+    m_autoRetrain->setObjectName(QStringLiteral("autoRetrainCheck"));
+    m_autoRetrain->setToolTip(tr("A moment after your last “Like” or “Not for me”, train the list's model again "
+                                 "on your answers in the background and show what moved"));
+    m_autoRetrain->setChecked(QSettings().value(QStringLiteral("recommendations/retrainAfterFeedback"), true).toBool());
+    order->addWidget(m_autoRetrain);
     controls->addLayout(order);
 
     auto *filters = new QHBoxLayout;
@@ -575,12 +658,53 @@ RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
     m_bannerLabel = new QLabel(m_banner);
     m_bannerLabel->setObjectName(QStringLiteral("retrainBannerLabel"));
     m_bannerLabel->setWordWrap(true);
-    m_retrain = new QPushButton(tr("Retrain"), m_banner);
+    m_retrain = new QPushButton(tr("Retrain now"), m_banner);
     m_retrain->setObjectName(QStringLiteral("retrainButton"));
+    m_modelsPage = new QPushButton(tr("Models page…"), m_banner);
+    m_modelsPage->setObjectName(QStringLiteral("retrainModelsPageButton"));
+    m_modelsPage->setToolTip(tr("Train with other models or settings on the Models page"));
     banner->addWidget(m_bannerLabel, 1);
     banner->addWidget(m_retrain);
+    banner->addWidget(m_modelsPage);
     m_banner->hide();
     layout->addWidget(m_banner);
+
+    // Retraining on feedback: what runs, its progress and Cancel.
+    m_retrainRow = new QWidget(this);
+    m_retrainRow->setObjectName(QStringLiteral("retrainRow"));
+    auto *retrainRow = new QHBoxLayout(m_retrainRow);
+    retrainRow->setContentsMargins(0, 0, 0, 0);
+    m_retrainBar = new QProgressBar(m_retrainRow);
+    m_retrainBar->setObjectName(QStringLiteral("retrainProgress"));
+    m_retrainBar->setMaximumWidth(160);
+    m_retrainBar->setTextVisible(false);
+    m_retrainLabel = new QLabel(m_retrainRow);
+    m_retrainLabel->setObjectName(QStringLiteral("retrainLabel"));
+    m_retrainLabel->setWordWrap(true);
+    m_cancelRetrain = new QPushButton(tr("Cancel"), m_retrainRow);
+    m_cancelRetrain->setObjectName(QStringLiteral("cancelRetrainButton"));
+    m_cancelRetrain->setToolTip(tr("Stop the retraining; your feedback stays saved"));
+    retrainRow->addWidget(m_retrainBar);
+    retrainRow->addWidget(m_retrainLabel, 1);
+    retrainRow->addWidget(m_cancelRetrain);
+    m_retrainRow->hide();
+    layout->addWidget(m_retrainRow);
+
+    // What moved at the last retraining.
+    m_moves = new QLabel(this);
+    m_moves->setObjectName(QStringLiteral("recommendationsMovesLabel"));
+    m_moves->setWordWrap(true);
+    m_moves->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_moves->setFrameShape(QFrame::StyledPanel);
+    m_moves->setMargin(6);
+    m_moves->setAutoFillBackground(true);
+    {
+        QPalette p = m_moves->palette();
+        p.setColor(QPalette::Window, blend(p.color(QPalette::Window), kLikeColour, 0.12));
+        m_moves->setPalette(p);
+    }
+    m_moves->hide();
+    layout->addWidget(m_moves);
 
     m_busyRow = new QWidget(this);
     auto *busy = new QHBoxLayout(m_busyRow);
@@ -622,8 +746,7 @@ RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_delegate->rowHeight());
     QHeaderView *header = m_table->horizontalHeader();
     header->setHighlightSections(false);
-    header->setSortIndicatorShown(true); // the ordering (not clickable: the Order buttons choose it)
-    header->setSectionsClickable(false);
+    header->setSortIndicatorShown(true); // the ordering, or the Moved column when sorted by it
     const QFontMetrics fm = m_table->fontMetrics();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(RankColumn, QHeaderView::Fixed);
@@ -637,6 +760,14 @@ RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
     header->resizeSection(RiskColumn, fm.horizontalAdvance(QStringLiteral("100 %")) + 100);
     header->setSectionResizeMode(FeedbackColumn, QHeaderView::Fixed);
     header->resizeSection(FeedbackColumn, m_delegate->columnWidth(FeedbackColumn));
+    header->resizeSection(MovedColumn, fm.horizontalAdvance(QStringLiteral("\u25B2999  \u22120.00")) + 16);
+    header->moveSection(header->visualIndex(MovedColumn), header->visualIndex(FeedbackColumn));
+    m_table->setColumnHidden(MovedColumn, true); // until a retraining is compared
+    // Clicking the Moved header sorts by it; Like score and Dislike risk choose the ordering.
+    header->setSectionsClickable(true);
+    connect(header, &QHeaderView::sectionClicked, this, &RecommendationsView::onHeaderClicked);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &RecommendationsView::showRowMenu);
     m_stack->addWidget(m_table);
 
     auto *messagePage = new QWidget(m_stack);
@@ -699,9 +830,28 @@ RecommendationsView::RecommendationsView(QWidget *parent) : QWidget(parent)
     });
     connect(m_exportM3u, &QPushButton::clicked, this, [this] { chooseExport(true); });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { chooseExport(false); });
-    connect(m_retrain, &QPushButton::clicked, this, [this] {
+    connect(m_retrain, &QPushButton::clicked, this, [this] { retrainNow(); });
+    connect(m_modelsPage, &QPushButton::clicked, this, [this] {
         Q_EMIT retrainRequested(m_result.participant, m_scoredBy.encoder.isEmpty() ? m_result.encoder : m_scoredBy.encoder);
     });
+    connect(m_autoRetrain, &QCheckBox::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("recommendations/retrainAfterFeedback"), on);
+        if (!on && m_retrainTimer->isActive()) { // waiting: the banner offers it instead
+            m_retrainTimer->stop();
+            if (!m_retraining)
+                m_before.reset();
+            updateRetrainRow();
+            updateBanner();
+        }
+    });
+    m_trainer = new TrainingService(this);
+    m_retrainTimer = new QTimer(this);
+    m_retrainTimer->setSingleShot(true);
+    m_retrainTimer->setInterval(1500);
+    connect(m_retrainTimer, &QTimer::timeout, this, &RecommendationsView::startRetrain);
+    connect(m_trainer, &TrainingService::epochFinished, this, &RecommendationsView::onRetrainEpoch);
+    connect(m_trainer, &TrainingService::finished, this, &RecommendationsView::onRetrainFinished);
+    connect(m_cancelRetrain, &QPushButton::clicked, this, &RecommendationsView::cancelRetraining);
     // Keys on the list, as in the survey: Space plays or stops the current row, L likes it, D marks
     // it not for me.
     const auto onCurrent = [this](const std::function<void(int row)> &f) {
@@ -738,6 +888,16 @@ void RecommendationsView::setStudy(Study *study)
     if (playingTrack() != 0)
         m_player->stop();
     m_playingTrack = 0;
+    // A retraining of the other study's model is dropped (cancelled), and so is what moved.
+    m_retrainTimer->stop();
+    if (m_retraining)
+        m_trainer->cancel();
+    m_retraining = false;
+    m_retrainJob = 0;
+    m_before.reset();
+    m_expectModel = 0;
+    clearComparison();
+    updateRetrainRow();
     m_study = study;
     m_participant.clear();
     m_encoder.clear();
@@ -782,6 +942,8 @@ void RecommendationsView::setParticipant(const QString &code, const QString &enc
 {
     if (m_busy && code == m_participant && encoder == m_encoder && modelId == m_requestedModel)
         return; // that very list is being scored now
+    if (code != m_participant)
+        m_retrainWhenScored = false;
     m_participant = code;
     m_encoder = encoder;
     m_requestedModel = modelId;
@@ -813,9 +975,9 @@ QString RecommendationsView::stateText() const { return m_stack->currentWidget()
 
 QString RecommendationsView::bannerText() const { return m_banner->isHidden() ? QString() : m_bannerLabel->text(); }
 
-void RecommendationsView::start()
+void RecommendationsView::start(bool evenHidden)
 {
-    if (window()->isVisible() && !isVisible()) {
+    if (!evenHidden && window()->isVisible() && !isVisible()) {
         m_stale = true; // on a hidden tab of a shown window: scored when the tab is shown
         return;
     }
@@ -868,7 +1030,9 @@ void RecommendationsView::start()
     for (const TrainedModel &m : models)
         m_haveSafeModel |= m.model == QLatin1String("clep-n") && m.encoder == chosen->encoder;
 
-    const bool sameList = m_haveResult && m_result.participant == m_participant && m_scoredBy.id == chosen->id;
+    // The same list, or its model retrained: the old list stays shown until the new one is in.
+    const bool sameList = m_haveResult && m_result.participant == m_participant
+        && (m_scoredBy.id == chosen->id || (m_expectModel != 0 && chosen->id == m_expectModel));
     m_scoredBy = *chosen;
     RecommendationRequest request;
     request.participant = m_participant;
@@ -928,6 +1092,11 @@ void RecommendationsView::onFinished(quint64 requestId, const Outcome &outcome)
         m_rankedByLike.clear();
         m_rankedByRisk.clear();
         m_model->setItems({}, kExcerpts);
+        if (m_expectModel != 0) { // the list of a retrained model: nothing to compare with
+            m_expectModel = 0;
+            m_before.reset();
+        }
+        clearComparison();
         showMessage(tr("The recommendations could not be made: %1").arg(outcome.error));
         updateControls();
         Q_EMIT refreshed();
@@ -940,6 +1109,31 @@ void RecommendationsView::onFinished(quint64 requestId, const Outcome &outcome)
     m_haveSafeModel = m_result.safeModelId != 0;
     if (!m_haveSafeModel && m_ordering == Ordering::DislikeRisk)
         m_ordering = Ordering::LikeProbability;
+    // The list of a retrained model: compare it with the list before the feedback. Another list
+    // (another participant or model) drops the comparison; the same list scored again keeps it.
+    if (m_before && m_expectModel != 0 && m_scoredBy.id == m_expectModel
+        && m_before->scoredBy.participant == m_result.participant) {
+        m_movedByLike = compareRankings(m_before->byLike, m_rankedByLike);
+        if (!m_before->byRisk.isEmpty() && !m_rankedByRisk.isEmpty())
+            m_movedByRisk = compareRankings(m_before->byRisk, m_rankedByRisk);
+        else
+            m_movedByRisk.reset();
+        m_comparedModel = m_scoredBy.id;
+        QStringList names;
+        for (const QString &m : qAsConst(m_retrainModels))
+            names << uistyle::modelName(m);
+        m_movesText = m_retrainNewAnswers == 1
+            ? tr("Retrained %1 on %2 answers (1 new)").arg(names.join(QStringLiteral(", "))).arg(m_retrainAnswers)
+            : tr("Retrained %1 on %2 answers (%3 new)")
+                  .arg(names.join(QStringLiteral(", ")))
+                  .arg(m_retrainAnswers)
+                  .arg(m_retrainNewAnswers);
+        m_before.reset();
+        m_expectModel = 0;
+        m_status->setText(tr("Retrained: the list is scored with the new model."));
+    } else if (m_comparedModel != m_scoredBy.id) {
+        clearComparison();
+    }
     // Feedback given on the old list while this one was scored (the job may have read the answers
     // before it was saved).
     m_model->setFeedback(m_pendingFeedback);
@@ -970,6 +1164,10 @@ void RecommendationsView::onFinished(quint64 requestId, const Outcome &outcome)
     updateModelLabel();
     updateBanner();
     updateControls();
+    if (m_retrainWhenScored) {
+        m_retrainWhenScored = false;
+        scheduleRetrain();
+    }
     Q_EMIT refreshed();
 }
 
@@ -1005,12 +1203,18 @@ bool RecommendationsView::setOrdering(Ordering ordering)
         m_byLike->setChecked(ordering == Ordering::LikeProbability);
         m_bySafety->setChecked(ordering == Ordering::DislikeRisk);
     }
-    if (ordering == m_ordering)
+    if (ordering == m_ordering) {
+        sortByMoved(false);
         return true;
+    }
     m_ordering = ordering;
+    m_movedSort = 0;
+    m_filter->sort(-1);
     if (m_haveResult) {
         applyOrdering();
         updateFilterSummary();
+    } else {
+        showComparison();
     }
     return true;
 }
@@ -1021,10 +1225,7 @@ void RecommendationsView::applyOrdering()
     m_model->setRiskAvailable(m_haveSafeModel);
     m_model->setItems(m_ordering == Ordering::DislikeRisk && m_haveSafeModel ? m_rankedByRisk : m_rankedByLike, kExcerpts);
     m_table->setColumnHidden(RiskColumn, !m_haveSafeModel);
-    if (m_ordering == Ordering::DislikeRisk)
-        m_table->horizontalHeader()->setSortIndicator(RiskColumn, Qt::AscendingOrder);
-    else
-        m_table->horizontalHeader()->setSortIndicator(LikeColumn, Qt::DescendingOrder);
+    showComparison();
     {
         const QSignalBlocker a(m_byLike), b(m_bySafety);
         m_byLike->setChecked(m_ordering == Ordering::LikeProbability);
@@ -1105,7 +1306,7 @@ void RecommendationsView::updateFilterSummary()
 
 void RecommendationsView::updateBanner()
 {
-    if (!m_study || !m_haveResult || m_result.participant.isEmpty()) {
+    if (!m_study || !m_haveResult || m_result.participant.isEmpty() || isRetraining()) { // (the retrain row says it)
         m_banner->hide();
         return;
     }
@@ -1256,14 +1457,301 @@ bool RecommendationsView::giveFeedback(int row, bool like, QString *error)
         return false;
     }
     const int value = like ? 1 : 0;
+    const bool changed = item.feedback != value;
     if (m_busy)
         m_pendingFeedback.insert(item.track.id, value);
     m_model->setFeedback(item.track.id, value);
     m_status->setText(like ? tr("Saved: you like “%1”.").arg(item.track.title)
                            : tr("Saved: “%1” is not for you.").arg(item.track.title));
+    if (changed)
+        scheduleRetrain();
     updateBanner();
     updateFilterSummary();
     return true;
+}
+
+void RecommendationsView::noteFeedback(const QString &participant, const QList<qint64> &trackIds, bool like)
+{
+    if (participant != m_participant || trackIds.isEmpty())
+        return; // the list is someone else's
+    if (!m_haveResult || participant != m_result.participant) {
+        // Not scored yet (e.g. its tab was never shown): score it now, then retrain.
+        if (!m_autoRetrain->isChecked())
+            return;
+        m_retrainWhenScored = true;
+        if (!m_busy)
+            start(true);
+        return;
+    }
+    const int value = like ? 1 : 0;
+    for (qint64 id : trackIds) {
+        if (m_busy)
+            m_pendingFeedback.insert(id, value);
+        m_model->setFeedback(id, value);
+    }
+    scheduleRetrain();
+    updateBanner();
+    updateFilterSummary();
+}
+
+// --- retraining on feedback ---
+
+void RecommendationsView::setAutoRetrain(bool on) { m_autoRetrain->setChecked(on); }
+
+bool RecommendationsView::autoRetrain() const { return m_autoRetrain->isChecked(); }
+
+void RecommendationsView::setRetrainDelay(int ms) { m_retrainTimer->setInterval(std::max(0, ms)); }
+
+bool RecommendationsView::isRetraining() const { return m_retraining || m_retrainTimer->isActive(); }
+
+QString RecommendationsView::movesText() const { return m_moves->isHidden() ? QString() : m_moves->text(); }
+
+const RankingComparison *RecommendationsView::comparison() const
+{
+    const auto &c = m_ordering == Ordering::DislikeRisk ? m_movedByRisk : m_movedByLike;
+    return c ? &*c : nullptr;
+}
+
+void RecommendationsView::captureBefore()
+{
+    if (m_before || !m_haveResult || m_scoredBy.id == 0)
+        return;
+    m_before = Before{m_scoredBy, m_rankedByLike, m_rankedByRisk};
+}
+
+void RecommendationsView::scheduleRetrain()
+{
+    if (!m_autoRetrain->isChecked() || !m_study || !m_haveResult || m_scoredBy.id == 0)
+        return;
+    captureBefore();
+    m_retrainTimer->start(); // again: quick answers make one retraining
+    m_cancelRetrain->setEnabled(true);
+    updateRetrainRow();
+    updateBanner();
+}
+
+bool RecommendationsView::retrainNow()
+{
+    if (!m_study || !m_haveResult || m_scoredBy.id == 0)
+        return false;
+    captureBefore();
+    m_retrainTimer->stop();
+    startRetrain();
+    return m_retraining;
+}
+
+void RecommendationsView::startRetrain()
+{
+    if (!m_study || !m_before) {
+        updateRetrainRow();
+        return;
+    }
+    TrainingRequest request;
+    QString error;
+    const qint64 safe = m_haveSafeModel && m_result.participant == m_before->scoredBy.participant ? m_result.safeModelId : 0;
+    if (!feedbackRetrainingRequest(*m_study, m_before->scoredBy.id, safe, &request, &error)) {
+        m_status->setText(tr("Cannot retrain: %1").arg(error));
+        m_before.reset();
+        updateRetrainRow();
+        updateBanner();
+        return;
+    }
+    // A list still being scored for an earlier retraining is not compared on its own any more:
+    // this retraining's list is compared with the list before all of the feedback.
+    m_expectModel = 0;
+    m_retrainModels = request.models;
+    m_retrainNewAnswers = feedbackSince(*m_study, request.participant, m_before->scoredBy.createdAt);
+    m_retrainJob = m_trainer->start(request); // supersedes (and so stops) one still running
+    m_retraining = true;
+    m_retrainBar->setRange(0, 0);
+    m_cancelRetrain->setEnabled(true);
+    updateRetrainRow();
+    updateBanner();
+}
+
+void RecommendationsView::onRetrainEpoch(quint64 jobId, const QString &model, const train::EpochLog &epoch)
+{
+    if (jobId != m_retrainJob || !m_retraining || m_retrainModels.isEmpty())
+        return;
+    // Each model's share of the bar; a CLEP model's embedder stage is its first half.
+    const int index = std::max(0, int(m_retrainModels.indexOf(model)));
+    const bool clep = model.startsWith(QLatin1String("clep"));
+    const double stageDone = epoch.epochs > 0 ? double(epoch.epoch) / epoch.epochs : 0.0;
+    const double within = !clep ? stageDone : epoch.stage == "embedder" ? 0.5 * stageDone : 0.5 + 0.5 * stageDone;
+    m_retrainBar->setRange(0, 1000);
+    m_retrainBar->setValue(int(std::lround(1000.0 * (index + within) / m_retrainModels.size())));
+    m_retrainLabel->setText(tr("Retraining %1's %2 on your feedback: %3, epoch %4 of %5. The list stays usable.")
+                                .arg(m_before ? m_before->scoredBy.participant : m_participant, uistyle::modelName(model),
+                                     QString::fromStdString(epoch.stage))
+                                .arg(epoch.epoch)
+                                .arg(epoch.epochs));
+}
+
+void RecommendationsView::onRetrainFinished(quint64 jobId, const TrainingReport &report)
+{
+    if (jobId != m_retrainJob || !m_retraining)
+        return;
+    m_retraining = false;
+    if (report.cancelled || !report.error.isEmpty() || !m_before) {
+        m_status->setText(report.cancelled ? tr("Retraining cancelled; your feedback is saved.")
+                                           : tr("Retraining failed: %1").arg(report.error));
+        if (!m_retrainTimer->isActive())
+            m_before.reset();
+        updateRetrainRow();
+        updateBanner();
+        return;
+    }
+    qint64 newModel = 0;
+    for (const TrainedModel &m : report.models)
+        if (m.model == m_before->scoredBy.model)
+            newModel = m.id;
+    m_retrainAnswers = report.examples;
+    const QString participant = m_before->scoredBy.participant;
+    const QString encoder = m_before->scoredBy.encoder;
+    updateRetrainRow();
+    if (newModel == 0)
+        return;
+    if (participant == m_participant) {
+        // The list follows the new model and is compared with the old one when it is scored.
+        m_expectModel = newModel;
+        m_requestedModel = newModel;
+        m_status->setText(tr("Retrained on %1 answers; scoring the list with the new model…").arg(report.examples));
+        start();
+    } else {
+        m_before.reset();
+    }
+    Q_EMIT retrained(participant, encoder, newModel);
+}
+
+void RecommendationsView::cancelRetraining()
+{
+    const bool waiting = m_retrainTimer->isActive();
+    m_retrainTimer->stop();
+    if (m_retraining) {
+        m_trainer->cancel(); // stops at the next epoch; finished() says so
+        m_cancelRetrain->setEnabled(false);
+        m_retrainLabel->setText(tr("Cancelling the retraining…"));
+        return;
+    }
+    if (waiting) {
+        m_before.reset();
+        m_status->setText(tr("Retraining cancelled; your feedback is saved."));
+    }
+    updateRetrainRow();
+    updateBanner();
+}
+
+void RecommendationsView::updateRetrainRow()
+{
+    const bool waiting = m_retrainTimer->isActive() && !m_retraining;
+    m_retrainRow->setVisible(waiting || m_retraining);
+    if (waiting) {
+        m_retrainBar->setRange(0, 0);
+        m_retrainLabel->setText(tr("Retraining %1's model on your feedback in a moment (more answers are gathered "
+                                   "first)…")
+                                    .arg(m_before ? m_before->scoredBy.participant : m_participant));
+    } else if (m_retraining && m_retrainBar->maximum() == 0) {
+        QStringList names;
+        for (const QString &m : qAsConst(m_retrainModels))
+            names << uistyle::modelName(m);
+        m_retrainLabel->setText(tr("Retraining %1's %2 on your feedback… The list stays usable.")
+                                    .arg(m_before ? m_before->scoredBy.participant : m_participant,
+                                         names.join(QStringLiteral(", "))));
+    }
+}
+
+void RecommendationsView::clearComparison()
+{
+    m_movedByLike.reset();
+    m_movedByRisk.reset();
+    m_comparedModel = 0;
+    m_movedSort = 0;
+    m_filter->sort(-1);
+    showComparison();
+}
+
+void RecommendationsView::showComparison()
+{
+    const RankingComparison *c = comparison();
+    m_model->setComparison(c);
+    m_table->setColumnHidden(MovedColumn, c == nullptr);
+    if (!c) {
+        m_moves->hide();
+        m_moves->clear();
+        if (m_movedSort != 0) {
+            m_movedSort = 0;
+            m_filter->sort(-1);
+        }
+    } else {
+        const QString order = m_ordering == Ordering::DislikeRisk ? tr("lowest risk of dislike") : tr("like score");
+        m_moves->setText(tr("%1. By %2: %3.").arg(m_movesText, order, describeMoves(*c)));
+        m_moves->show();
+    }
+    QHeaderView *header = m_table->horizontalHeader();
+    if (m_movedSort != 0)
+        header->setSortIndicator(MovedColumn, m_movedSort == 1 ? Qt::DescendingOrder : Qt::AscendingOrder);
+    else if (m_ordering == Ordering::DislikeRisk)
+        header->setSortIndicator(RiskColumn, Qt::AscendingOrder);
+    else
+        header->setSortIndicator(LikeColumn, Qt::DescendingOrder);
+}
+
+void RecommendationsView::sortByMoved(bool on, Qt::SortOrder order)
+{
+    const int sort = !on || !comparison() ? 0 : order == Qt::DescendingOrder ? 1 : 2;
+    m_movedSort = sort;
+    if (sort == 0)
+        m_filter->sort(-1);
+    else
+        m_filter->sort(MovedColumn, order);
+    showComparison();
+}
+
+void RecommendationsView::onHeaderClicked(int section)
+{
+    if (section == MovedColumn)
+        sortByMoved(m_movedSort != 2, m_movedSort == 0 ? Qt::DescendingOrder : Qt::AscendingOrder);
+    else if (section == LikeColumn)
+        setOrdering(Ordering::LikeProbability);
+    else if (section == RiskColumn)
+        setOrdering(Ordering::DislikeRisk); // (refused without CLEP-N)
+    showComparison(); // the indicator shows what the rows are sorted by (other columns do not sort)
+}
+
+void RecommendationsView::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid() || !m_haveResult)
+        return;
+    const int row = index.row();
+    const Recommendation item = itemAt(row);
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("recommendationRowMenu"));
+    QAction *play = menu.addAction(playingTrack() == item.track.id ? tr("Stop") : tr("Play"));
+    play->setEnabled(m_player != nullptr);
+    menu.addSeparator();
+    QAction *like = menu.addAction(tr("Wrong: I like this"));
+    QAction *notForMe = menu.addAction(tr("Wrong: not for me"));
+    like->setCheckable(true);
+    like->setChecked(item.feedback == 1);
+    notForMe->setCheckable(true);
+    notForMe->setChecked(item.feedback == 0);
+    const qint64 trackId = item.track.id;
+    QAction *chosen = menu.exec(m_table->viewport()->mapToGlobal(pos));
+    // The list may have changed while the menu was open: act on the same track.
+    int now = -1;
+    for (int r = 0; r < m_filter->rowCount() && now < 0; ++r)
+        if (itemAt(r).track.id == trackId)
+            now = r;
+    if (!chosen || now < 0)
+        return;
+    if (chosen == play) {
+        togglePlay(now);
+        return;
+    }
+    QString error;
+    if (!giveFeedback(now, chosen == like, &error))
+        m_status->setText(error);
 }
 
 QRect RecommendationsView::actionRect(int row, Action action) const

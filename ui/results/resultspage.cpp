@@ -81,6 +81,17 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
     m_recommendations = new RecommendationsView(m_tabs);
     m_recommendations->setObjectName(QStringLiteral("recommendationsView"));
     connect(m_recommendations, &RecommendationsView::retrainRequested, this, &ResultsPage::modelsPageRequested);
+    connect(m_recommendations, &RecommendationsView::retrained, this, &ResultsPage::onRetrained);
+    connect(m_map, &EmbeddingMapView::feedbackRecorded, this,
+            [this](const QString &code, const QList<qint64> &tracks, bool like) {
+                m_recommendations->noteFeedback(code, tracks, like);
+                Q_EMIT statusMessage(like ? tr("Saved: %1 likes %n track(s); the recommendations retrain on it.", nullptr,
+                                               int(tracks.size()))
+                                                .arg(code)
+                                          : tr("Saved: %n track(s) not for %1; the recommendations retrain on it.",
+                                               nullptr, int(tracks.size()))
+                                                .arg(code));
+            });
     m_tabs->addTab(m_recommendations, tr("Recommendations"));
     layout->addWidget(m_tabs, 1);
 
@@ -178,8 +189,31 @@ void ResultsPage::refresh()
     updateState();
     const QStringList before = m_recommendationsFor;
     pushSelection();
-    if (m_recommendationsFor == before && m_study)
+    if (m_recommendationsFor == before && m_study && !m_keepRecommendations)
         m_recommendations->refresh(); // new answers, embeddings or models
+}
+
+void ResultsPage::onRetrained(const QString &code, const QString &encoderName, qint64 modelId)
+{
+    if (!m_study)
+        return;
+    // The list already scores the new model; the pickers, the map and the performance follow.
+    m_keepRecommendations = true;
+    if (code == participant() && encoderName == encoder()) {
+        {
+            const QSignalBlocker block(m_models);
+            fillModels();
+            const int i = m_models->findData(modelId);
+            if (i >= 0)
+                m_models->setCurrentIndex(i);
+        }
+        if (modelId == this->modelId())
+            m_recommendationsFor = {participant(), encoder(), QString::number(modelId)};
+    }
+    refresh();
+    m_keepRecommendations = false;
+    Q_EMIT modelsChanged();
+    Q_EMIT statusMessage(tr("Retrained %1's model on their feedback (model %2).").arg(code).arg(modelId));
 }
 
 void ResultsPage::fillParticipants()

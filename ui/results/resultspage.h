@@ -23,6 +23,10 @@ class Study;
 /// model, and three sub-tabs: the embedding map, the model's performance, and the
 /// recommendations. When something the page depends on is missing (no answers, no embeddings, no
 /// model) a line says so, with a button to the page that provides it.
+///
+/// Feedback given on the map ("Wrong: I like this" / "Wrong: not for me") goes to the
+/// recommendation list, which retrains on it; when a retraining stores a new model the page picks
+/// it and refreshes (the list shows what moved).
 class ResultsPage : public QWidget {
     Q_OBJECT
 public:
@@ -61,6 +65,8 @@ Q_SIGNALS:
     void featuresPageRequested();
     void surveyPageRequested();
     void statusMessage(const QString &message);
+    /// A retraining on feedback stored new models (the Models page lists them).
+    void modelsChanged();
 
 private:
     void fillParticipants();
@@ -70,12 +76,14 @@ private:
     void updateOverlayMenu();
     void updateState();
     void pushSelection();
+    void onRetrained(const QString &participant, const QString &encoder, qint64 modelId);
     QString dataStamp() const;
 
     Study *m_study = nullptr;
     QString m_stamp;
     QStringList m_overlay;
     QStringList m_recommendationsFor; ///< participant, encoder, model last given to the list
+    bool m_keepRecommendations = false; ///< refresh() leaves the list alone (it rescores itself)
 
     QLabel *m_state = nullptr;
     QPushButton *m_stateButton = nullptr;
