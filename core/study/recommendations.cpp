@@ -605,9 +605,9 @@ RankingComparison compareRankings(const QVector<Recommendation> &before, const Q
 QString rankChangeText(const RankChange &change)
 {
     if (change.isNew())
-        return tr("new");
+        return QCoreApplication::translate("Recommendations", "new");
     if (change.isRemoved())
-        return tr("gone");
+        return QCoreApplication::translate("Recommendations", "gone");
     const int d = change.rankChange();
     if (d == 0)
         return QStringLiteral("=");
@@ -631,20 +631,20 @@ QString describeMoves(const RankingComparison &c, int places)
     const int comparable = c.compared - c.ratedTracks;
     const int moved = c.movedAtLeast(places);
     QStringList parts;
-    parts << (comparable == 1 ? tr("%1 of 1 track moved %2 or more places").arg(moved).arg(places)
-                              : tr("%1 of %2 tracks moved %3 or more places").arg(moved).arg(comparable).arg(places));
+    parts << (comparable == 1 ? QCoreApplication::translate("Recommendations", "%1 of 1 track moved %2 or more places").arg(moved).arg(places)
+                              : QCoreApplication::translate("Recommendations", "%1 of %2 tracks moved %3 or more places").arg(moved).arg(comparable).arg(places));
     const auto name = [](const RankChange &r) { return QStringLiteral("\u201C%1\u201D").arg(r.track.title); };
     if (const RankChange *rise = c.biggestRise())
-        parts << tr("biggest rise: %1 %2").arg(name(*rise), rankChangeText(*rise));
+        parts << QCoreApplication::translate("Recommendations", "biggest rise: %1 %2").arg(name(*rise), rankChangeText(*rise));
     if (const RankChange *fall = c.biggestFall())
-        parts << tr("biggest fall: %1 %2").arg(name(*fall), rankChangeText(*fall));
+        parts << QCoreApplication::translate("Recommendations", "biggest fall: %1 %2").arg(name(*fall), rankChangeText(*fall));
     if (c.ratedTracks > 0)
-        parts << (c.ratedTracks == 1 ? tr("1 rated track not counted")
-                                     : tr("%1 rated tracks not counted").arg(c.ratedTracks));
+        parts << (c.ratedTracks == 1 ? QCoreApplication::translate("Recommendations", "1 rated track not counted")
+                                     : QCoreApplication::translate("Recommendations", "%1 rated tracks not counted").arg(c.ratedTracks));
     if (c.newTracks > 0)
-        parts << (c.newTracks == 1 ? tr("1 new in the list") : tr("%1 new in the list").arg(c.newTracks));
+        parts << (c.newTracks == 1 ? QCoreApplication::translate("Recommendations", "1 new in the list") : QCoreApplication::translate("Recommendations", "%1 new in the list").arg(c.newTracks));
     if (c.removedTracks > 0)
-        parts << (c.removedTracks == 1 ? tr("1 left the list") : tr("%1 left the list").arg(c.removedTracks));
+        parts << (c.removedTracks == 1 ? QCoreApplication::translate("Recommendations", "1 left the list") : QCoreApplication::translate("Recommendations", "%1 left the list").arg(c.removedTracks));
     return parts.join(QStringLiteral("; "));
 }
 

@@ -455,7 +455,7 @@ bool retrainingRequest(Study &study, qint64 modelId, TrainingRequest *out, QStri
     q.addBindValue(modelId);
     if (!q.exec() || !q.next()) {
         if (error)
-            *error = tr("%1: no stored model %2").arg(study.path()).arg(modelId);
+            *error = QCoreApplication::translate("Trainer", "%1: no stored model %2").arg(study.path()).arg(modelId);
         return false;
     }
     TrainingRequest r;
