@@ -1347,8 +1347,11 @@ void RecommendationsView::updateModelLabel()
     }
     const QString trained = m_scoredBy.createdAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
     const double clip = m_study ? m_study->settings().clipSeconds : 0;
-    QString text = tr("Scored by %1's %2 model on %3 embeddings, trained %4.")
-                       .arg(m_participant, uistyle::modelName(m_scoredBy.model), m_scoredBy.encoder, trained);
+    const bool listener = m_study && m_study->settings().listener;
+    QString text = listener ? tr("Scored by your %1 model on %2 embeddings, trained %3.")
+                                  .arg(uistyle::modelName(m_scoredBy.model), m_scoredBy.encoder, trained)
+                            : tr("Scored by %1's %2 model on %3 embeddings, trained %4.")
+                                  .arg(m_participant, uistyle::modelName(m_scoredBy.model), m_scoredBy.encoder, trained);
     text += QLatin1Char('\n');
     text += tr("Like score: the mean like probability over %1 excerpts of %2 s spread over each track.")
                 .arg(kExcerpts)
