@@ -5,11 +5,15 @@
 // share of random ones; the judge retrained every 10 answers), over seeds: mean ± sd, the paired
 // per-seed differences, and how many answers the active order needs to reach the random order's
 // accuracy at 120. Both orders use the same library, the same seed and the same final learner
-// (CLEP-PN, default ClepSettings, a fifth of the answers for its validation schedule). Figures:
-// docs/benchmarks.md.
+// (CLEP-PN, default ClepSettings; --validation: its validation schedule on a stratified fifth of
+// all answers (all, the default), on a fifth drawn from the randomly ordered answers only
+// (random), or no validation part (none: the schedule follows the training loss)). Figures:
+// docs/benchmarks.md. ACTIVE_BENCH_SEEDS=1 prints every seed's curves, ACTIVE_BENCH_LOG=1 the
+// training log of every CLEP model that ends below 0.6 accuracy.
 //
-//   active_bench [--seeds 10] [--pool 1000] [--test 400] [--noise 0.05] [--rule direction|taste]
-//                [--share 0.3] [--committee 10] [--l2 0.1] [--diversity 1]
+//   active_bench [--seeds 10] [--first-seed 1] [--pool 1000] [--test 400] [--noise 0.05] [--rule direction|taste]
+//                [--validation all|random|none] [--share 0.3] [--committee 10] [--l2 1]
+//                [--diversity 1]
 
 #include "train/activeorder.h"
 #include "train/clep.h"
@@ -227,6 +231,7 @@ Stat stat(const std::vector<double> &v)
 int main(int argc, char **argv)
 {
     const int seeds = intOption(argc, argv, "--seeds", 10);
+    const int firstSeed = intOption(argc, argv, "--first-seed", 1); // tune on other seeds than reported
     const int pool = intOption(argc, argv, "--pool", 1000);
     const int test = intOption(argc, argv, "--test", 400);
     const double noise = doubleOption(argc, argv, "--noise", 0.05);
@@ -241,11 +246,14 @@ int main(int argc, char **argv)
     active.committee = intOption(argc, argv, "--committee", active.committee);
     active.l2 = doubleOption(argc, argv, "--l2", active.l2);
     active.diversity = doubleOption(argc, argv, "--diversity", active.diversity);
-    std::printf("active_bench: %d seeds, pool %d, test %d, %d-d, rule %s, answer noise %.2f; active order: "
+    std::printf("active_bench: %d seeds from %d, pool %d, test %d, %d-d, rule %s, answer noise %.2f; active order: "
                 "warm-up %d, random share %.2f, retrain every %d, committee %d, l2 %g, diversity %g; "
-                "final learner CLEP-PN (default settings)\n",
-                seeds, pool, test, kDim, taste ? "taste" : "direction", noise, active.warmup, active.randomShare,
-                active.retrainEvery, active.committee, active.l2, active.diversity);
+                "final learner CLEP-PN (default settings, validation part from %s)\n",
+                seeds, firstSeed, pool, test, kDim, taste ? "taste" : "direction", noise, active.warmup, active.randomShare,
+                active.retrainEvery, active.committee, active.l2, active.diversity,
+                g_validation == ValidationFrom::All      ? "a fifth of all answers"
+                : g_validation == ValidationFrom::Random ? "a fifth of the answers, drawn from the random ones"
+                                                         : "none");
     const auto t0 = Clock::now();
     const int points = kMaxAnswers / kStep;
     // [point][seed]
@@ -253,7 +261,7 @@ int main(int argc, char **argv)
     std::vector<std::vector<double>> rClep = empty, aClep = empty, rJudge = empty, aJudge = empty, rSure = empty,
                                      aSure = empty;
     double judgeSeconds = 0, chooseSeconds = 0;
-    for (int s = 1; s <= seeds; ++s) {
+    for (int s = firstSeed; s < firstSeed + seeds; ++s) {
         const Library lib = makeLibrary(pool, test, noise, taste, std::uint64_t(s) * 7919u);
         ActiveOrderSettings random = active;
         random.seed = std::uint64_t(s);
@@ -281,7 +289,7 @@ int main(int argc, char **argv)
                 std::printf(" %.3f", v);
             std::printf("\n");
         }
-        std::fprintf(stderr, "\rseed %d/%d", s, seeds);
+        std::fprintf(stderr, "\rseed %d/%d", s - firstSeed + 1, seeds);
     }
     std::fprintf(stderr, "\n");
 
@@ -305,6 +313,17 @@ int main(int argc, char **argv)
         std::printf("| %d | %.3f ± %.3f | %.3f ± %.3f | %+.3f ± %.3f | %d/%d |\n", (k + 1) * kStep, r.mean, r.sd,
                     a.mean, a.sd, d.mean, d.sd, ahead, seeds);
     }
+    // A CLEP model that ends below 0.6 accuracy after 50 answers or more has collapsed to (nearly)
+    // one class: count them.
+    int collapsedRandom = 0, collapsedActive = 0, models = 0;
+    for (int k = 4; k < points; ++k)
+        for (int s = 0; s < seeds; ++s) {
+            ++models;
+            collapsedRandom += rClep[std::size_t(k)][std::size_t(s)] < 0.6;
+            collapsedActive += aClep[std::size_t(k)][std::size_t(s)] < 0.6;
+        }
+    std::printf("\nCLEP-PN models below 0.6 accuracy after 50..120 answers: random order %d/%d, active order %d/%d\n",
+                collapsedRandom, models, collapsedActive, models);
     const double target = meanRandom.back();
     int needed = -1;
     for (int k = 0; k < points && needed < 0; ++k)
