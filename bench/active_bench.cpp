@@ -13,7 +13,8 @@
 //
 //   active_bench [--seeds 10] [--first-seed 1] [--pool 1000] [--test 400] [--noise 0.05] [--rule direction|taste]
 //                [--validation all|random|none] [--share 0.3] [--committee 10] [--l2 1]
-//                [--diversity 1]
+//                [--diversity 1] [--every 10]
+//   active_bench --timing 3000x512
 
 #include "train/activeorder.h"
 #include "train/clep.h"
@@ -226,10 +227,47 @@ Stat stat(const std::vector<double> &v)
     return s;
 }
 
+/// The cost for the GUI: `pool` candidates of `dim` random values, 300 answers; the slowest
+/// next(), trainJudge() (the background part) and setJudge() (back on the UI thread).
+void timing(int pool, int dim)
+{
+    tastelab::Rng rng(5);
+    std::vector<std::vector<float>> e(static_cast<std::size_t>(pool), std::vector<float>(static_cast<std::size_t>(dim)));
+    for (auto &row : e)
+        for (float &v : row)
+            v = float(rng.uniform() - 0.5);
+    ActiveOrder order(e, {});
+    double next = 0, train = 0, set = 0;
+    for (int i = 0; i < 300; ++i) {
+        auto t = Clock::now();
+        const int c = order.next();
+        next = std::max(next, seconds(t));
+        order.answer(c, e[std::size_t(c)][0] + e[std::size_t(c)][1] > 0);
+        if (order.retrainDue()) {
+            const JudgeInput input = order.judgeInput();
+            t = Clock::now();
+            ActiveJudge judge = trainJudge(input);
+            train = std::max(train, seconds(t));
+            t = Clock::now();
+            order.setJudge(std::move(judge));
+            set = std::max(set, seconds(t));
+        }
+    }
+    std::printf("%d candidates, %d-d, 300 answers, one thread: slowest next() %.1f ms, trainJudge() %.0f ms "
+                "(at 300 answers), setJudge() %.1f ms\n",
+                pool, dim, next * 1e3, train * 1e3, set * 1e3);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
+    if (option(argc, argv, "--timing")) { // --timing 3000x512
+        int pool = 3000, dim = 512;
+        std::sscanf(option(argc, argv, "--timing"), "%dx%d", &pool, &dim);
+        timing(pool, dim);
+        return 0;
+    }
     const int seeds = intOption(argc, argv, "--seeds", 10);
     const int firstSeed = intOption(argc, argv, "--first-seed", 1); // tune on other seeds than reported
     const int pool = intOption(argc, argv, "--pool", 1000);
@@ -246,6 +284,7 @@ int main(int argc, char **argv)
     active.committee = intOption(argc, argv, "--committee", active.committee);
     active.l2 = doubleOption(argc, argv, "--l2", active.l2);
     active.diversity = doubleOption(argc, argv, "--diversity", active.diversity);
+    active.retrainEvery = intOption(argc, argv, "--every", active.retrainEvery);
     std::printf("active_bench: %d seeds from %d, pool %d, test %d, %d-d, rule %s, answer noise %.2f; active order: "
                 "warm-up %d, random share %.2f, retrain every %d, committee %d, l2 %g, diversity %g; "
                 "final learner CLEP-PN (default settings, validation part from %s)\n",
