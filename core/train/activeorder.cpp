@@ -94,38 +94,41 @@ void fitLogistic(const float *x, const int *labels, const std::vector<double> &w
 
 } // namespace
 
-float ActiveJudge::probability(const float *embedding) const
+void ActiveJudge::evaluate(const float *embedding, float *probability, float *agreement) const
 {
-    if (!valid())
-        return 0.5f;
+    if (!valid()) {
+        *probability = 0.5f;
+        *agreement = 0.0f;
+        return;
+    }
     const std::size_t p = std::size_t(m_dim) + 1;
     const int members = this->members();
     double sum = 0;
-    for (int m = 0; m < members; ++m) {
-        const float *w = m_weights.data() + std::size_t(m) * p;
-        double z = w[m_dim];
-        for (int d = 0; d < m_dim; ++d)
-            z += double(w[d]) * (double(embedding[d]) - m_mean[std::size_t(d)]) / m_scale[std::size_t(d)];
-        sum += sigmoid(z);
-    }
-    return float(sum / members);
-}
-
-float ActiveJudge::agreement(const float *embedding) const
-{
-    if (!valid())
-        return 0.0f;
-    const std::size_t p = std::size_t(m_dim) + 1;
-    const int members = this->members();
     int likes = 0;
     for (int m = 0; m < members; ++m) {
         const float *w = m_weights.data() + std::size_t(m) * p;
         double z = w[m_dim];
         for (int d = 0; d < m_dim; ++d)
             z += double(w[d]) * (double(embedding[d]) - m_mean[std::size_t(d)]) / m_scale[std::size_t(d)];
+        sum += sigmoid(z);
         likes += z >= 0;
     }
-    return float(std::abs(2.0 * likes / members - 1.0));
+    *probability = float(sum / members);
+    *agreement = float(std::abs(2.0 * likes / members - 1.0));
+}
+
+float ActiveJudge::probability(const float *embedding) const
+{
+    float p, a;
+    evaluate(embedding, &p, &a);
+    return p;
+}
+
+float ActiveJudge::agreement(const float *embedding) const
+{
+    float p, a;
+    evaluate(embedding, &p, &a);
+    return a;
 }
 
 ActiveJudge trainJudge(const JudgeInput &input)
@@ -194,6 +197,7 @@ ActiveOrder::ActiveOrder(std::vector<std::vector<float>> embeddings, const Activ
     for (const auto &e : m_embeddings) {
         if (e.empty())
             continue;
+        ++m_embedded;
         if (m_dim == 0)
             m_dim = int(e.size());
         else if (int(e.size()) != m_dim)
@@ -213,16 +217,50 @@ void ActiveOrder::setEmbedding(int candidate, std::vector<float> embedding)
         throw std::invalid_argument("ActiveOrder::setEmbedding: size " + std::to_string(embedding.size()) +
                                     ", expected " + std::to_string(m_dim));
     m_dim = int(embedding.size());
-    m_embeddings[std::size_t(candidate)] = std::move(embedding);
-    m_statsDirty = true;
-    if (m_judge.valid())
-        rescore();
+    const std::size_t i = std::size_t(candidate);
+    const bool had = !m_embeddings[i].empty();
+    m_embeddings[i] = std::move(embedding);
+    if (!had)
+        ++m_embedded;
+    // Embeddings arrive one by one while the listener rates: refresh the standardisation (and every
+    // distance) only when the embedded candidates have grown by a quarter, else just this one's.
+    if (m_statsDirty || had || m_embedded * 4 > m_statsEmbedded * 5) {
+        m_statsDirty = true;
+        return;
+    }
+    m_nearest[i] = std::numeric_limits<float>::infinity();
+    for (std::size_t a = 0; a < m_done.size(); ++a)
+        if (m_done[a] && a != i && !m_embeddings[a].empty())
+            m_nearest[i] = std::min(m_nearest[i], distance(i, a));
+    scoreOne(i);
+}
+
+float ActiveOrder::distance(std::size_t a, std::size_t b) const
+{
+    const auto &x = m_embeddings[a], &y = m_embeddings[b];
+    double dist = 0;
+    for (std::size_t d = 0; d < std::size_t(m_dim); ++d) {
+        const double diff = (double(x[d]) - y[d]) / m_scale[d];
+        dist += diff * diff;
+    }
+    return float(dist);
+}
+
+void ActiveOrder::scoreOne(std::size_t i)
+{
+    m_unsure[i] = 0.0f;
+    m_agreement[i] = 0.0f;
+    if (m_judge.valid() && !m_embeddings[i].empty()) {
+        float p;
+        m_judge.evaluate(m_embeddings[i].data(), &p, &m_agreement[i]);
+        m_unsure[i] = 1.0f - std::abs(2.0f * p - 1.0f);
+    }
 }
 
 void ActiveOrder::rescore()
 {
     // Refresh the standardisation and the distances to the nearest answered clip (both change when
-    // embeddings arrive), then the judge's unsureness of every candidate.
+    // embeddings arrive), then the judge's figures for every candidate.
     if (m_statsDirty) {
         const std::size_t dim = std::size_t(m_dim);
         std::vector<double> sum(dim, 0.0), sq(dim, 0.0);
@@ -243,6 +281,7 @@ void ActiveOrder::rescore()
             m_mean[d] = float(mean);
             m_scale[d] = var > 1e-12 ? float(std::sqrt(var)) : 1.0f;
         }
+        m_embedded = m_statsEmbedded = count;
         m_nearest.assign(m_done.size(), std::numeric_limits<float>::infinity());
         for (std::size_t i = 0; i < m_done.size(); ++i)
             if (m_done[i])
@@ -250,29 +289,19 @@ void ActiveOrder::rescore()
         m_statsDirty = false;
     }
     m_unsure.assign(m_done.size(), 0.0f);
-    if (!m_judge.valid())
-        return;
+    m_agreement.assign(m_done.size(), 0.0f);
     for (std::size_t i = 0; i < m_done.size(); ++i)
-        if (!m_embeddings[i].empty())
-            m_unsure[i] = 1.0f - std::abs(2.0f * m_judge.probability(m_embeddings[i].data()) - 1.0f);
+        scoreOne(i);
 }
 
 void ActiveOrder::updateDistances(int answeredCandidate)
 {
-    const auto &a = m_embeddings[std::size_t(answeredCandidate)];
-    if (a.empty() || m_nearest.size() != m_done.size())
+    const std::size_t a = std::size_t(answeredCandidate);
+    if (m_embeddings[a].empty() || m_nearest.size() != m_done.size())
         return;
-    for (std::size_t i = 0; i < m_done.size(); ++i) {
-        const auto &e = m_embeddings[i];
-        if (e.empty())
-            continue;
-        double dist = 0;
-        for (std::size_t d = 0; d < std::size_t(m_dim); ++d) {
-            const double diff = (double(e[d]) - a[d]) / m_scale[d];
-            dist += diff * diff;
-        }
-        m_nearest[i] = std::min(m_nearest[i], float(dist));
-    }
+    for (std::size_t i = 0; i < m_done.size(); ++i)
+        if (!m_embeddings[i].empty())
+            m_nearest[i] = std::min(m_nearest[i], distance(i, a));
 }
 
 int ActiveOrder::next()
@@ -390,8 +419,20 @@ std::vector<float> ActiveOrder::probabilities() const
 
 double ActiveOrder::certainty() const
 {
-    if (!m_judge.valid())
-        return 0;
+    if (!m_judge.valid() || m_statsDirty)
+        return m_judge.valid() ? certaintyUncached() : 0.0;
+    double sum = 0;
+    int n = 0;
+    for (std::size_t i = 0; i < m_done.size(); ++i)
+        if (!m_done[i] && !m_embeddings[i].empty()) {
+            sum += m_agreement[i];
+            ++n;
+        }
+    return n > 0 ? sum / n : 0;
+}
+
+double ActiveOrder::certaintyUncached() const
+{
     double sum = 0;
     int n = 0;
     for (std::size_t i = 0; i < m_done.size(); ++i)

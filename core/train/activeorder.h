@@ -81,6 +81,8 @@ public:
 
 private:
     friend ActiveJudge trainJudge(const JudgeInput &input);
+    friend class ActiveOrder;
+    void evaluate(const float *embedding, float *probability, float *agreement) const;
     int m_dim = 0;
     std::vector<float> m_mean, m_scale;
     std::vector<float> m_weights; ///< per member: dim weights, then the bias
@@ -100,7 +102,9 @@ public:
     /// candidates without embeddings: every pick random (the random order, and for tests).
     explicit ActiveOrder(int candidates, const ActiveOrderSettings &settings = {});
 
-    /// Gives a candidate its embedding once it has one (same size as the others).
+    /// Gives a candidate its embedding once it has one (same size as the others). Cheap (one
+    /// candidate's distances) except when the embedded candidates have grown by a quarter since
+    /// the standardisation was computed: then the next next() recomputes it for all.
     void setEmbedding(int candidate, std::vector<float> embedding);
 
     /// The next candidate to present, never one already answered; -1 when all are. Random during
@@ -142,6 +146,9 @@ private:
     void checkSettings() const;
     void updateDistances(int answeredCandidate);
     void rescore();
+    void scoreOne(std::size_t candidate);
+    float distance(std::size_t a, std::size_t b) const; ///< squared, standardised
+    double certaintyUncached() const;
 
     ActiveOrderSettings m_settings;
     Rng m_rng;
@@ -151,8 +158,11 @@ private:
     std::vector<int> m_label;        ///< -1 unanswered
     std::vector<float> m_nearest;    ///< squared distance (standardised) to the nearest answered clip
     std::vector<float> m_unsure;     ///< 1 - |2p - 1| under the current judge
+    std::vector<float> m_agreement;  ///< the committee's agreement under the current judge
     std::vector<float> m_mean, m_scale;
     bool m_statsDirty = true;
+    int m_embedded = 0;              ///< candidates with an embedding
+    int m_statsEmbedded = 0;         ///< of them, when the standardisation was computed
     ActiveJudge m_judge;
     int m_answered = 0;
     int m_answeredAtTraining = -1;

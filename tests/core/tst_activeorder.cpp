@@ -184,6 +184,74 @@ private Q_SLOTS:
         QCOMPARE(none.next(), -1);
     }
 
+    void lateEmbeddingsJoinTheChoice()
+    {
+        // Half the library has embeddings at the start; the rest arrives while the listener rates.
+        auto e = plane(400);
+        std::vector<std::vector<float>> start(e.begin(), e.begin() + 200);
+        start.resize(400);
+        ActiveOrderSettings s;
+        s.randomShare = 0;
+        s.diversity = 0;
+        ActiveOrder order(start, s);
+        for (int i = 0; i < 20; ++i) { // the warm-up, answered from the embedded half only
+            int c = order.next();
+            while (c >= 200) { // one without an embedding: its rule answer anyway
+                order.answer(c, likes(e[std::size_t(c)]));
+                c = order.next();
+            }
+            order.answer(c, likes(e[std::size_t(c)]));
+        }
+        QVERIFY(order.retrainDue());
+        order.retrain();
+        // A few arrive (the cheap path), placed on the judge's boundary (found by bisection over x):
+        // one of them must be chosen next.
+        std::set<int> onBoundary;
+        for (int c = 200; c < 210; ++c)
+            if (!order.isAnswered(c)) {
+                const float y = float(c - 205) / 5.0f;
+                float lo = -3, hi = 3;
+                for (int it = 0; it < 40; ++it) {
+                    const float mid = (lo + hi) / 2, row[2] = {mid, y};
+                    (order.judge().probability(row) < 0.5f ? lo : hi) = mid;
+                }
+                e[std::size_t(c)] = {(lo + hi) / 2, y};
+                order.setEmbedding(c, e[std::size_t(c)]);
+                onBoundary.insert(c);
+            }
+        QVERIFY(!onBoundary.empty());
+        // With diversity 0 the pick is the least sure of every embedded candidate left, the
+        // newcomers included.
+        int expected = -1;
+        float closest = 2;
+        for (int k = 0; k < 210; ++k) {
+            const float away = std::abs(order.judge().probability(e[std::size_t(k)].data()) - 0.5f);
+            if (!order.isAnswered(k) && (k < 200 || onBoundary.count(k)) && away < closest) {
+                closest = away;
+                expected = k;
+            }
+        }
+        const int c = order.next();
+        QVERIFY(!order.lastWasRandom());
+        QCOMPARE(c, expected);
+        QVERIFY(onBoundary.count(c));
+        order.answer(c, likes(e[std::size_t(c)]));
+        // The rest arrives (the standardisation is recomputed): every later pick is still new and
+        // chosen, never a candidate without embedding.
+        for (int k = 210; k < 400; ++k)
+            order.setEmbedding(k, e[std::size_t(k)]);
+        std::set<int> seen;
+        for (int i = 0; i < 30; ++i) {
+            const int pick = order.next();
+            QVERIFY(!order.lastWasRandom());
+            QVERIFY(!order.isAnswered(pick) && seen.insert(pick).second);
+            order.answer(pick, likes(e[std::size_t(pick)]));
+            if (order.retrainDue())
+                order.retrain();
+        }
+        QVERIFY(order.certainty() > 0);
+    }
+
     void sameSeedSameOrder()
     {
         const auto e = plane(300);
