@@ -10,9 +10,13 @@
 // It is a small committee of L2-regularised logistic regressions on the standardised embeddings,
 // each fitted to a stratified bootstrap sample of the answers: cheap (well under a second for a few
 // hundred answers in 512-d) and steady. "Least sure" is the committee's mean like-probability
-// closest to 0.5; among equally unsure clips the one farthest from every clip answered so far wins
-// (so the active picks between two retrains spread over the library instead of piling up in one
-// region), see ActiveOrderSettings::diversity.
+// closest to 0.5, discounted for a clip that lies closer to an answered clip than the typical clip
+// left (so the active picks between two retrains spread over the library instead of piling up
+// where the stale judge is unsure), see ActiveOrderSettings::diversity.
+//
+// The listener's CLEP model trained on answers in this order should not hold out a validation
+// part: on a few dozen mostly borderline answers CLEP's best-epoch choice then often keeps an
+// untrained embedder and the model predicts one class (docs/benchmarks.md, "Active rating order").
 //
 // Use from a GUI (the judge trains off the UI thread; answers may go on meanwhile):
 //
@@ -96,10 +100,10 @@ class ActiveOrder {
 public:
     /// One embedding per candidate (all of one size), or an empty vector for a candidate without
     /// an embedding yet: such a candidate is only ever drawn at random. Throws
-    /// std::invalid_argument on mixed sizes, a share outside [0, 1], retrainEvery < 1, warmup < 0
-    /// or committee < 1.
+    /// std::invalid_argument on mixed sizes, a share outside [0, 1], retrainEvery < 1, warmup < 0,
+    /// committee < 1, l2 <= 0 or diversity < 0.
     explicit ActiveOrder(std::vector<std::vector<float>> embeddings, const ActiveOrderSettings &settings = {});
-    /// candidates without embeddings: every pick random (the random order, and for tests).
+    /// `candidates` without embeddings: every pick random (the random order).
     explicit ActiveOrder(int candidates, const ActiveOrderSettings &settings = {});
 
     /// Gives a candidate its embedding once it has one (same size as the others). Cheap (one
