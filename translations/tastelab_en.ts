@@ -53,6 +53,37 @@
     </message>
 </context>
 <context>
+    <name>tastelab::ListenerPage</name>
+    <message numerus="yes">
+        <source>%n clip(s) of your library could not be read; see the Features page</source>
+        <translation>
+            <numerusform>%n clip of your library could not be read; see the Features page</numerusform>
+            <numerusform>%n clips of your library could not be read; see the Features page</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learning from your %n answer(s)…</source>
+        <translation>
+            <numerusform>Learning from your %n answer…</numerusform>
+            <numerusform>Learning from your %n answers…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Warming up: %1 more random clip(s) before the first model.</source>
+        <translation>
+            <numerusform>Warming up: %1 more random clip before the first model.</numerusform>
+            <numerusform>Warming up: %1 more random clips before the first model.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>How sure your model is about the clips you have not rated (trained on %n answer(s), %1 % right on held-out answers):</source>
+        <translation>
+            <numerusform>How sure your model is about the clips you have not rated (trained on %n answer, %1 % right on held-out answers):</numerusform>
+            <numerusform>How sure your model is about the clips you have not rated (trained on %n answers, %1 % right on held-out answers):</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tastelab::ModelsPage</name>
     <message numerus="yes">
         <source>%1 (%n answer(s))</source>
@@ -131,6 +162,20 @@
         <translation>
             <numerusform>%1 (%n answer)</numerusform>
             <numerusform>%1 (%n answers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %1 likes %n track(s); the recommendations retrain on it.</source>
+        <translation>
+            <numerusform>Saved: %1 likes %n track; the recommendations retrain on it.</numerusform>
+            <numerusform>Saved: %1 likes %n tracks; the recommendations retrain on it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n track(s) not for %1; the recommendations retrain on it.</source>
+        <translation>
+            <numerusform>Saved: %n track not for %1; the recommendations retrain on it.</numerusform>
+            <numerusform>Saved: %n tracks not for %1; the recommendations retrain on it.</numerusform>
         </translation>
     </message>
 </context>

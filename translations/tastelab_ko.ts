@@ -156,6 +156,37 @@
     </message>
 </context>
 <context>
+    <name>Listener</name>
+    <message>
+        <source>%1: a file of that name exists already</source>
+        <translation>%1: 같은 이름의 파일이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Listen, then say whether you like it. Tastelab learns from every answer.</source>
+        <translation>듣고 나서 마음에 드는지 알려 주세요. Tastelab은 응답 하나하나에서 학습합니다.</translation>
+    </message>
+    <message>
+        <source>no playable music was found in %1</source>
+        <translation>%1에서 재생할 수 있는 음악을 찾지 못했습니다</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1: 파일을 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 is a study, not a listener library</source>
+        <translation>%1은(는) 청취자 라이브러리가 아니라 연구입니다</translation>
+    </message>
+    <message>
+        <source>%1 has no listener</source>
+        <translation>%1에 청취자가 없습니다</translation>
+    </message>
+    <message>
+        <source>model %1 could not score the clips: %2</source>
+        <translation>모델 %1이(가) 클립을 평가하지 못했습니다: %2</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
         <source>CLEP-PN</source>
@@ -262,6 +293,54 @@
     <message>
         <source>track %1 has no excerpt to attach feedback to</source>
         <translation>트랙 %1에 피드백을 붙일 발췌 구간이 없습니다</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>신규</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>빠짐</translation>
+    </message>
+    <message>
+        <source>%1 of 1 track moved %2 or more places</source>
+        <translation>트랙 1개 중 %1개의 순위가 %2단계 이상 바뀜</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tracks moved %3 or more places</source>
+        <translation>트랙 %2개 중 %1개의 순위가 %3단계 이상 바뀜</translation>
+    </message>
+    <message>
+        <source>biggest rise: %1 %2</source>
+        <translation>가장 크게 오름: %1 %2</translation>
+    </message>
+    <message>
+        <source>biggest fall: %1 %2</source>
+        <translation>가장 크게 내림: %1 %2</translation>
+    </message>
+    <message>
+        <source>1 rated track not counted</source>
+        <translation>평가한 트랙 1개는 제외</translation>
+    </message>
+    <message>
+        <source>%1 rated tracks not counted</source>
+        <translation>평가한 트랙 %1개는 제외</translation>
+    </message>
+    <message>
+        <source>1 new in the list</source>
+        <translation>목록에 새로 들어온 트랙 1개</translation>
+    </message>
+    <message>
+        <source>%1 new in the list</source>
+        <translation>목록에 새로 들어온 트랙 %1개</translation>
+    </message>
+    <message>
+        <source>1 left the list</source>
+        <translation>목록에서 빠진 트랙 1개</translation>
+    </message>
+    <message>
+        <source>%1 left the list</source>
+        <translation>목록에서 빠진 트랙 %1개</translation>
     </message>
 </context>
 <context>
@@ -1084,6 +1163,66 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
         <source>Exported to %1</source>
         <translation>%1(으)로 내보냈습니다</translation>
     </message>
+    <message>
+        <source>Play “%1”</source>
+        <translation>“%1” 재생</translation>
+    </message>
+    <message>
+        <source>this clip</source>
+        <translation>이 클립</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <source>this track</source>
+        <translation>이 트랙</translation>
+    </message>
+    <message>
+        <source>%1 tracks</source>
+        <translation>트랙 %1개</translation>
+    </message>
+    <message>
+        <source>Wrong: I like this</source>
+        <translation>잘못된 예측: 실제로는 좋아함</translation>
+    </message>
+    <message>
+        <source>Wrong: %1 likes %2</source>
+        <translation>잘못된 예측: %1은(는) %2을(를) 좋아함</translation>
+    </message>
+    <message>
+        <source>Wrong: not for me</source>
+        <translation>잘못된 예측: 실제로는 내 취향 아님</translation>
+    </message>
+    <message>
+        <source>Wrong: %1 is not for %2</source>
+        <translation>잘못된 예측: %1은(는) %2의 취향 아님</translation>
+    </message>
+    <message>
+        <source>The model already agrees with %1&apos;s answers here: feedback is for unheard tracks and wrong predictions</source>
+        <translation>여기서는 모델이 이미 %1의 응답과 일치합니다. 피드백은 듣지 않은 트랙과 잘못된 예측에만 줄 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Saved as %1&apos;s feedback; the recommendations retrain on it</source>
+        <translation>%1의 피드백으로 저장합니다. 추천은 이를 반영해 재학습됩니다</translation>
+    </message>
+    <message>
+        <source>There is no unheard or wrongly predicted track here to give feedback on.</source>
+        <translation>여기에는 피드백을 줄 수 있는 트랙(듣지 않았거나 잘못 예측된 트랙)이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The feedback could not be saved: %1</source>
+        <translation>피드백을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1 likes %2. The recommendations retrain on it.</source>
+        <translation>저장됨: %1은(는) %2을(를) 좋아합니다. 추천은 이를 반영해 재학습됩니다.</translation>
+    </message>
+    <message>
+        <source>Saved: %1 is not for %2. The recommendations retrain on it.</source>
+        <translation>저장됨: %1은(는) %2의 취향이 아닙니다. 추천은 이를 반영해 재학습됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::EmbeddingPlot</name>
@@ -1476,6 +1615,137 @@ Years of music training</source>
     </message>
 </context>
 <context>
+    <name>tastelab::ListenerPage</name>
+    <message>
+        <source>Learn my taste</source>
+        <translation>내 취향 학습</translation>
+    </message>
+    <message>
+        <source>Not for me  (D)</source>
+        <translation>내 취향 아님  (D)</translation>
+    </message>
+    <message>
+        <source>Replay  (R)</source>
+        <translation>다시 듣기  (R)</translation>
+    </message>
+    <message>
+        <source>Skip  (S)</source>
+        <translation>건너뛰기  (S)</translation>
+    </message>
+    <message>
+        <source>Leave this clip out for now: nothing is saved</source>
+        <translation>이 클립은 일단 넘어갑니다. 아무것도 저장되지 않습니다</translation>
+    </message>
+    <message>
+        <source>I like it  (L)</source>
+        <translation>좋아요  (L)</translation>
+    </message>
+    <message>
+        <source>%p % sure</source>
+        <translation>확신도 %p%</translation>
+    </message>
+    <message>
+        <source>Show my ranking</source>
+        <translation>내 순위 목록 보기</translation>
+    </message>
+    <message>
+        <source>Every track you have not rated, best first, scored by your model</source>
+        <translation>평가하지 않은 모든 트랙을 내 모델이 매긴 점수가 높은 순으로 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>응답 수</translation>
+    </message>
+    <message>
+        <source>model certainty</source>
+        <translation>모델 확신도</translation>
+    </message>
+    <message>
+        <source>Cannot play this clip: %1. Answer from memory or skip it.</source>
+        <translation>이 클립을 재생할 수 없습니다: %1. 기억나는 대로 응답하거나 건너뛰세요.</translation>
+    </message>
+    <message>
+        <source>Learn my taste: %1</source>
+        <translation>내 취향 학습: %1</translation>
+    </message>
+    <message>
+        <source>Listening to your library in the background: %1 of %2 clips (%3 clips/s)</source>
+        <translation>백그라운드에서 라이브러리를 듣는 중: 클립 %2개 중 %1개 (초당 클립 %3개)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clip(s) of your library could not be read; see the Features page</source>
+        <translation>
+            <numerusform>라이브러리의 클립 %n개를 읽을 수 없습니다. 특징 페이지를 확인하세요</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Learning from your %n answer(s)…</source>
+        <translation>
+            <numerusform>응답 %n개로 학습하는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every clip is rated</source>
+        <translation>모든 클립을 평가했습니다</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · clip %3–%4</source>
+        <translation>%1 · %2 · 클립 %3–%4</translation>
+    </message>
+    <message>
+        <source>no genre</source>
+        <translation>장르 없음</translation>
+    </message>
+    <message>
+        <source>Getting to know you: a random clip (%1 of %2).</source>
+        <translation>취향을 알아 가는 중: 무작위 클립(%2개 중 %1번째).</translation>
+    </message>
+    <message>
+        <source>A random clip, so that what Tastelab learns stays unbiased.</source>
+        <translation>Tastelab의 학습이 한쪽으로 치우치지 않도록 고른 무작위 클립입니다.</translation>
+    </message>
+    <message>
+        <source>Tastelab is unsure about this one (%1 % like): your answer teaches it the most.</source>
+        <translation>Tastelab이 이 클립은 확신하지 못합니다(좋아요 %1%). 여기에 응답하면 가장 많이 배웁니다.</translation>
+    </message>
+    <message>
+        <source>Your answer was not saved: %1</source>
+        <translation>응답이 저장되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>Open a listener library to rate it here: on the start page (File ▸ Learn My Taste), choose your music folder or the demo library.</source>
+        <translation>여기서 평가하려면 청취자 라이브러리를 여세요. 시작 페이지(파일 ▸ 내 취향 학습)에서 음악 폴더나 데모 라이브러리를 고르세요.</translation>
+    </message>
+    <message>
+        <source>Listen, then say whether you like it. Every answer is saved at once; Tastelab retrains every 10 answers in the background.</source>
+        <translation>듣고 나서 마음에 드는지 알려 주세요. 모든 응답은 즉시 저장되며, Tastelab은 응답 10개마다 백그라운드에서 다시 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Rated %1 of %2 clips (%3 liked)</source>
+        <translation>클립 %2개 중 %1개 평가함(좋아요 %3개)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warming up: %1 more random clip(s) before the first model.</source>
+        <translation>
+            <numerusform>준비 중: 첫 모델까지 무작위 클립 %1개 남음.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first model is being trained (it needs at least 4 likes and 4 dislikes).</source>
+        <translation>첫 모델을 학습하는 중입니다(좋아요와 싫어요가 각각 적어도 4개 필요합니다).</translation>
+    </message>
+    <message numerus="yes">
+        <source>How sure your model is about the clips you have not rated (trained on %n answer(s), %1 % right on held-out answers):</source>
+        <translation>
+            <numerusform>평가하지 않은 클립에 대한 모델의 확신도(응답 %n개로 학습, 따로 떼어 둔 응답에서 정답률 %1%):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 clips are ready for the model.</source>
+        <translation>클립 %2개 중 %1개가 모델에 쓸 준비가 되었습니다.</translation>
+    </message>
+</context>
+<context>
     <name>tastelab::MainWindow</name>
     <message>
         <source>Study</source>
@@ -1740,6 +2010,46 @@ Years of music training</source>
     <message>
         <source>(none)</source>
         <translation>(없음)</translation>
+    </message>
+    <message>
+        <source>&amp;Learn My Taste / Welcome…</source>
+        <translation>내 취향 학습 / 시작 화면(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>평가</translation>
+    </message>
+    <message>
+        <source>Rate clips of your library; Tastelab learns while you listen</source>
+        <translation>라이브러리의 클립을 평가합니다. 듣는 동안 Tastelab이 학습합니다</translation>
+    </message>
+    <message>
+        <source>Choose your music folder</source>
+        <translation>음악 폴더 고르기</translation>
+    </message>
+    <message>
+        <source>Demo library</source>
+        <translation>데모 라이브러리</translation>
+    </message>
+    <message>
+        <source>Learn my taste</source>
+        <translation>내 취향 학습</translation>
+    </message>
+    <message>
+        <source>Preparing the demo library… The music is synthesized the first time only; this takes up to a minute.</source>
+        <translation>데모 라이브러리를 준비하는 중… 음악은 처음 한 번만 합성하며, 최대 1분 정도 걸립니다.</translation>
+    </message>
+    <message>
+        <source>Reading your music folder %1…</source>
+        <translation>음악 폴더 %1을(를) 읽는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no library was made</source>
+        <translation>취소됨: 라이브러리를 만들지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Your library could not be prepared: %1</source>
+        <translation>라이브러리를 준비할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -2485,10 +2795,6 @@ Years of music training</source>
         <translation>보이는 트랙을 점수와 함께 CSV로 저장합니다</translation>
     </message>
     <message>
-        <source>Retrain</source>
-        <translation>다시 학습</translation>
-    </message>
-    <message>
         <source>No study is open. Open or create a study on the Study page first.</source>
         <translation>열린 연구가 없습니다. 먼저 연구 페이지에서 연구를 열거나 만드세요.</translation>
     </message>
@@ -2652,6 +2958,122 @@ Years of music training</source>
             <numerusform>트랙 %n개를 %1(으)로 내보냈습니다</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Wrong about this track? “Like”: you like it; “Not for me”: you do not. Saved as an answer, and the model learns from it (retrained in the background).</source>
+        <translation>이 트랙에 대한 예측이 틀렸나요? “좋아요”는 좋아한다는 뜻, “내 취향 아님”은 좋아하지 않는다는 뜻입니다. 응답으로 저장되며 모델이 이를 학습합니다(백그라운드에서 재학습).</translation>
+    </message>
+    <message>
+        <source>New in the list since the retraining: #%1 with %2</source>
+        <translation>재학습 후 목록에 새로 들어옴: #%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Before the retraining #%1 with %2, now #%3 with %4%5</source>
+        <translation>재학습 전 #%1 (%2), 지금 #%3 (%4)%5</translation>
+    </message>
+    <message>
+        <source> (you rated it: not counted in the summary)</source>
+        <translation> (평가한 트랙: 요약에서 제외)</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>변동</translation>
+    </message>
+    <message>
+        <source>Places moved at the last retraining (▲ up, ▼ down) and the change of the like score. Click to sort by it; click again to reverse, a third time to go back to the ordering.</source>
+        <translation>마지막 재학습에서 바뀐 순위(▲ 오름, ▼ 내림)와 좋아요 점수의 변화입니다. 클릭하면 이 기준으로 정렬하고, 다시 클릭하면 순서를 뒤집으며, 세 번째로 클릭하면 원래 정렬로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>Retrain after feedback</source>
+        <translation>피드백 후 재학습</translation>
+    </message>
+    <message>
+        <source>A moment after your last “Like” or “Not for me”, train the list&apos;s model again on your answers in the background and show what moved</source>
+        <translation>마지막 “좋아요” 또는 “내 취향 아님” 후 잠시 뒤, 목록의 모델을 내 응답으로 백그라운드에서 다시 학습하고 무엇이 바뀌었는지 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Retrain now</source>
+        <translation>지금 재학습</translation>
+    </message>
+    <message>
+        <source>Models page…</source>
+        <translation>모델 페이지…</translation>
+    </message>
+    <message>
+        <source>Train with other models or settings on the Models page</source>
+        <translation>모델 페이지에서 다른 모델이나 설정으로 학습합니다</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Stop the retraining; your feedback stays saved</source>
+        <translation>재학습을 중단합니다. 피드백은 그대로 저장되어 있습니다</translation>
+    </message>
+    <message>
+        <source>Retrained %1 on %2 answers (1 new)</source>
+        <translation>%1을(를) 응답 %2개(새 응답 1개)로 재학습했습니다</translation>
+    </message>
+    <message>
+        <source>Retrained %1 on %2 answers (%3 new)</source>
+        <translation>%1을(를) 응답 %2개(새 응답 %3개)로 재학습했습니다</translation>
+    </message>
+    <message>
+        <source>Retrained: the list is scored with the new model.</source>
+        <translation>재학습 완료: 목록을 새 모델로 평가했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot retrain: %1</source>
+        <translation>재학습할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>Retraining %1&apos;s %2 on your feedback: %3, epoch %4 of %5. The list stays usable.</source>
+        <translation>피드백으로 %1의 %2 재학습 중: %3, 에포크 %4 / %5. 그동안에도 목록을 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Retraining cancelled; your feedback is saved.</source>
+        <translation>재학습이 취소되었습니다. 피드백은 저장되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation>재학습 실패: %1</translation>
+    </message>
+    <message>
+        <source>Retrained on %1 answers; scoring the list with the new model…</source>
+        <translation>응답 %1개로 재학습했습니다. 새 모델로 목록을 평가하는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling the retraining…</source>
+        <translation>재학습을 취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Retraining %1&apos;s model on your feedback in a moment (more answers are gathered first)…</source>
+        <translation>잠시 후 피드백으로 %1의 모델을 재학습합니다(먼저 응답을 더 모읍니다)…</translation>
+    </message>
+    <message>
+        <source>Retraining %1&apos;s %2 on your feedback… The list stays usable.</source>
+        <translation>피드백으로 %1의 %2 재학습 중… 그동안에도 목록을 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>lowest risk of dislike</source>
+        <translation>싫어요 위험도 낮은 순</translation>
+    </message>
+    <message>
+        <source>like score</source>
+        <translation>좋아요 점수</translation>
+    </message>
+    <message>
+        <source>%1. By %2: %3.</source>
+        <translation>%1. %2 기준: %3.</translation>
+    </message>
+    <message>
+        <source>Wrong: I like this</source>
+        <translation>잘못된 예측: 실제로는 좋아함</translation>
+    </message>
+    <message>
+        <source>Wrong: not for me</source>
+        <translation>잘못된 예측: 실제로는 내 취향 아님</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::ResultsPage</name>
@@ -2748,6 +3170,22 @@ Years of music training</source>
     <message>
         <source>Train a model…</source>
         <translation>모델 학습…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %1 likes %n track(s); the recommendations retrain on it.</source>
+        <translation>
+            <numerusform>저장됨: %1은(는) 트랙 %n개를 좋아합니다. 추천은 이를 반영해 재학습됩니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n track(s) not for %1; the recommendations retrain on it.</source>
+        <translation>
+            <numerusform>저장됨: 트랙 %n개는 %1의 취향이 아닙니다. 추천은 이를 반영해 재학습됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retrained %1&apos;s model on their feedback (model %2).</source>
+        <translation>%1의 피드백으로 모델을 재학습했습니다(모델 %2).</translation>
     </message>
 </context>
 <context>
@@ -2858,6 +3296,49 @@ Years of music training</source>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 파일(*.csv);;모든 파일(*)</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::StartPage</name>
+    <message>
+        <source>Welcome to Tastelab</source>
+        <translation>Tastelab에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <source>Tastelab learns one person&apos;s music taste from what they like and, above all, what they dislike. What would you like to do?</source>
+        <translation>Tastelab은 한 사람이 좋아하는 것과, 무엇보다 싫어하는 것으로부터 그 사람의 음악 취향을 학습합니다. 무엇을 하시겠어요?</translation>
+    </message>
+    <message>
+        <source>Choose My Music Folder…</source>
+        <translation>내 음악 폴더 고르기…</translation>
+    </message>
+    <message>
+        <source>Try It on the Demo Library</source>
+        <translation>데모 라이브러리로 체험하기</translation>
+    </message>
+    <message>
+        <source>Go to the Study Workspace</source>
+        <translation>연구 작업 공간으로 가기</translation>
+    </message>
+    <message>
+        <source>Learn my own taste</source>
+        <translation>내 취향 학습하기</translation>
+    </message>
+    <message>
+        <source>Pick your music folder and rate short clips: like, or not for me. After the first 20 clips Tastelab asks about the tracks it is least sure of, learns in the background while you listen, and after about ten minutes ranks the rest of your library for you.</source>
+        <translation>음악 폴더를 고르고 짧은 클립을 평가하세요: 좋아요, 또는 내 취향 아님. 처음 20개 클립이 지나면 Tastelab은 가장 확신하지 못하는 트랙을 묻고, 듣는 동안 백그라운드에서 학습하며, 10분쯤 지나면 라이브러리의 나머지 트랙에 순위를 매겨 줍니다.</translation>
+    </message>
+    <message>
+        <source>Run a study</source>
+        <translation>연구 진행하기</translation>
+    </message>
+    <message>
+        <source>Set up a listening study from a folder of music: participants hear randomized clips balanced across genres, every answer is saved at once, and you compare personal models and embedding maps across participants.</source>
+        <translation>음악 폴더로 청취 연구를 준비합니다. 참여자는 장르별로 균형을 맞춘 무작위 클립을 듣고, 모든 응답은 즉시 저장되며, 참여자 간 개인 모델과 임베딩 맵을 비교할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>You can switch at any time from the File menu.</source>
+        <translation>언제든지 파일 메뉴에서 전환할 수 있습니다.</translation>
     </message>
 </context>
 <context>
