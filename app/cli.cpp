@@ -462,7 +462,7 @@ int cmdRate(QCommandLineParser &p)
     if (!p.isSet(QStringLiteral("count"))) {
         const auto pick = rating.next();
         out() << "rated " << rating.answered() << " of " << rating.total() << ", " << rating.embedded()
-              << " clips embedded, model certainty " << QString::number(rating.certainty(), 'f', 3) << Qt::endl;
+              << " clips embedded, certainty " << QString::number(rating.certainty(), 'f', 3) << Qt::endl;
         if (pick)
             out() << "next " << describePick(*pick) << Qt::endl;
         else
@@ -490,21 +490,17 @@ int cmdRate(QCommandLineParser &p)
             return fail(error);
         out() << "answered " << rating.answered() << (like ? " like " : " dislike ") << describePick(*pick) << Qt::endl;
         if (rating.retrainDue()) {
-            TrainingRequest request;
-            request.studyPath = study->path();
-            request.participant = listenerCode();
-            request.encoder = encoder;
-            request.models = {QStringLiteral("clep-pn")};
-            const TrainingReport trained = Trainer::run(request);
+            rating.retrainJudge();
+            const TrainingReport trained = Trainer::run(listenerTrainingRequest(study->path(), encoder));
             if (!trained.error.isEmpty()) {
                 out() << "not retrained: " << trained.error << Qt::endl;
                 continue;
             }
             if (!rating.refresh(*study, &error))
                 return fail(error);
-            out() << "retrained on " << rating.modelAnswers() << " answers: model " << rating.model().id
-                  << ", test accuracy " << QString::number(trained.models.first().metrics.accuracy, 'f', 3)
-                  << ", certainty " << QString::number(rating.certainty(), 'f', 3) << Qt::endl;
+            out() << "retrained on " << rating.answered() << " answers: judge certainty "
+                  << QString::number(rating.certainty(), 'f', 3) << ", model " << rating.model().id
+                  << " test accuracy " << QString::number(trained.models.first().metrics.accuracy, 'f', 3) << Qt::endl;
         }
     }
     return Ok;

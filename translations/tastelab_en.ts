@@ -69,17 +69,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Warming up: %1 more random clip(s) before the first model.</source>
+        <source>Warming up: %n more random clip(s) before Tastelab starts choosing.</source>
         <translation>
-            <numerusform>Warming up: %1 more random clip before the first model.</numerusform>
-            <numerusform>Warming up: %1 more random clips before the first model.</numerusform>
+            <numerusform>Warming up: %n more random clip before Tastelab starts choosing.</numerusform>
+            <numerusform>Warming up: %n more random clips before Tastelab starts choosing.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>How sure your model is about the clips you have not rated (trained on %n answer(s), %1 % right on held-out answers):</source>
+        <source>How sure Tastelab is about the clips you have not rated (learnt from %n answer(s)).</source>
         <translation>
-            <numerusform>How sure your model is about the clips you have not rated (trained on %n answer, %1 % right on held-out answers):</numerusform>
-            <numerusform>How sure your model is about the clips you have not rated (trained on %n answers, %1 % right on held-out answers):</numerusform>
+            <numerusform>How sure Tastelab is about the clips you have not rated (learnt from %n answer).</numerusform>
+            <numerusform>How sure Tastelab is about the clips you have not rated (learnt from %n answers).</numerusform>
         </translation>
     </message>
 </context>

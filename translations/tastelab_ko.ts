@@ -182,8 +182,8 @@
         <translation>%1에 청취자가 없습니다</translation>
     </message>
     <message>
-        <source>model %1 could not score the clips: %2</source>
-        <translation>모델 %1이(가) 클립을 평가하지 못했습니다: %2</translation>
+        <source>the embeddings of %1 do not fit together: %2</source>
+        <translation>%1의 임베딩이 서로 맞지 않습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1724,25 +1724,29 @@ Years of music training</source>
         <source>Rated %1 of %2 clips (%3 liked)</source>
         <translation>클립 %2개 중 %1개 평가함(좋아요 %3개)</translation>
     </message>
-    <message numerus="yes">
-        <source>Warming up: %1 more random clip(s) before the first model.</source>
-        <translation>
-            <numerusform>준비 중: 첫 모델까지 무작위 클립 %1개 남음.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The first model is being trained (it needs at least 4 likes and 4 dislikes).</source>
-        <translation>첫 모델을 학습하는 중입니다(좋아요와 싫어요가 각각 적어도 4개 필요합니다).</translation>
-    </message>
-    <message numerus="yes">
-        <source>How sure your model is about the clips you have not rated (trained on %n answer(s), %1 % right on held-out answers):</source>
-        <translation>
-            <numerusform>평가하지 않은 클립에 대한 모델의 확신도(응답 %n개로 학습, 따로 떼어 둔 응답에서 정답률 %1%):</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 of %2 clips are ready for the model.</source>
         <translation>클립 %2개 중 %1개가 모델에 쓸 준비가 되었습니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Warming up: %n more random clip(s) before Tastelab starts choosing.</source>
+        <translation>
+            <numerusform>준비 중: Tastelab이 고르기 시작하기까지 무작위 클립 %n개 남음.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tastelab starts choosing once your answers hold a like and a dislike with features.</source>
+        <translation>응답에 특징이 추출된 좋아요와 싫어요가 하나씩 생기면 Tastelab이 클립을 고르기 시작합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>How sure Tastelab is about the clips you have not rated (learnt from %n answer(s)).</source>
+        <translation>
+            <numerusform>아직 평가하지 않은 클립에 대한 Tastelab의 확신도 (응답 %n개로 학습).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your ranking model got %1 % of held-out answers right.</source>
+        <translation>순위 모델은 따로 떼어 둔 응답의 %1 %를 맞혔습니다.</translation>
     </message>
 </context>
 <context>
@@ -3073,6 +3077,10 @@ Years of music training</source>
     <message>
         <source>Wrong: not for me</source>
         <translation>잘못된 예측: 실제로는 내 취향 아님</translation>
+    </message>
+    <message>
+        <source>Scored by your %1 model on %2 embeddings, trained %3.</source>
+        <translation>%2 임베딩에 대한 내 %1 모델로 점수를 매겼습니다 (학습: %3).</translation>
     </message>
 </context>
 <context>

@@ -372,19 +372,21 @@ void ListenerPage::updateProgress()
     m_state->setText(tr("Listen, then say whether you like it. Every answer is saved at once; Tastelab retrains "
                         "every 10 answers in the background."));
     m_counts->setText(tr("Rated %1 of %2 clips (%3 liked)").arg(r.answered()).arg(r.total()).arg(r.likes()));
-    if (!r.hasModel()) {
+    if (!r.hasJudge()) {
         m_certainty->setValue(0);
         m_certaintyLabel->setText(
             r.answered() < r.warmup()
-                ? tr("Warming up: %1 more random clip(s) before the first model.", "", r.warmup() - r.answered())
-                      .arg(r.warmup() - r.answered())
-                : tr("The first model is being trained (it needs at least 4 likes and 4 dislikes)."));
+                ? tr("Warming up: %n more random clip(s) before Tastelab starts choosing.", "", r.warmup() - r.answered())
+                : tr("Tastelab starts choosing once your answers hold a like and a dislike with features."));
     } else {
         m_certainty->setValue(int(std::lround(100 * r.certainty())));
-        m_certaintyLabel->setText(tr("How sure your model is about the clips you have not rated (trained on %n "
-                                     "answer(s), %1 % right on held-out answers):",
-                                     "", r.modelAnswers())
-                                      .arg(std::lround(100 * r.model().metrics.accuracy)));
+        QString text = tr("How sure Tastelab is about the clips you have not rated (learnt from %n answer(s)).", "",
+                          r.judgeAnswers());
+        if (r.hasModel())
+            text += QLatin1Char(' ')
+                    + tr("Your ranking model got %1 % of held-out answers right.")
+                          .arg(std::lround(100 * r.model().metrics.accuracy));
+        m_certaintyLabel->setText(text);
     }
     if (!m_session->isExtracting() && !m_session->isTraining())
         m_background->setText(tr("%1 of %2 clips are ready for the model.").arg(r.embedded()).arg(r.total()));

@@ -8,6 +8,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
@@ -93,6 +95,17 @@ ListenerLibraryReport createListenerLibrary(const ListenerLibraryRequest &reques
     return report;
 }
 
+TrainingRequest listenerTrainingRequest(const QString &studyPath, const QString &encoder)
+{
+    TrainingRequest request;
+    request.studyPath = studyPath;
+    request.participant = listenerCode();
+    request.encoder = encoder;
+    request.models = {QStringLiteral("clep-pn")};
+    request.settings.validationFraction = 0;
+    return request;
+}
+
 ListenerRating::ListenerRating(const train::ActiveOrderSettings &settings) : m_settings(settings) {}
 
 bool ListenerRating::load(Study &study, const QString &encoder, QString *error)
@@ -117,32 +130,36 @@ bool ListenerRating::load(Study &study, const QString &encoder, QString *error)
     train::ActiveOrderSettings settings = m_settings;
     settings.seed = m_listener.seed;
     m_order = std::make_unique<train::ActiveOrder>(int(m_plan.size()), settings);
-    m_answered = m_likes = m_skipped = 0;
+    m_hasEmbedding.assign(std::size_t(m_plan.size()), false);
+    m_embedded = 0;
+    m_likes = m_judgeAnswers = 0;
     const int like = study.settings().maxValue();
     for (const Answer &a : study.answers(m_listener.id, AnswerSources::Survey)) {
         if (a.position < 0 || a.position >= m_plan.size() || m_order->isAnswered(a.position))
             continue;
-        m_order->markAnswered(a.position);
-        ++m_answered;
+        m_order->answer(a.position, a.value == like);
         m_likes += a.value == like ? 1 : 0;
     }
-    m_probability.assign(std::size_t(m_plan.size()), std::numeric_limits<float>::quiet_NaN());
-    return refresh(study, error);
+    if (!refresh(study, error))
+        return false;
+    if (m_order->retrainDue())
+        retrainJudge(); // coming back to a library: the judge of the answers so far
+    return true;
 }
 
 std::optional<ListenerPick> ListenerRating::next()
 {
     if (!m_order)
         return std::nullopt;
-    const bool any = std::any_of(m_probability.begin(), m_probability.end(), [](float p) { return !std::isnan(p); });
-    const int candidate = m_order->next(any ? m_probability : std::vector<float>());
+    const int candidate = m_order->next();
     if (candidate < 0)
         return std::nullopt;
     ListenerPick pick;
     pick.clip = m_plan[candidate];
     pick.track = m_tracks.value(pick.clip.trackId);
     pick.random = m_order->lastWasRandom();
-    pick.probability = m_probability[std::size_t(candidate)];
+    if (hasJudge() && m_hasEmbedding[std::size_t(candidate)])
+        pick.probability = m_order->probabilities()[std::size_t(candidate)];
     return pick;
 }
 
@@ -166,8 +183,7 @@ bool ListenerRating::answer(Study &study, const ListenerPick &pick, bool like, q
         return false;
     }
     if (!m_order->isAnswered(pick.clip.position)) {
-        m_order->markAnswered(pick.clip.position);
-        ++m_answered;
+        m_order->answer(pick.clip.position, like);
         m_likes += like ? 1 : 0;
     }
     return true;
@@ -175,17 +191,16 @@ bool ListenerRating::answer(Study &study, const ListenerPick &pick, bool like, q
 
 void ListenerRating::skip(const ListenerPick &pick)
 {
-    if (m_order && !m_order->isAnswered(pick.clip.position)) {
-        m_order->markAnswered(pick.clip.position);
-        ++m_skipped;
-    }
+    if (m_order)
+        m_order->skip(pick.clip.position);
 }
 
-bool ListenerRating::retrainDue() const
+bool ListenerRating::retrainDue() const { return m_order && m_order->retrainDue(); }
+
+void ListenerRating::retrainJudge()
 {
-    if (m_answered < m_settings.warmup)
-        return false;
-    return !hasModel() || m_answered - m_modelAnswers >= m_settings.retrainEvery;
+    m_judgeAnswers = m_order->answered();
+    m_order->retrain();
 }
 
 bool ListenerRating::refresh(Study &study, QString *error)
@@ -193,50 +208,38 @@ bool ListenerRating::refresh(Study &study, QString *error)
     const auto newest = defaultRecommendationModel(storedModels(study, m_listener), m_encoder);
     m_model = newest ? *newest : TrainedModel();
     m_modelAnswers = 0;
-    std::unique_ptr<train::Model> model;
-    if (newest) {
-        model = loadModel(study, newest->id, error);
-        if (!model)
-            return false;
+    if (newest)
         for (const Answer &a : study.answers(m_listener.id, AnswerSources::Survey))
             m_modelAnswers += a.answeredAt <= newest->createdAt ? 1 : 0;
-    }
 
+    // The plan clips embedded since the last look go to the active order.
     QHash<ClipKey, int> index;
     for (int i = 0; i < m_plan.size(); ++i)
-        index.insert(ClipKey{m_plan[i].trackId, m_plan[i].startSeconds, m_plan[i].lengthSeconds}, i);
-    std::vector<std::vector<float>> features;
-    std::vector<int> rows;
+        if (!m_hasEmbedding[std::size_t(i)])
+            index.insert(ClipKey{m_plan[i].trackId, m_plan[i].startSeconds, m_plan[i].lengthSeconds}, i);
+    if (index.isEmpty())
+        return true;
     EmbeddingStore store(study);
     for (Embedding &e : store.embeddings(m_encoder)) {
         const auto it = index.constFind(e.clip);
         if (it == index.constEnd())
-            continue; // a library excerpt, not a plan clip
-        rows.push_back(*it);
-        features.push_back(std::move(e.vector));
+            continue; // a library excerpt, or a clip the order has already
+        try {
+            m_order->setEmbedding(*it, std::move(e.vector));
+        } catch (const std::exception &ex) {
+            if (error)
+                *error = QCoreApplication::translate("Listener", "the embeddings of %1 do not fit together: %2")
+                             .arg(m_encoder, QString::fromStdString(ex.what()));
+            return false;
+        }
+        m_hasEmbedding[std::size_t(*it)] = true;
+        ++m_embedded;
     }
-    m_embedded = int(rows.size());
-    m_probability.assign(std::size_t(m_plan.size()), std::numeric_limits<float>::quiet_NaN());
-    m_certainty = 0;
-    if (!model || features.empty())
-        return true;
-    try {
-        const std::vector<float> p = model->predict(features);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            m_probability[std::size_t(rows[i])] = p[i];
-    } catch (const std::exception &e) {
+    if (!store.lastError().isEmpty()) {
         if (error)
-            *error = QCoreApplication::translate("Listener", "model %1 could not score the clips: %2").arg(newest->id).arg(QString::fromStdString(e.what()));
+            *error = store.lastError();
         return false;
     }
-    double sum = 0;
-    int n = 0;
-    for (std::size_t i = 0; i < m_probability.size(); ++i)
-        if (!std::isnan(m_probability[i]) && !m_order->isAnswered(int(i))) {
-            sum += std::abs(2.0 * double(m_probability[i]) - 1.0);
-            ++n;
-        }
-    m_certainty = n ? sum / n : 0;
     return true;
 }
 
@@ -246,8 +249,8 @@ ListenerSession::ListenerSession(Study &study, QObject *parent)
     connect(m_extraction, &ExtractionService::progressed, this,
             [this](quint64, const ExtractionProgress &progress) {
                 Q_EMIT extractionProgressed(progress);
-                // With a model, newly embedded clips become choosable: re-read now and then.
-                if (m_rating.hasModel() && progress.total > 0
+                // Newly embedded clips become choosable: hand them to the order now and then.
+                if (progress.total > 0
                     && progress.done - m_embeddedAtRefresh >= qMax(50, progress.total / 4)) {
                     m_embeddedAtRefresh = progress.done;
                     refresh();
@@ -265,10 +268,8 @@ ListenerSession::ListenerSession(Study &study, QObject *parent)
         m_trainingRunning = false;
         if (!report.error.isEmpty() && !report.cancelled)
             Q_EMIT problem(report.error);
-        if (!report.models.isEmpty()) {
+        if (!report.models.isEmpty())
             refresh();
-            m_history.append(QPointF(m_rating.modelAnswers(), m_rating.certainty()));
-        }
         Q_EMIT modelUpdated();
     });
 }
@@ -280,8 +281,8 @@ bool ListenerSession::start(const QString &encoderName, const QStringList &model
     const QString encoder = encoderName.isEmpty() ? QString::fromStdString(embed::defaultEncoderName()) : encoderName;
     if (!m_rating.load(m_study, encoder, error))
         return false;
-    if (m_rating.hasModel())
-        m_history.append(QPointF(m_rating.modelAnswers(), m_rating.certainty()));
+    if (m_rating.hasJudge())
+        m_history.append(QPointF(m_rating.judgeAnswers(), m_rating.certainty()));
     m_extractionRequest = ExtractionRequest();
     m_extractionRequest.studyPath = m_study.path();
     m_extractionRequest.encoder = encoder;
@@ -311,16 +312,28 @@ void ListenerSession::cancel()
 
 void ListenerSession::maybeRetrain()
 {
-    if (m_trainingRunning || !m_rating.retrainDue())
+    if (!m_rating.retrainDue())
         return;
-    TrainingRequest request;
-    request.studyPath = m_study.path();
-    request.participant = listenerCode();
-    request.encoder = m_rating.encoder();
-    request.models = {QStringLiteral("clep-pn")};
-    m_trainingRunning = true;
-    m_training->start(request);
-    Q_EMIT trainingStarted(m_rating.answered());
+    // The judge (a second or less) on the thread pool; the listener goes on answering meanwhile.
+    if (!m_judgeRunning) {
+        m_judgeRunning = true;
+        const int answers = m_rating.order().answered();
+        auto *watcher = new QFutureWatcher<train::ActiveJudge>(this);
+        connect(watcher, &QFutureWatcher<train::ActiveJudge>::finished, this, [this, watcher, answers] {
+            watcher->deleteLater();
+            m_judgeRunning = false;
+            m_rating.setJudge(watcher->result(), answers);
+            m_history.append(QPointF(answers, m_rating.certainty()));
+            Q_EMIT modelUpdated();
+        });
+        watcher->setFuture(QtConcurrent::run(train::trainJudge, m_rating.order().judgeInput()));
+    }
+    // The listener's model, which ranks the library, on the same schedule.
+    if (!m_trainingRunning) {
+        m_trainingRunning = true;
+        m_training->start(listenerTrainingRequest(m_study.path(), m_rating.encoder()));
+        Q_EMIT trainingStarted(m_rating.answered());
+    }
 }
 
 void ListenerSession::refresh()

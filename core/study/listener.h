@@ -3,9 +3,10 @@
 // Listener mode (issue "Individual listeners"): one person learning their own taste. Their music
 // folder becomes a listener library, a study file (StudySettings::listener) whose one participant,
 // the listener, has one clip of every track in their plan. The clips are rated in the active
-// order (train/activeorder.h): a warm-up of random clips, then mostly the clip the current model is
-// least sure about, with a share of random ones; the model (CLEP-PN on the chosen encoder) is
-// retrained every few answers while the features are extracted in the background.
+// order (train/activeorder.h): a warm-up of random clips, then mostly the clip the active order's
+// judge (a small committee on the embeddings) is least sure about, with a share of random ones; the
+// judge and the listener's model (CLEP-PN on the chosen encoder, which ranks the library) are
+// retrained every 10 answers while the features are extracted in the background.
 
 #include "study/extraction.h"
 #include "study/importer.h"
@@ -25,6 +26,12 @@ namespace tastelab {
 
 /// The participant code of the listener in a listener library.
 QString listenerCode();
+
+/// How a listener's CLEP-PN is trained: the default settings without a validation part (on a few
+/// dozen mostly borderline answers, CLEP's best-epoch choice on a validation part often keeps an
+/// untrained embedder; docs/benchmarks.md, "Active rating order"). A quarter of the answers is
+/// still held out to report the model's accuracy.
+TrainingRequest listenerTrainingRequest(const QString &studyPath, const QString &encoder);
 
 struct ListenerLibraryRequest {
     QString studyPath;    ///< the listener library to create (must not exist)
@@ -53,18 +60,19 @@ struct ListenerPick {
     Clip clip;
     Track track;
     bool random = true; ///< drawn at random (warm-up or the random share), else the least sure
-    double probability = std::numeric_limits<double>::quiet_NaN(); ///< the model's like probability, when known
+    double probability = std::numeric_limits<double>::quiet_NaN(); ///< the judge's like probability, when it has one
 };
 
 /// The rating state of a listener library, on the Study's thread: which clips are answered, the
-/// newest model's like probabilities of the others, and the active order choosing the next clip.
-/// The order is seeded with the listener's seed, so a session is reproducible.
+/// active order (with the plan clips' embeddings) choosing the next clip, and the newest stored
+/// model. The order is seeded with the listener's seed, so a session is reproducible.
 class ListenerRating {
 public:
     explicit ListenerRating(const train::ActiveOrderSettings &settings = {});
 
-    /// Reads the listener, their plan and answers, and the newest model of encoder (refresh()).
-    /// False with *error when study is no listener library or cannot be read.
+    /// Reads the listener, their plan, answers and the plan clips' embeddings of encoder, trains the
+    /// judge when the answers allow, and reads the newest model (refresh()). False with *error when
+    /// study is no listener library or cannot be read.
     bool load(Study &study, const QString &encoder, QString *error);
 
     /// The next clip to rate; nullopt when every clip is answered or skipped.
@@ -74,17 +82,27 @@ public:
     /// Leaves the clip out for the rest of this session (nothing is stored).
     void skip(const ListenerPick &pick);
 
-    /// Reads the newest CLEP-PN model of the encoder (else the newest of any kind) and the cached
-    /// embeddings of the plan's clips, and predicts the like probabilities the order uses. A
-    /// library without a model yet is no error (hasModel() stays false).
+    /// Reads embeddings of plan clips extracted since and the newest CLEP-PN model of the encoder
+    /// (else the newest of any kind). A library without a model yet is no error (hasModel() false).
     bool refresh(Study &study, QString *error);
-    /// A retrain is due: the warm-up is over and retrainEvery answers came since the last model.
+    /// The judge and the model are due for retraining: the warm-up is over and 10 answers came
+    /// since the last judge (the answers need a like and a dislike with embeddings).
     bool retrainDue() const;
+    /// The active order, e.g. to take judgeInput() for a retrain off this thread and setJudge().
+    train::ActiveOrder &order() { return *m_order; }
+    /// judgeInput(), trainJudge() and setJudge() on this thread (the CLI; the GUI trains it on a worker).
+    void retrainJudge();
+    /// Installs a judge trained off this thread on the answers of that moment.
+    void setJudge(train::ActiveJudge judge, int answers)
+    {
+        m_order->setJudge(std::move(judge));
+        m_judgeAnswers = answers;
+    }
 
     const Participant &listener() const { return m_listener; }
     QString encoder() const { return m_encoder; }
-    int answered() const { return m_answered; }
-    int skipped() const { return m_skipped; }
+    int answered() const { return m_order ? m_order->answered() : 0; }
+    int skipped() const { return m_order ? m_order->skipped() : 0; }
     int total() const { return int(m_plan.size()); }
     int likes() const { return m_likes; }
     int embedded() const { return m_embedded; } ///< plan clips with an embedding
@@ -93,8 +111,11 @@ public:
     const TrainedModel &model() const { return m_model; }
     /// Answers the current model was trained on (its training data's size), 0 without a model.
     int modelAnswers() const { return m_modelAnswers; }
-    /// How sure the model is about the clips not rated yet, 0..1 (train::certainty), 0 without one.
-    double certainty() const { return m_certainty; }
+    /// How sure the judge is about the clips not rated yet, 0..1 (ActiveOrder::certainty), 0 without one.
+    double certainty() const { return m_order ? m_order->certainty() : 0; }
+    bool hasJudge() const { return m_order && m_order->judge().valid(); }
+    /// Answers the judge was last trained on.
+    int judgeAnswers() const { return m_judgeAnswers; }
 
 private:
     train::ActiveOrderSettings m_settings;
@@ -103,15 +124,12 @@ private:
     QString m_encoder;
     QVector<Clip> m_plan;
     QHash<qint64, Track> m_tracks;
-    std::vector<float> m_probability; ///< per plan clip; NaN without an embedding or model
+    std::vector<bool> m_hasEmbedding; ///< per plan clip
     TrainedModel m_model;
     int m_modelAnswers = 0;
-    int m_answered = 0;
-    int m_skipped = 0;
+    int m_judgeAnswers = 0;
     int m_likes = 0;
     int m_embedded = 0;
-    double m_certainty = 0;
-    int m_answeredAtModel = -1;
 };
 
 /// Listener mode on the GUI thread: the rating state plus the background work, feature extraction
@@ -135,7 +153,7 @@ public:
     const ListenerRating &rating() const { return m_rating; }
     bool isExtracting() const;
     bool isTraining() const;
-    /// (answers, certainty) after each model: how sure the model is becoming.
+    /// (answers, certainty) after each judge: how sure the model is becoming.
     const QVector<QPointF> &certaintyHistory() const { return m_history; }
 
     /// Cancels extraction and training (finished batches and models are kept).
@@ -145,7 +163,7 @@ Q_SIGNALS:
     void extractionProgressed(const tastelab::ExtractionProgress &progress);
     void extractionFinished(const tastelab::ExtractionReport &report);
     void trainingStarted(int answers);
-    /// A new model is in and the probabilities are updated (or the extraction added embeddings).
+    /// A new judge or model is in (or the extraction added embeddings).
     void modelUpdated();
     /// Training or reading failed; message says why (e.g. too few embedded answers yet).
     void problem(const QString &message);
@@ -162,6 +180,7 @@ private:
     QVector<QPointF> m_history;
     bool m_extracting = false;
     bool m_trainingRunning = false;
+    bool m_judgeRunning = false;
     int m_embeddedAtRefresh = 0;
 };
 

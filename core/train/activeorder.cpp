@@ -230,7 +230,7 @@ void ActiveOrder::setEmbedding(int candidate, std::vector<float> embedding)
     }
     m_nearest[i] = std::numeric_limits<float>::infinity();
     for (std::size_t a = 0; a < m_done.size(); ++a)
-        if (m_done[a] && a != i && !m_embeddings[a].empty())
+        if (m_label[a] >= 0 && a != i && !m_embeddings[a].empty())
             m_nearest[i] = std::min(m_nearest[i], distance(i, a));
     scoreOne(i);
 }
@@ -284,7 +284,7 @@ void ActiveOrder::rescore()
         m_embedded = m_statsEmbedded = count;
         m_nearest.assign(m_done.size(), std::numeric_limits<float>::infinity());
         for (std::size_t i = 0; i < m_done.size(); ++i)
-            if (m_done[i])
+            if (m_label[i] >= 0)
                 updateDistances(int(i));
         m_statsDirty = false;
     }
@@ -306,7 +306,7 @@ void ActiveOrder::updateDistances(int answeredCandidate)
 
 int ActiveOrder::next()
 {
-    const int left = int(m_done.size()) - m_answered;
+    const int left = int(m_done.size()) - m_answered - m_skipped;
     if (left <= 0)
         return -1;
     // One uniform draw decides random or not (always drawn), a second picks the random candidate.
@@ -353,12 +353,24 @@ void ActiveOrder::answer(int candidate, bool liked)
 {
     if (candidate < 0 || std::size_t(candidate) >= m_done.size())
         throw std::out_of_range("ActiveOrder::answer: no candidate " + std::to_string(candidate));
+    const bool wasSkipped = m_done[std::size_t(candidate)] && m_label[std::size_t(candidate)] < 0;
     m_label[std::size_t(candidate)] = liked ? 1 : 0;
-    if (!m_done[std::size_t(candidate)]) {
+    if (!m_done[std::size_t(candidate)] || wasSkipped) {
         m_done[std::size_t(candidate)] = true;
         ++m_answered;
+        m_skipped -= wasSkipped ? 1 : 0;
         if (!m_statsDirty)
             updateDistances(candidate);
+    }
+}
+
+void ActiveOrder::skip(int candidate)
+{
+    if (candidate < 0 || std::size_t(candidate) >= m_done.size())
+        throw std::out_of_range("ActiveOrder::skip: no candidate " + std::to_string(candidate));
+    if (!m_done[std::size_t(candidate)]) {
+        m_done[std::size_t(candidate)] = true;
+        ++m_skipped;
     }
 }
 
@@ -370,7 +382,7 @@ bool ActiveOrder::retrainDue() const
         return false;
     bool like = false, dislike = false;
     for (std::size_t i = 0; i < m_done.size() && !(like && dislike); ++i)
-        if (m_done[i] && !m_embeddings[i].empty())
+        if (m_label[i] >= 0 && !m_embeddings[i].empty())
             (m_label[i] ? like : dislike) = true;
     return like && dislike;
 }
@@ -388,7 +400,7 @@ JudgeInput ActiveOrder::judgeInput()
     in.seed = m_settings.seed;
     in.answered = m_answered;
     for (std::size_t i = 0; i < m_done.size(); ++i) {
-        if (!m_done[i] || m_embeddings[i].empty())
+        if (m_label[i] < 0 || m_embeddings[i].empty())
             continue;
         for (std::size_t d = 0; d < std::size_t(m_dim); ++d)
             in.rows.push_back((m_embeddings[i][d] - m_mean[d]) / m_scale[d]);

@@ -123,9 +123,13 @@ public:
     /// Records an answer (liked: 1, disliked: 0). Answering a candidate again replaces its label.
     /// Throws std::out_of_range on an unknown candidate.
     void answer(int candidate, bool liked);
+    /// Leaves a candidate out without an answer (the listener skipped it): next() no longer
+    /// offers it, and it counts neither as answered nor for the judge. answer() may still follow.
+    void skip(int candidate);
+    int skipped() const { return m_skipped; }
     int candidates() const { return int(m_done.size()); }
     int answered() const { return m_answered; }
-    bool isAnswered(int candidate) const { return m_done[std::size_t(candidate)]; }
+    bool isAnswered(int candidate) const { return m_label[std::size_t(candidate)] >= 0; }
 
     /// True from the end of the warm-up on, every retrainEvery answers since the last
     /// judgeInput(), as long as the answers hold a like and a dislike with embeddings.
@@ -158,7 +162,8 @@ private:
     Rng m_rng;
     int m_dim = 0;
     std::vector<std::vector<float>> m_embeddings;
-    std::vector<bool> m_done;
+    std::vector<bool> m_done;        ///< answered or skipped
+    int m_skipped = 0;
     std::vector<int> m_label;        ///< -1 unanswered
     std::vector<float> m_nearest;    ///< squared distance (standardised) to the nearest answered clip
     std::vector<float> m_unsure;     ///< 1 - |2p - 1| under the current judge

@@ -46,6 +46,26 @@ std::vector<int> rate(ActiveOrder &order, const std::vector<std::vector<float>> 
 class TestActiveOrder : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void skippedCandidatesAreLeftOut()
+    {
+        ActiveOrder order(5);
+        order.skip(2);
+        order.skip(2); // once only
+        QCOMPARE(order.skipped(), 1);
+        int offered = 0;
+        for (int c = order.next(); c >= 0; c = order.next()) {
+            QVERIFY(c != 2);
+            order.answer(c, c % 2 == 0);
+            ++offered;
+        }
+        QCOMPARE(offered, 4);
+        QCOMPARE(order.answered(), 4);
+        QVERIFY(!order.isAnswered(2));
+        order.answer(2, false); // a skipped clip can still be answered
+        QCOMPARE(order.answered(), 5);
+        QCOMPARE(order.skipped(), 0);
+        QVERIFY(order.isAnswered(2));
+    }
     void warmupIsRandomAndNothingRepeats()
     {
         const auto e = plane(60);
