@@ -1705,10 +1705,6 @@ Years of music training</source>
         <translation>Tastelab의 학습이 한쪽으로 치우치지 않도록 고른 무작위 클립입니다.</translation>
     </message>
     <message>
-        <source>Tastelab is unsure about this one (%1 % like): your answer teaches it the most.</source>
-        <translation>Tastelab이 이 클립은 확신하지 못합니다(좋아요 %1%). 여기에 응답하면 가장 많이 배웁니다.</translation>
-    </message>
-    <message>
         <source>Your answer was not saved: %1</source>
         <translation>응답이 저장되지 않았습니다: %1</translation>
     </message>
@@ -1747,6 +1743,10 @@ Years of music training</source>
     <message>
         <source>Your ranking model got %1 % of held-out answers right.</source>
         <translation>순위 모델은 따로 떼어 둔 응답의 %1 %를 맞혔습니다.</translation>
+    </message>
+    <message>
+        <source>Chosen by Tastelab: of the clips left, this is one it is least sure about (%1 % like), so your answer teaches it the most.</source>
+        <translation>Tastelab이 고른 클립: 남은 클립 중 가장 확신이 없는 것 중 하나입니다 (좋아요 %1 %). 이 응답에서 가장 많이 배웁니다.</translation>
     </message>
 </context>
 <context>

@@ -255,7 +255,8 @@ void ListenerPage::showNext()
     else if (m_pick->random)
         m_reason->setText(tr("A random clip, so that what Tastelab learns stays unbiased."));
     else
-        m_reason->setText(tr("Tastelab is unsure about this one (%1 % like): your answer teaches it the most.")
+        m_reason->setText(tr("Chosen by Tastelab: of the clips left, this is one it is least sure about (%1 % like), "
+                             "so your answer teaches it the most.")
                               .arg(std::lround(100 * m_pick->probability)));
     updateProgress();
     if (isVisible()) {

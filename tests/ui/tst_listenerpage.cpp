@@ -173,7 +173,7 @@ void TestListenerPage::learnMyTasteRatesAndRetrains()
     for (int i = 0; i < 8; ++i) {
         if (!page->currentPick()->random) {
             ++unsure;
-            QVERIFY(child<QLabel>(page, "listenerReason")->text().contains(QStringLiteral("unsure about this one")));
+            QVERIFY(child<QLabel>(page, "listenerReason")->text().contains(QStringLiteral("least sure about")));
         }
         QVERIFY(rate(page, likes()));
     }
