@@ -152,7 +152,11 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    m_survey->setStudy(nullptr); // the session refers to the study: drop it first
+    // QPulseAudioSink processes events when it is destroyed: close the stream now, while every page
+    // is whole, not among the children deleted after the study (a background job's result could
+    // otherwise reach a page whose study is gone).
+    m_player->release();
+    setPagesStudy(nullptr); // the pages and sessions refer to the study: drop them first
 }
 
 void MainWindow::createActions()
