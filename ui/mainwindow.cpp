@@ -320,9 +320,9 @@ NewStudyWizard *MainWindow::newStudy()
     return wizard;
 }
 
-void MainWindow::runInBackground(const QString &title, const QString &text, const QString &objectName,
-                                 const BackgroundJob &job,
-                                 const std::function<void(const QString &, const QString &, bool)> &done)
+void MainWindow::openInBackground(const QString &title, const QString &text, const QString &objectName,
+                                  const BackgroundJob &job, const QString &cancelledMessage,
+                                  const QString &failedMessage)
 {
     if (m_backgroundRunning)
         return;
@@ -357,15 +357,21 @@ void MainWindow::runInBackground(const QString &title, const QString &text, cons
     poll->start(100);
 
     auto *watcher = new QFutureWatcher<BackgroundResult>(this);
-    connect(watcher, &QFutureWatcher<BackgroundResult>::finished, this, [this, watcher, dialog, progress, done] {
-        const BackgroundResult result = watcher->result();
-        watcher->deleteLater();
-        dialog->close();
-        dialog->deleteLater();
-        m_backgroundRunning = false;
-        updateActions();
-        done(result.path, result.error, progress->cancel.load());
-    });
+    connect(watcher, &QFutureWatcher<BackgroundResult>::finished, this,
+            [=] {
+                const BackgroundResult result = watcher->result();
+                watcher->deleteLater();
+                dialog->close();
+                dialog->deleteLater();
+                m_backgroundRunning = false;
+                updateActions();
+                if (!result.path.isEmpty())
+                    openStudy(result.path);
+                else if (progress->cancel.load())
+                    statusBar()->showMessage(cancelledMessage, kStatusTimeoutMs);
+                else
+                    showError(title, failedMessage.arg(result.error));
+            });
     watcher->setFuture(QtConcurrent::run([job, progress] {
         BackgroundResult result;
         result.path = job(
@@ -382,21 +388,14 @@ void MainWindow::runInBackground(const QString &title, const QString &text, cons
 void MainWindow::openDemoStudy(const QString &dataDir)
 {
     QDir().mkpath(dataDir);
-    runInBackground(
+    openInBackground(
         tr("Demo study"),
         tr("Preparing the demo study… The music is synthesized the first time only; this takes up to a minute."),
         QStringLiteral("demoProgressDialog"),
         [dataDir](const std::function<bool(int, int)> &progress, QString *error) {
             return ensureDemoStudy(dataDir, error, progress);
         },
-        [this](const QString &path, const QString &error, bool cancelled) {
-            if (!path.isEmpty())
-                openStudy(path);
-            else if (cancelled)
-                statusBar()->showMessage(tr("Demo study cancelled"), kStatusTimeoutMs);
-            else
-                showError(tr("Demo study"), tr("The demo study could not be prepared: %1").arg(error));
-        });
+        tr("Demo study cancelled"), tr("The demo study could not be prepared: %1"));
 }
 
 void MainWindow::startUp()
@@ -447,7 +446,7 @@ void MainWindow::learnMyTaste(const QString &folder)
         return;
     }
     const QString dataDir = m_dataDir;
-    runInBackground(
+    openInBackground(
         tr("Learn my taste"),
         demo ? tr("Preparing the demo library… The music is synthesized the first time only; this takes up to a "
                   "minute.")
@@ -470,14 +469,7 @@ void MainWindow::learnMyTaste(const QString &folder)
                 *error = report.error;
             return report.studyPath;
         },
-        [this](const QString &created, const QString &error, bool cancelled) {
-            if (!created.isEmpty())
-                openStudy(created);
-            else if (cancelled)
-                statusBar()->showMessage(tr("Cancelled: no library was made"), kStatusTimeoutMs);
-            else
-                showError(tr("Learn my taste"), tr("Your library could not be prepared: %1").arg(error));
-        });
+        tr("Cancelled: no library was made"), tr("Your library could not be prepared: %1"));
 }
 
 void MainWindow::showRanking()

@@ -109,12 +109,13 @@ private:
     void setPagesStudy(Study *study);
     void chooseListenerFolder();
     void showRanking();
-    /// Runs job on the thread pool behind a window-modal progress dialog with Cancel; then calls
-    /// done(result path, error, cancelled) on the GUI thread. One job at a time.
+    /// Runs job (which makes a study file and returns its path) on the thread pool behind a
+    /// window-modal progress dialog with Cancel, then opens the study; a cancel shows
+    /// cancelledMessage in the status bar, a failure failedMessage (%1: the job's error). One job
+    /// at a time.
     using BackgroundJob = std::function<QString(const std::function<bool(int, int)> &progress, QString *error)>;
-    void runInBackground(const QString &title, const QString &text, const QString &objectName,
-                         const BackgroundJob &job,
-                         const std::function<void(const QString &, const QString &, bool)> &done);
+    void openInBackground(const QString &title, const QString &text, const QString &objectName,
+                          const BackgroundJob &job, const QString &cancelledMessage, const QString &failedMessage);
 
     std::unique_ptr<Study> m_study;
     ClipPlayer *m_player = nullptr;
