@@ -454,7 +454,14 @@ int cmdRate(QCommandLineParser &p)
         return code;
     const QString encoder = p.isSet(QStringLiteral("encoder")) ? p.value(QStringLiteral("encoder"))
                                                                : QString::fromStdString(embed::defaultEncoderName());
-    ListenerRating rating;
+    train::ActiveOrderSettings order;
+    if (p.isSet(QStringLiteral("random-share"))) {
+        bool ok = false;
+        order.randomShare = p.value(QStringLiteral("random-share")).toDouble(&ok);
+        if (!ok || order.randomShare < 0 || order.randomShare > 1)
+            return fail(QStringLiteral("--random-share is a share between 0 and 1, not '%1'").arg(p.value(QStringLiteral("random-share"))));
+    }
+    ListenerRating rating(order);
     QString error;
     if (!rating.load(*study, encoder, &error))
         return fail(error);
@@ -1166,7 +1173,7 @@ const Command kCommands[] = {
     {"listener", "Create a listener library (one person's own music, rated in the active order): --study F "
                  "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
     {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
-             "--count N clips by a rule, retraining every 10 answers: --like-genre G", cmdRate},
+             "--count N clips by a rule, retraining every 10 answers: --like-genre G [--random-share X]", cmdRate},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -1242,6 +1249,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("like"), QStringLiteral("feedback: the participant likes the track.")},
         {QStringLiteral("not-for-me"), QStringLiteral("feedback: the track is not for the participant.")},
         {QStringLiteral("demo"), QStringLiteral("listener: use the built-in demo library.")},
+        {QStringLiteral("random-share"), QStringLiteral("rate: share of random clips after the warm-up (default 0.3)."), QStringLiteral("x")},
         {QStringLiteral("retrain"), QStringLiteral("feedback: retrain the list's model (and its CLEP-N) on the answers and print what moved.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };

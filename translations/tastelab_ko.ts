@@ -2675,6 +2675,14 @@ Years of music training</source>
         <source>System default (%1)</source>
         <translation>시스템 기본값(%1)</translation>
     </message>
+    <message>
+        <source>Learn my taste: after the first 20 clips, this share is still drawn at random so that what Tastelab learns stays unbiased; the rest are the clips it is least sure about. Applies when a library is next opened.</source>
+        <translation>내 취향 학습: 처음 20개 클립 이후에도 이 비율만큼은 무작위로 골라 Tastelab이 치우치지 않게 배웁니다. 나머지는 가장 확신이 없는 클립입니다. 라이브러리를 다음에 열 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Random clips when learning my taste:</source>
+        <translation>내 취향 학습의 무작위 클립 비율(&amp;R):</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::RecommendationsView</name>

@@ -1,6 +1,7 @@
 #include "listenerpage.h"
 
 #include "playback/clipplayer.h"
+#include "preferencesdialog.h"
 #include "study/study.h"
 #include "uistyle.h"
 
@@ -192,7 +193,9 @@ void ListenerPage::setStudy(Study *study, const QStringList &modelDirs)
         return;
     }
     m_title->setText(tr("Learn my taste: %1").arg(m_study->settings().name));
-    m_session = std::make_unique<ListenerSession>(*m_study);
+    train::ActiveOrderSettings order;
+    order.randomShare = PreferencesDialog::storedRandomShare();
+    m_session = std::make_unique<ListenerSession>(*m_study, order);
     connect(m_session.get(), &ListenerSession::extractionProgressed, this, [this](const ExtractionProgress &p) {
         m_extraction->setRange(0, qMax(1, p.total));
         m_extraction->setValue(p.done);

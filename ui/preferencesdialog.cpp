@@ -16,6 +16,9 @@
 #include <QLocale>
 #include <QMediaDevices>
 #include <QSettings>
+#include <QSpinBox>
+
+#include <cmath>
 #include <QSlider>
 #include <QVBoxLayout>
 
@@ -25,6 +28,7 @@ namespace {
 const QString kDeviceKey = QStringLiteral("audio/outputDevice");
 const QString kVolumeKey = QStringLiteral("audio/volume");
 const QString kModelsKey = QStringLiteral("models/userFolder");
+const QString kRandomShareKey = QStringLiteral("listener/randomShare");
 
 /// The output device with this id; null (the system default) for an empty or vanished id.
 QAudioDevice outputById(const QByteArray &id)
@@ -98,6 +102,15 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     form->addRow(modelsLabel, modelsRow);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(m_languageNote);
+    m_randomShare = new QSpinBox(this);
+    m_randomShare->setObjectName(QStringLiteral("randomShareSpin"));
+    m_randomShare->setRange(0, 100);
+    m_randomShare->setSuffix(QStringLiteral(" %"));
+    m_randomShare->setValue(int(std::lround(100 * storedRandomShare())));
+    m_randomShare->setToolTip(tr("Learn my taste: after the first 20 clips, this share is still drawn at random so that "
+                                 "what Tastelab learns stays unbiased; the rest are the clips it is least sure about. "
+                                 "Applies when a library is next opened."));
+    form->addRow(tr("&Random clips when learning my taste:"), m_randomShare);
 
     auto *hint = new QLabel(tr("Clips are loudness-normalised, so every clip plays at about the same "
                                "level. Set the volume once, before the first participant."),
@@ -167,9 +180,15 @@ float PreferencesDialog::storedVolume()
     return qBound(0.0f, QSettings().value(kVolumeKey, 1.0).toFloat(), 1.0f);
 }
 
+double PreferencesDialog::storedRandomShare()
+{
+    return qBound(0.0, QSettings().value(kRandomShareKey, 0.3).toDouble(), 1.0);
+}
+
 void PreferencesDialog::store() const
 {
     QSettings settings;
+    settings.setValue(kRandomShareKey, m_randomShare->value() / 100.0);
     settings.setValue(kDeviceKey, m_devices->currentData().toByteArray());
     settings.setValue(kVolumeKey, volume());
     settings.setValue(kModelsKey, m_modelsFolder->text().trimmed());

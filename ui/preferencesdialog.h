@@ -7,11 +7,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSlider;
+class QSpinBox;
 
 namespace tastelab {
 
-/// Audio output device and volume, the user's folder of encoder models and the interface language.
-/// Stored in QSettings ("audio/outputDevice", "audio/volume", "models/userFolder", "ui/language").
+/// Audio output device and volume, the user's folder of encoder models, the interface language and
+/// listener mode's share of random clips. Stored in QSettings ("audio/outputDevice", "audio/volume",
+/// "models/userFolder", "ui/language", "listener/randomShare").
 /// A new language applies the next time the program starts; the dialog says so when one is chosen.
 class PreferencesDialog : public QDialog {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     /// The stored choice (null device = default; a stored device that is gone gives null too).
     static QAudioDevice storedDevice();
     static float storedVolume();
+    /// Listener mode's share of random clips after the warm-up, 0..1 (default 0.3).
+    static double storedRandomShare();
     /// Stores the dialog's values in QSettings.
     void store() const;
 
@@ -41,6 +45,7 @@ private:
     QLineEdit *m_modelsFolder = nullptr;
     QComboBox *m_language = nullptr;
     QLabel *m_languageNote = nullptr;
+    QSpinBox *m_randomShare = nullptr;
 };
 
 } // namespace tastelab

@@ -243,8 +243,8 @@ bool ListenerRating::refresh(Study &study, QString *error)
     return true;
 }
 
-ListenerSession::ListenerSession(Study &study, QObject *parent)
-    : QObject(parent), m_study(study), m_extraction(new ExtractionService(this)), m_training(new TrainingService(this))
+ListenerSession::ListenerSession(Study &study, const train::ActiveOrderSettings &settings, QObject *parent)
+    : QObject(parent), m_study(study), m_rating(settings), m_extraction(new ExtractionService(this)), m_training(new TrainingService(this))
 {
     connect(m_extraction, &ExtractionService::progressed, this,
             [this](quint64, const ExtractionProgress &progress) {

@@ -138,7 +138,8 @@ private:
 class ListenerSession : public QObject {
     Q_OBJECT
 public:
-    explicit ListenerSession(Study &study, QObject *parent = nullptr);
+    /// settings: the active order's (warm-up, random share, retrain interval); its seed is the listener's.
+    explicit ListenerSession(Study &study, const train::ActiveOrderSettings &settings = {}, QObject *parent = nullptr);
     ~ListenerSession() override;
 
     /// Loads the rating state and starts extracting what is missing. encoder: empty for the default

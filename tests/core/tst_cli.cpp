@@ -445,6 +445,9 @@ private Q_SLOTS:
                  qPrintable(r.out + r.err));
         r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib, QStringLiteral("--count"), QStringLiteral("5")});
         QCOMPARE(r.code, 3); // no rule to answer by
+        r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib, QStringLiteral("--random-share"), QStringLiteral("2")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--random-share")), qPrintable(r.err));
         r = runCli({QStringLiteral("rate"), QStringLiteral("--study"), lib, QStringLiteral("--count"), QStringLiteral("30"),
                     QStringLiteral("--like-genre"), QStringLiteral("high")});
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
