@@ -96,10 +96,8 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
     if (!model)
         return false;
 
-    const QJsonObject mappingJson = row.settings.value(QStringLiteral("label_mapping")).toObject();
-    LabelMapping mapping = LabelMapping::forScale(study.settings().scale);
-    mapping.likeAtOrAbove = mappingJson.value(QStringLiteral("like_at_or_above")).toInt(mapping.likeAtOrAbove);
-    mapping.dislikeAtOrBelow = mappingJson.value(QStringLiteral("dislike_at_or_below")).toInt(mapping.dislikeAtOrBelow);
+    const LabelMapping mapping = LabelMapping::fromJson(row.settings.value(QStringLiteral("label_mapping")).toObject(),
+                                                        LabelMapping::forScale(study.settings().scale));
     const QHash<ClipKey, Answer> answers = firstAnswers(study, participant->id);
 
     QSqlQuery q(study.database());

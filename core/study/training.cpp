@@ -150,6 +150,12 @@ QJsonObject LabelMapping::toJson() const
                        {QStringLiteral("dislike_at_or_below"), dislikeAtOrBelow}};
 }
 
+LabelMapping LabelMapping::fromJson(const QJsonObject &json, const LabelMapping &fallback)
+{
+    return {json.value(QStringLiteral("like_at_or_above")).toInt(fallback.likeAtOrAbove),
+            json.value(QStringLiteral("dislike_at_or_below")).toInt(fallback.dislikeAtOrBelow)};
+}
+
 QJsonObject metricsToJson(const train::Metrics &m)
 {
     return QJsonObject{{QStringLiteral("accuracy"), m.accuracy}, {QStringLiteral("precision"), m.precision},
@@ -468,8 +474,7 @@ bool retrainingRequest(Study &study, qint64 modelId, TrainingRequest *out, QStri
     const QJsonObject mapping = settings.value(QStringLiteral("label_mapping")).toObject();
     if (!mapping.isEmpty()) {
         r.customMapping = true;
-        r.mapping.likeAtOrAbove = mapping.value(QStringLiteral("like_at_or_above")).toInt(r.mapping.likeAtOrAbove);
-        r.mapping.dislikeAtOrBelow = mapping.value(QStringLiteral("dislike_at_or_below")).toInt(r.mapping.dislikeAtOrBelow);
+        r.mapping = LabelMapping::fromJson(mapping, r.mapping);
     }
     r.store = true;
     *out = r;

@@ -24,6 +24,8 @@ struct LabelMapping {
     /// 1, 0 or -1 (left out).
     int label(int value) const { return value >= likeAtOrAbove ? 1 : value <= dislikeAtOrBelow ? 0 : -1; }
     QJsonObject toJson() const;
+    /// The reverse of toJson(); a missing key keeps its value from fallback.
+    static LabelMapping fromJson(const QJsonObject &json, const LabelMapping &fallback);
 };
 
 /// A participant's answers joined with the cached embeddings of their clips: the survey's answers
