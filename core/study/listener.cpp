@@ -257,7 +257,6 @@ ListenerSession::ListenerSession(Study &study, const train::ActiveOrderSettings 
                 }
             });
     connect(m_extraction, &ExtractionService::finished, this, [this](quint64, const ExtractionReport &report) {
-        m_extracting = false;
         Q_EMIT extractionFinished(report);
         if (!report.error.isEmpty())
             Q_EMIT problem(report.error);
@@ -265,12 +264,12 @@ ListenerSession::ListenerSession(Study &study, const train::ActiveOrderSettings 
         maybeRetrain();
     });
     connect(m_training, &TrainingService::finished, this, [this](quint64, const TrainingReport &report) {
-        m_trainingRunning = false;
         if (!report.error.isEmpty() && !report.cancelled)
             Q_EMIT problem(report.error);
         if (!report.models.isEmpty())
-            refresh();
-        Q_EMIT modelUpdated();
+            refresh(); // emits modelUpdated()
+        else
+            Q_EMIT modelUpdated();
     });
 }
 
@@ -283,13 +282,12 @@ bool ListenerSession::start(const QString &encoderName, const QStringList &model
         return false;
     if (m_rating.hasJudge())
         m_history.append(QPointF(m_rating.judgeAnswers(), m_rating.certainty()));
-    m_extractionRequest = ExtractionRequest();
-    m_extractionRequest.studyPath = m_study.path();
-    m_extractionRequest.encoder = encoder;
-    m_extractionRequest.modelDirs = modelDirs;
-    m_extracting = true;
+    ExtractionRequest extraction;
+    extraction.studyPath = m_study.path();
+    extraction.encoder = encoder;
+    extraction.modelDirs = modelDirs;
     m_embeddedAtRefresh = 0;
-    m_extraction->start(m_extractionRequest);
+    m_extraction->start(extraction);
     return true;
 }
 
@@ -301,8 +299,8 @@ bool ListenerSession::answer(const ListenerPick &pick, bool like, qint64 respons
     return true;
 }
 
-bool ListenerSession::isExtracting() const { return m_extracting; }
-bool ListenerSession::isTraining() const { return m_trainingRunning; }
+bool ListenerSession::isExtracting() const { return m_extraction->isRunning(); }
+bool ListenerSession::isTraining() const { return m_training->isRunning(); }
 
 void ListenerSession::cancel()
 {
@@ -329,8 +327,7 @@ void ListenerSession::maybeRetrain()
         watcher->setFuture(QtConcurrent::run(train::trainJudge, m_rating.order().judgeInput()));
     }
     // The listener's model, which ranks the library, on the same schedule.
-    if (!m_trainingRunning) {
-        m_trainingRunning = true;
+    if (!m_training->isRunning()) {
         m_training->start(listenerTrainingRequest(m_study.path(), m_rating.encoder()));
         Q_EMIT trainingStarted(m_rating.answered());
     }

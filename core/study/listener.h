@@ -177,10 +177,7 @@ private:
     ListenerRating m_rating;
     ExtractionService *m_extraction = nullptr;
     TrainingService *m_training = nullptr;
-    ExtractionRequest m_extractionRequest;
     QVector<QPointF> m_history;
-    bool m_extracting = false;
-    bool m_trainingRunning = false;
     bool m_judgeRunning = false;
     int m_embeddedAtRefresh = 0;
 };
