@@ -29,6 +29,7 @@ struct PlanItem {
     double startSeconds = 0;   ///< excerpt start within the track
     double lengthSeconds = 0;
     int repeatOf = -1;         ///< position of the first presentation for a repeated clip, else -1
+    int block = 0;             ///< 0-based block in presentation order
 };
 
 struct Plan {
