@@ -693,7 +693,11 @@ void writeJson(QByteArray &out, const QJsonValue &v, const Spec *spec, int inden
     out += jsonScalar(v);
 }
 
-void writeYaml(YAML::Emitter &out, const QJsonValue &v, const Spec *spec)
+/// Literal block scalars in emission order: true where the text has no final line break, so its
+/// "|" must become "|-" (yaml-cpp writes only "|").
+using Chomps = std::vector<bool>;
+
+void writeYaml(YAML::Emitter &out, const QJsonValue &v, const Spec *spec, Chomps &chomps)
 {
     if (v.isObject()) {
         const QJsonObject o = v.toObject();
@@ -713,7 +717,7 @@ void writeYaml(YAML::Emitter &out, const QJsonValue &v, const Spec *spec)
                     if (name == k)
                         child = &s;
             out << YAML::Key << k.toStdString() << YAML::Value;
-            writeYaml(out, o.value(k), child);
+            writeYaml(out, o.value(k), child, chomps);
         }
         out << YAML::EndMap;
         return;
@@ -723,7 +727,7 @@ void writeYaml(YAML::Emitter &out, const QJsonValue &v, const Spec *spec)
         const bool scalars = a.isEmpty() || (!a.first().isObject() && !a.first().isArray());
         out << (scalars ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
         for (const QJsonValue &x : a)
-            writeYaml(out, x, spec);
+            writeYaml(out, x, spec, chomps);
         out << YAML::EndSeq;
         return;
     }
@@ -733,9 +737,12 @@ void writeYaml(YAML::Emitter &out, const QJsonValue &v, const Spec *spec)
         out << jsonScalar(v).toStdString();
     } else if (v.isString()) {
         const QString s = v.toString();
-        if (s.contains(QLatin1Char('\n')))
-            out << YAML::Literal << s.toStdString();
-        else
+        if (s.contains(QLatin1Char('\n')) && !s.endsWith(QLatin1String("\n\n")) && !s.contains(QLatin1Char('\r'))
+            && !s.startsWith(QLatin1Char(' ')) && !s.startsWith(QLatin1Char('\n'))) {
+            const bool strip = !s.endsWith(QLatin1Char('\n'));
+            chomps.push_back(strip);
+            out << YAML::Literal << (strip ? s + QLatin1Char('\n') : s).toStdString();
+        } else
             out << YAML::DoubleQuoted << s.toStdString();
     } else {
         out << YAML::Null;
@@ -804,9 +811,20 @@ QByteArray StudyFile::serialize(const StudySettings &settings, Format format)
     }
     YAML::Emitter emitter;
     emitter.SetIndent(2);
-    writeYaml(emitter, json, &schema());
-    QByteArray out = QByteArray("# Tastelab study file (docs/study-file.md)\n") + QByteArray(emitter.c_str()) + '\n';
-    return out;
+    Chomps chomps;
+    writeYaml(emitter, json, &schema(), chomps);
+    QByteArray body(emitter.c_str());
+    // Literal blocks appear in the text in the order they were emitted.
+    int from = 0;
+    for (const bool strip : chomps) {
+        const int at = body.indexOf(" |\n", from);
+        if (at < 0)
+            break;
+        if (strip)
+            body.replace(at, 3, " |-\n");
+        from = at + 3;
+    }
+    return QByteArray("# Tastelab study file (docs/study-file.md)\n") + body + '\n';
 }
 
 bool StudyFile::write(const QString &path, const StudySettings &settings, QString *error)
