@@ -411,6 +411,14 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
                 }
                 if (!study.recordAnswer(a))
                     return abort(study.lastError());
+                if (a.studyFileHash.isEmpty()) { // as below: an answer from before the study file keeps none
+                    QSqlQuery q(db);
+                    q.prepare(QStringLiteral("UPDATE answers SET study_file_hash = NULL WHERE participant_id = ? AND position = ?"));
+                    q.addBindValue(a.participantId);
+                    q.addBindValue(a.position);
+                    if (!q.exec())
+                        return abort(q.lastError().text());
+                }
                 ++report.answersAdded;
                 continue;
             }
@@ -431,6 +439,16 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
             a.trackId = trackMap.value(a.trackId);
             if (!study.recordAnswer(a))
                 return abort(study.lastError());
+            if (a.studyFileHash.isEmpty()) {
+                // Given before the other file had a study file: it keeps having none (recordAnswer
+                // would have given it this study's current hash).
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("UPDATE answers SET study_file_hash = NULL WHERE participant_id = ? AND position = ?"));
+                q.addBindValue(a.participantId);
+                q.addBindValue(a.position);
+                if (!q.exec())
+                    return abort(q.lastError().text());
+            }
             ++report.answersAdded;
         }
         if (study.answers(local->id).size() >= study.plan(local->id).size())
