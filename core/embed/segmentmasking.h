@@ -1,0 +1,30 @@
+#pragma once
+
+#include "audio/audiobuffer.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace tastelab::embed {
+
+/// An optional capability of an Encoder (query it with dynamic_cast): embeddings of one clip with
+/// some time segments replaced by silence, computed from the clip's frame features without
+/// embedding every masked clip again. The explanations' fast path for time-segment components.
+///
+/// The result is near, not equal, to embed() of the gated audio: analysis frames are assigned to
+/// a segment by their centre sample, so the few frames that straddle a boundary (within half a
+/// window of it) see the whole original or whole silence instead of a mix; docs/explanations.md
+/// gives the measured difference. Everything else (deltas, onset envelope, tempo, statistics) is
+/// computed from the assembled frames exactly as embed() does.
+class SegmentMaskEncoder {
+public:
+    virtual ~SegmentMaskEncoder() = default;
+    /// Computes the frame features of clip (in the encoder's format) once; boundaries are the
+    /// segments' sample boundaries (n + 1 increasing values from 0 to clip.frames()).
+    /// Throws EncoderError.
+    virtual void prepareSegments(const audio::AudioBuffer &clip, const std::vector<std::int64_t> &boundaries) = 0;
+    /// One embedding per mask (n entries, true = segment kept) of the prepared clip.
+    virtual std::vector<std::vector<float>> embedSegmentMasks(const std::vector<std::vector<bool>> &masks) = 0;
+};
+
+} // namespace tastelab::embed
