@@ -7,7 +7,11 @@
 #include "explain/attribution.h"
 #include "explain/decomposition.h"
 #include "explain/explainer.h"
+#include "explain/separation.h"
 
+#include <torch/script.h>
+
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -75,6 +79,42 @@ std::vector<float> loudnessPredictor(const std::vector<std::vector<float>> &embe
         p.push_back(float(1.0 / (1.0 + std::exp(-(mean + 60.0) / 8.0))));
     }
     return p;
+}
+
+/// A tiny random-weight "separation model": a 1-D convolution with one output row per source.
+QString writeTinySeparator(const QString &dir, int sources, const QString &manifestSources)
+{
+    torch::manual_seed(1);
+    torch::jit::Module m("TinySeparator");
+    m.register_parameter("weight", torch::randn({sources, 1, 9}) * 0.2, false);
+    m.define(R"(
+def forward(self, x):
+    return torch.conv1d(x, self.weight, None, 1, 4)
+)");
+    m.save(QFile::encodeName(dir + "/tiny.pt").toStdString());
+    const QString manifest = dir + "/tiny.json";
+    QFile f(manifest);
+    f.open(QIODevice::WriteOnly);
+    f.write(QStringLiteral(R"({"name": "tiny-separator", "version": "1", "model": "tiny.pt", "sample_rate": 16000,
+"channels": 1, "sources": [%1]})").arg(manifestSources).toUtf8());
+    return manifest;
+}
+
+void writeText(const QString &path, const QByteArray &text)
+{
+    QFile f(path);
+    f.open(QIODevice::WriteOnly);
+    f.write(text);
+}
+
+QString errorOf(const std::string &manifest)
+{
+    try {
+        SeparationModel::load(manifest);
+    } catch (const ExplainError &e) {
+        return QString::fromStdString(e.what());
+    }
+    return {};
 }
 
 } // namespace
@@ -419,6 +459,49 @@ private Q_SLOTS:
         const Explanation l = explainer.explain(loudMiddle(), options);
         QCOMPARE(l.method, Method::Lime);
         QCOMPARE(l.evaluations, 64);
+    }
+    void separationModelSourcesBecomeComponents()
+    {
+        QTemporaryDir dir;
+        const QString manifest = writeTinySeparator(dir.path(), 3, QStringLiteral(R"("low", "mid", "high")"));
+        const auto model = SeparationModel::load(QFile::encodeName(manifest).toStdString());
+        QCOMPARE(model->info().sources, (std::vector<std::string>{"low", "mid", "high"}));
+        QCOMPARE(model->info().sampleRate, 16000);
+        const Decomposition d = sourceComponents(*model, loudMiddle());
+        QCOMPARE(d.mode(), ComponentMode::Sources);
+        QCOMPARE(d.size(), 3);
+        QCOMPARE(d.components()[1].name, std::string("mid"));
+        QCOMPARE(d.render(Mask{true, false, false}).frames(), loudMiddle().frames());
+        QVERIFY(norm(d.render(Mask{true, false, false}).samples) > 0.0);
+
+        auto encoder = embed::makeBuiltinEncoder();
+        Explainer explainer(*encoder, loudnessPredictor);
+        const Explanation e = explainer.explain(sourceComponents(*model, loudMiddle()), ExplainOptions{});
+        QCOMPARE(e.mode, std::string("sources"));
+        QCOMPARE(e.method, Method::Shapley);
+        QCOMPARE(e.evaluations, 8);
+        QCOMPARE(e.components[2].name, std::string("high"));
+    }
+
+    void brokenSeparationModelsNameTheFile()
+    {
+        QTemporaryDir dir;
+        const std::string missing = QFile::encodeName(dir.path() + "/none.json").toStdString();
+        QVERIFY(errorOf(missing).contains("none.json: manifest not found"));
+        const QString bad = dir.path() + "/bad.json";
+        writeText(bad, "{ not json");
+        QVERIFY(errorOf(QFile::encodeName(bad).toStdString()).contains("bad.json: not valid JSON"));
+        writeText(bad, R"({"name": "x", "model": "x.pt", "sample_rate": 16000, "channels": 1})");
+        QVERIFY(errorOf(QFile::encodeName(bad).toStdString()).contains("field \"sources\" is missing"));
+        writeText(bad, R"({"name": "x", "model": "x.pt", "sample_rate": 16000, "channels": 1, "sources": ["a"]})");
+        QVERIFY(errorOf(QFile::encodeName(bad).toStdString()).contains("x.pt: model file not found"));
+        writeText(dir.path() + "/x.pt", "garbage");
+        QVERIFY(errorOf(QFile::encodeName(bad).toStdString()).contains("x.pt: not a TorchScript model"));
+        // Three outputs, two names.
+        const QString wrong = writeTinySeparator(dir.path(), 3, QStringLiteral(R"("a", "b")"));
+        const QString message = errorOf(QFile::encodeName(wrong).toStdString());
+        QVERIFY2(message.contains("tiny.pt: produces [3, 16000]") && message.contains("expected [2, 16000]"),
+                 qPrintable(message));
     }
 };
 
