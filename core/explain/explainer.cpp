@@ -30,7 +30,7 @@ std::vector<int> Explanation::top(int k, Direction direction) const
 struct Explainer::Impl {
     embed::Encoder &encoder;
     Predictor predictor;
-    Decomposition decomposition;
+    std::shared_ptr<Decomposition> decomposition = std::make_shared<Decomposition>();
     ExplainOptions options;
     Method method = Method::Shapley;
     bool fast = false;
@@ -54,7 +54,7 @@ struct Explainer::Impl {
             if (fast) {
                 embedded = dynamic_cast<embed::SegmentMaskEncoder &>(encoder).embedSegmentMasks(missing);
             } else {
-                std::vector<audio::AudioBuffer> clips = decomposition.render(missing);
+                std::vector<audio::AudioBuffer> clips = decomposition->render(missing);
                 for (audio::AudioBuffer &c : clips)
                     c = toEncoder(c);
                 embedded = encoder.embed(clips);
@@ -81,7 +81,7 @@ struct Explainer::Impl {
     Attribution attribute(const Predictor &p, const ProgressFn &progress)
     {
         const ScoreFn fn = [this, &p](const std::vector<Mask> &masks) { return score(masks, p); };
-        const int n = decomposition.size();
+        const int n = decomposition->size();
         const int batch = std::max(1, options.batch);
         if (method == Method::Shapley)
             return shapleyExact(n, fn, batch, progress);
@@ -91,8 +91,8 @@ struct Explainer::Impl {
     Explanation result(const Attribution &a, double seconds) const
     {
         Explanation e;
-        e.mode = modeId(decomposition.mode());
-        e.components = decomposition.components();
+        e.mode = modeId(decomposition->mode());
+        e.components = decomposition->components();
         e.weights = a.weights;
         e.method = a.method;
         e.fidelity = a.fidelity;
@@ -102,8 +102,8 @@ struct Explainer::Impl {
         e.evaluations = a.evaluations;
         e.fastPath = fast;
         e.seconds = seconds;
-        e.sampleRate = decomposition.clip().sampleRate;
-        e.durationSeconds = decomposition.clip().durationSeconds();
+        e.sampleRate = decomposition->clip().sampleRate;
+        e.durationSeconds = decomposition->clip().durationSeconds();
         return e;
     }
 };
@@ -133,7 +133,7 @@ Explanation Explainer::explain(Decomposition decomposition, const ExplainOptions
     const int n = decomposition.size();
     if (n < 1)
         throw ExplainError("nothing to explain: no components");
-    d->decomposition = std::move(decomposition);
+    d->decomposition = std::make_shared<Decomposition>(std::move(decomposition));
     d->options = options;
     d->method = options.method;
     if (d->method == Method::Auto)
@@ -143,9 +143,9 @@ Explanation Explainer::explain(Decomposition decomposition, const ExplainOptions
                            + " components would need too many evaluations; use LIME");
     d->cache.clear();
     auto *segmentEncoder = dynamic_cast<embed::SegmentMaskEncoder *>(&d->encoder);
-    d->fast = options.fastPath && segmentEncoder && d->decomposition.mode() == ComponentMode::Segments;
+    d->fast = options.fastPath && segmentEncoder && d->decomposition->mode() == ComponentMode::Segments;
     if (d->fast)
-        segmentEncoder->prepareSegments(d->toEncoder(d->decomposition.clip()), d->decomposition.segmentBoundaries());
+        segmentEncoder->prepareSegments(d->toEncoder(d->decomposition->clip()), d->decomposition->segmentBoundaries());
     const Attribution a = d->attribute(d->predictor, progress);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -154,28 +154,33 @@ Explanation Explainer::explain(Decomposition decomposition, const ExplainOptions
 
 const Decomposition &Explainer::decomposition() const
 {
+    return *d->decomposition;
+}
+
+std::shared_ptr<const Decomposition> Explainer::sharedDecomposition() const
+{
     return d->decomposition;
 }
 
 audio::AudioBuffer Explainer::render(const std::vector<int> &components) const
 {
-    Mask mask(std::size_t(d->decomposition.size()), false);
+    Mask mask(std::size_t(d->decomposition->size()), false);
     for (int c : components)
         if (c >= 0 && c < int(mask.size()))
             mask[std::size_t(c)] = true;
-    return d->decomposition.render(mask);
+    return d->decomposition->render(mask);
 }
 
 std::vector<float> Explainer::isolatedEmbedding(int component)
 {
-    if (component < 0 || component >= d->decomposition.size())
+    if (component < 0 || component >= d->decomposition->size())
         throw ExplainError("there is no component " + std::to_string(component));
     return d->encoder.embed({d->toEncoder(render({component}))}).front();
 }
 
 Explanation Explainer::reattribute(const Predictor &predictor)
 {
-    if (d->decomposition.size() < 1)
+    if (d->decomposition->size() < 1)
         throw ExplainError("nothing explained yet");
     const auto started = std::chrono::steady_clock::now();
     const Attribution a = d->attribute(predictor, {});

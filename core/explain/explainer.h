@@ -71,6 +71,8 @@ public:
 
     /// The last explanation's components (empty Decomposition before the first).
     const Decomposition &decomposition() const;
+    /// The same, shared (read-only; render() is safe from another thread): kept by reports.
+    std::shared_ptr<const Decomposition> sharedDecomposition() const;
     /// The last explanation's excerpt with only the given components on (mono).
     audio::AudioBuffer render(const std::vector<int> &components) const;
 
