@@ -1187,6 +1187,9 @@ int cmdExplain(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("method")) && !explain::methodFromId(p.value(QStringLiteral("method")).toStdString(), &o.method))
         return fail(QStringLiteral("--method is auto, shapley or lime for explain"));
     o.fastPath = !p.isSet(QStringLiteral("no-fast-path"));
+    if (p.isSet(QStringLiteral("baseline"))
+        && !explain::baselineFromId(p.value(QStringLiteral("baseline")).toStdString(), &o.components.baseline))
+        return fail(QStringLiteral("--baseline is remove or silence, not '%1'").arg(p.value(QStringLiteral("baseline"))));
     if (o.components.mode == explain::ComponentMode::Sources) {
         r.separationManifest = p.value(QStringLiteral("separation"));
         if (r.separationManifest.isEmpty())
@@ -1279,7 +1282,7 @@ const Command kCommands[] = {
              "--count N clips by a rule, retraining every 10 answers: --like-genre G [--random-share X]", cmdRate},
     {"explain", "Why a stored model likes or dislikes an excerpt, per component: --study F --model ID --track T "
                 "[--start S] [--components segments|bands|hpss|combined|combined-bands|sources] [--segments 5] "
-                "[--bands 4] [--method auto|shapley|lime] [--samples 1024] [--seed 1] [--why liked|disliked] "
+                "[--bands 4] [--baseline remove|silence] [--method auto|shapley|lime] [--samples 1024] [--seed 1] [--why liked|disliked] "
                 "[--separation MANIFEST] [--no-fast-path] [--json] [--write-top FILE.wav [--top K]]", cmdExplain},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
@@ -1365,6 +1368,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("samples"), QStringLiteral("explain: LIME samples (default 1024)."), QStringLiteral("n")},
         {QStringLiteral("why"), QStringLiteral("explain: liked (default) or disliked."), QStringLiteral("direction")},
         {QStringLiteral("separation"), QStringLiteral("explain --components sources: a separation model's manifest."), QStringLiteral("json")},
+        {QStringLiteral("baseline"), QStringLiteral("explain: what a switched-off time segment becomes: remove (cut out, default) or silence."), QStringLiteral("kind")},
         {QStringLiteral("no-fast-path"), QStringLiteral("explain: re-embed every masked excerpt even where per-segment embeddings exist.")},
         {QStringLiteral("write-top"), QStringLiteral("explain: write the audio of the top component(s) to this file."), QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},

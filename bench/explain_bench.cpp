@@ -179,11 +179,10 @@ int main(int argc, char *argv[])
 
     auto encoder = embed::makeBuiltinEncoder();
     std::map<std::string, Stats> seconds;
-    std::map<int, Stats> deletionTop, deletionRandom, deletionTopCombined, deletionRandomCombined;
-    Stats fidelityShapley, fidelityLime5, fidelityLime20, fastVsSlow;
+    std::map<std::pair<std::string, int>, std::pair<Stats, Stats>> deletions; // (setting, k) -> top, random
+    Stats fidelityShapley, fidelityShapleyAll, fidelitySilence, fidelityCombined, fidelityLime5, fidelityLime20, fastVsSlow;
     int stableAll = 0, stabilityCases = 0;
     Stats stabilityJaccard;
-    bool combinedDone = false;
     for (const auto &[code, modelId] : models) {
         auto model = loadModel(*study, modelId, &error);
         const auto participant = study->participant(code);
@@ -209,38 +208,46 @@ int main(int argc, char *argv[])
             const explain::Explanation fast = explainer.explain(clip, o);
             seconds["5 segments, exact Shapley, per-segment fast path"].add(fast.seconds);
             fidelityShapley.add(fast.fidelity);
+            fidelityShapleyAll.add(fast.fidelityAllCoalitions);
             const explain::Direction dir =
                 fast.likeProbability >= 0.5 ? explain::Direction::Liked : explain::Direction::Disliked;
             const auto directed = [dir](float p) { return dir == explain::Direction::Liked ? double(p) : 1.0 - p; };
-            {
+            // Removes the top-k components and, for comparison, every k-subset (re-embedded).
+            const auto deletion = [&](const explain::Explanation &e, const std::string &name, int maxK) {
                 const explain::Decomposition &d = explainer.decomposition();
                 const int n = d.size();
-                for (int k = 1; k <= 2; ++k) {
-                    const std::vector<int> top = topAny(fast, k, dir);
+                for (int k = 1; k <= maxK; ++k) {
+                    const std::vector<int> top = topAny(e, k, dir);
                     std::vector<std::vector<int>> all;
                     std::vector<int> cur;
                     subsets(n, k, 0, cur, all);
-                    std::vector<explain::Mask> masks;
+                    std::vector<explain::Mask> masks{explain::Mask(std::size_t(n), true)};
                     explain::Mask topMask(std::size_t(n), true);
                     for (int c : top)
                         topMask[std::size_t(c)] = false;
-                    masks.push_back(explain::Mask(std::size_t(n), true));
                     masks.push_back(topMask);
-                    for (const auto &s : all) {
+                    for (const auto &sub : all) {
                         explain::Mask mk(std::size_t(n), true);
-                        for (int c : s)
+                        for (int c : sub)
                             mk[std::size_t(c)] = false;
                         masks.push_back(mk);
                     }
                     const std::vector<float> sc = scoreOf(d, masks);
                     const double full = directed(sc[0]);
-                    deletionTop[k].add(full - directed(sc[1]));
+                    deletions[{name, k}].first.add(full - directed(sc[1]));
                     double random = 0;
                     for (std::size_t i = 2; i < sc.size(); ++i)
                         random += full - directed(sc[i]);
-                    deletionRandom[k].add(random / double(sc.size() - 2));
+                    deletions[{name, k}].second.add(random / double(sc.size() - 2));
                 }
-            }
+            };
+            deletion(fast, "5 segments cut out (default), Shapley", 2);
+            o.components.baseline = explain::Baseline::Silence;
+            const explain::Explanation silent = explainer.explain(clip, o);
+            seconds["5 segments silenced, exact Shapley, per-segment fast path"].add(silent.seconds);
+            fidelitySilence.add(silent.fidelity);
+            deletion(silent, "5 segments silenced, Shapley", 2);
+            o.components.baseline = explain::Baseline::Remove;
             o.fastPath = false;
             const explain::Explanation slow = explainer.explain(clip, o);
             seconds["5 segments, exact Shapley, every masked clip re-embedded"].add(slow.seconds);
@@ -271,39 +278,15 @@ int main(int argc, char *argv[])
             for (std::size_t i = 0; i < tops.size(); ++i)
                 for (std::size_t j = i + 1; j < tops.size(); ++j)
                     stabilityJaccard.add(jaccard(tops[i], tops[j]));
-            if (!combinedDone || a < 2 * step) {
-                // Segments x H/P: 10 components, 1024 coalitions re-embedded (first clips only).
+            if (done == 0) {
+                // Segments x H/P: 10 components, 1024 coalitions re-embedded (first clip of each
+                // participant only: ~40 s each).
                 explain::ExplainOptions c;
                 c.components.mode = explain::ComponentMode::Combined;
                 const explain::Explanation comb = explainer.explain(clip, c);
                 seconds["segments x H/P (10), exact Shapley, re-embedded"].add(comb.seconds);
-                const explain::Decomposition &d = explainer.decomposition();
-                const int n = d.size();
-                for (int k = 1; k <= 3; ++k) {
-                    const std::vector<int> top = topAny(comb, k, dir);
-                    std::vector<std::vector<int>> all;
-                    std::vector<int> cur;
-                    subsets(n, k, 0, cur, all);
-                    std::vector<explain::Mask> masks{explain::Mask(std::size_t(n), true)};
-                    explain::Mask topMask(std::size_t(n), true);
-                    for (int x : top)
-                        topMask[std::size_t(x)] = false;
-                    masks.push_back(topMask);
-                    for (const auto &s : all) {
-                        explain::Mask mk(std::size_t(n), true);
-                        for (int x : s)
-                            mk[std::size_t(x)] = false;
-                        masks.push_back(mk);
-                    }
-                    const std::vector<float> sc = scoreOf(d, masks);
-                    const double full = directed(sc[0]);
-                    deletionTopCombined[k].add(full - directed(sc[1]));
-                    double random = 0;
-                    for (std::size_t i = 2; i < sc.size(); ++i)
-                        random += full - directed(sc[i]);
-                    deletionRandomCombined[k].add(random / double(sc.size() - 2));
-                }
-                combinedDone = true;
+                fidelityCombined.add(comb.fidelity);
+                deletion(comb, "segments x H/P, Shapley", 3);
             }
             std::fprintf(stderr, "\r%s: %d explained   ", qPrintable(code), done + 1);
         }
@@ -329,19 +312,16 @@ int main(int argc, char *argv[])
         std::printf("end to end failed: %s\n", qPrintable(report.error));
     std::printf("\nfast path vs re-embedding, |Shapley difference| per component: mean %.4f, max %.4f\n",
                 fastVsSlow.mean(), fastVsSlow.max());
-    std::printf("fidelity R^2: Shapley 5 segments (all coalitions) median %.3f; LIME 5 segments median %.3f; "
-                "LIME 20 segments median %.3f\n",
-                fidelityShapley.median(), fidelityLime5.median(), fidelityLime20.median());
-    std::printf("\ndeletion test (score of the explained direction; drop when components are switched off, mean over %d "
-                "explanations):\n",
-                int(deletionTop[1].values.size()));
-    std::printf("| components | k removed | top-k | random k (all subsets) |\n|---|---|---|---|\n");
-    for (int k = 1; k <= 2; ++k)
-        std::printf("| 5 segments (Shapley) | %d | %.4f | %.4f |\n", k, deletionTop[k].mean(), deletionRandom[k].mean());
-    for (int k = 1; k <= 3; ++k)
-        std::printf("| segments x H/P (Shapley, %d explanations) | %d | %.4f | %.4f |\n",
-                    int(deletionTopCombined[k].values.size()), k, deletionTopCombined[k].mean(),
-                    deletionRandomCombined[k].mean());
+    std::printf("fidelity R^2 (median): 5 segments cut out, Shapley %.3f (Shapley kernel) / %.3f (all coalitions); "
+                "5 segments silenced, Shapley %.3f; segments x H/P, Shapley %.3f; LIME 5 segments %.3f; LIME 20 segments %.3f\n",
+                fidelityShapley.median(), fidelityShapleyAll.median(), fidelitySilence.median(), fidelityCombined.median(),
+                fidelityLime5.median(), fidelityLime20.median());
+    std::printf("\ndeletion test: drop of the explained direction's score (p for a liked excerpt, 1 - p for a disliked one) "
+                "when components are switched off and the audio re-embedded, mean over the explanations:\n");
+    std::printf("| components | explanations | k removed | top-k | random k (all subsets) |\n|---|---|---|---|---|\n");
+    for (const auto &[key, v] : deletions)
+        std::printf("| %s | %d | %d | %.4f | %.4f |\n", key.first.c_str(), int(v.first.values.size()), key.second,
+                    v.first.mean(), v.second.mean());
     std::printf("\nstability, 20 segments LIME 1024, seeds 1-5: same top-3 set for all 5 seeds in %d of %d "
                 "explanations; mean pairwise Jaccard of the top-3 sets %.3f (exact Shapley: deterministic)\n",
                 stableAll, stabilityCases, stabilityJaccard.mean());

@@ -565,8 +565,11 @@ public:
         }
     }
 
-    std::vector<std::vector<float>> embedSegmentMasks(const std::vector<std::vector<bool>> &masks) override
+    std::vector<std::vector<float>> embedSegmentMasks(const std::vector<std::vector<bool>> &masks,
+                                                      SegmentBaseline baseline) override
     {
+        if (baseline == SegmentBaseline::Remove)
+            return embedKeptSegments(masks);
         if (!m_segments.owner.defined())
             throw EncoderError(std::string(kName) + ": no clip prepared for segment masks");
         std::vector<std::vector<float>> result;
@@ -611,6 +614,70 @@ public:
     }
 
 private:
+    /// The Remove baseline: each mask pools only the frames of its kept segments. Masks that keep
+    /// the same number of frames share one batch; nothing kept is silence.
+    std::vector<std::vector<float>> embedKeptSegments(const std::vector<std::vector<bool>> &masks)
+    {
+        std::vector<std::vector<float>> result(masks.size());
+        try {
+            torch::InferenceMode guard;
+            const auto owner = m_segments.owner.to(torch::kCPU);
+            const auto *ownerOf = owner.data_ptr<std::int64_t>();
+            const std::int64_t frameCount = owner.size(0);
+            std::map<std::int64_t, std::vector<std::size_t>> byFrames; // kept frames -> masks
+            std::vector<std::vector<std::int64_t>> kept(masks.size());
+            std::vector<std::vector<bool>> empty;
+            std::vector<std::size_t> emptyIndex;
+            for (std::size_t k = 0; k < masks.size(); ++k) {
+                if (std::int64_t(masks[k].size()) != m_segments.count)
+                    throw EncoderError(std::string(kName) + ": a segment mask has the wrong size");
+                for (std::int64_t f = 0; f < frameCount; ++f)
+                    if (masks[k][std::size_t(ownerOf[f])])
+                        kept[k].push_back(f);
+                if (kept[k].empty()) {
+                    empty.push_back(masks[k]);
+                    emptyIndex.push_back(k);
+                } else {
+                    byFrames[std::int64_t(kept[k].size())].push_back(k);
+                }
+            }
+            if (!empty.empty()) {
+                const auto silent = embedSegmentMasks(empty, SegmentBaseline::Silence);
+                for (std::size_t i = 0; i < emptyIndex.size(); ++i)
+                    result[emptyIndex[i]] = silent[i];
+            }
+            const auto device = m_segments.owner.device();
+            const FrameStage &a = m_segments.frames;
+            for (const auto &[frames, group] : byFrames) {
+                constexpr std::size_t kChunk = 32;
+                for (std::size_t first = 0; first < group.size(); first += kChunk) {
+                    const std::size_t count = std::min(kChunk, group.size() - first);
+                    std::vector<std::int64_t> rows;
+                    for (std::size_t j = 0; j < count; ++j)
+                        rows.insert(rows.end(), kept[group[first + j]].begin(), kept[group[first + j]].end());
+                    const auto index = torch::tensor(rows, torch::kLong).to(device);
+                    const auto take = [&](const torch::Tensor &t) {
+                        auto picked = t.select(0, 0).index_select(0, index);
+                        std::vector<std::int64_t> shape{std::int64_t(count), frames};
+                        for (std::int64_t d = 1; d < picked.dim(); ++d)
+                            shape.push_back(picked.size(d));
+                        return picked.view(shape);
+                    };
+                    const FrameStage joined{take(a.projected), take(a.lnMeans), take(a.peaks), take(a.rolloff),
+                                            take(a.zcr)};
+                    const auto out = pool(joined).to(torch::kCPU).contiguous();
+                    const float *data = out.data_ptr<float>();
+                    for (std::size_t j = 0; j < count; ++j)
+                        result[group[first + j]].assign(data + std::int64_t(j) * out.size(1),
+                                                        data + std::int64_t(j + 1) * out.size(1));
+                }
+            }
+        } catch (const c10::Error &e) {
+            throw EncoderError(std::string(kName) + ": " + e.what_without_backtrace());
+        }
+        return result;
+    }
+
     /// Per-bin tensors reused from chunk to chunk. Fresh multi-megabyte tensors for every clip
     /// would be new pages from the kernel each time (page faults cost more than the maths).
     struct Workspace {

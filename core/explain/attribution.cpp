@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace tastelab::explain {
@@ -165,7 +166,14 @@ Attribution shapleyExact(int n, const ScoreFn &score, int batch, const ProgressF
                 f += a.weights[std::size_t(i)];
         fit[s] = f;
     }
-    a.fidelity = rSquared(a.scores, fit, std::vector<double>(count, 1.0));
+    a.fidelityAllCoalitions = rSquared(a.scores, fit, std::vector<double>(count, 1.0));
+    std::vector<double> kernel(count, 0.0);
+    for (std::size_t s = 1; s + 1 < count; ++s) {
+        const int k = __builtin_popcountll(s);
+        const double choose = std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0));
+        kernel[s] = double(n - 1) / (choose * k * (n - k));
+    }
+    a.fidelity = n > 1 ? rSquared(a.scores, fit, kernel) : 1.0;
     return a;
 }
 
@@ -217,6 +225,7 @@ Attribution lime(int n, const ScoreFn &score, const LimeOptions &options, int ba
         fit[k] = f;
     }
     a.fidelity = rSquared(a.scores, fit, w);
+    a.fidelityAllCoalitions = std::numeric_limits<double>::quiet_NaN();
     return a;
 }
 

@@ -40,9 +40,15 @@ struct Attribution {
     double intercept = 0;        ///< Shapley: v(all off); LIME: the surrogate's intercept
     double fullScore = 0;        ///< the score with everything on
     double emptyScore = 0;       ///< the score with everything off
-    /// R^2 of the surrogate on the evaluated masks: for LIME weighted by the kernel; for Shapley
-    /// the additive model v(empty) + sum of the weights of the on components on all 2^n coalitions.
+    /// R^2 of the weighted surrogate on the evaluated masks: for LIME weighted by its kernel; for
+    /// Shapley, of the additive model v(empty) + sum of the on components' weights, weighted by
+    /// the Shapley kernel (n - 1) / (C(n, |S|) |S| (n - |S|)) over the coalitions other than the
+    /// empty and the full one (which the model fits exactly): the weighted least-squares problem
+    /// whose solution the Shapley values are (KernelSHAP). Negative when the additive model fits
+    /// worse than a constant.
     double fidelity = 0;
+    /// Shapley only: R^2 of the same additive model on all 2^n coalitions, unweighted (NaN for LIME).
+    double fidelityAllCoalitions = 0;
     int evaluations = 0;
     std::vector<Mask> masks;     ///< what was evaluated
     std::vector<double> scores;

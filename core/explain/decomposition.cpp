@@ -82,6 +82,21 @@ bool modeFromId(const std::string &id, ComponentMode *out)
     return false;
 }
 
+std::string baselineId(Baseline b)
+{
+    return b == Baseline::Remove ? "remove" : "silence";
+}
+
+bool baselineFromId(const std::string &id, Baseline *out)
+{
+    for (Baseline b : {Baseline::Remove, Baseline::Silence})
+        if (baselineId(b) == id) {
+            *out = b;
+            return true;
+        }
+    return false;
+}
+
 std::vector<double> melBandEdges(int bands, double nyquistHz)
 {
     const auto mel = [](double f) { return 2595.0 * std::log10(1.0 + f / 700.0); };
@@ -95,6 +110,7 @@ std::vector<double> melBandEdges(int bands, double nyquistHz)
 
 struct Decomposition::Impl {
     ComponentMode mode = ComponentMode::Segments;
+    Baseline baseline = Baseline::Silence;
     audio::AudioBuffer clip;
     std::vector<Component> components;
     std::vector<std::int64_t> boundaries; ///< Segments: sample boundaries
@@ -134,6 +150,39 @@ struct Decomposition::Impl {
         gates = torch::stack(g);
     }
 
+    /// The kept segments joined: each run of adjacent kept segments fades in (out) over 5 ms where
+    /// it starts (ends) at a cut, i.e. not at the clip's own start (end).
+    torch::Tensor joined(const Mask &m) const
+    {
+        const std::int64_t length = clip.frames();
+        const auto fade = std::int64_t(std::max(1.0, kCrossfadeSeconds / 2.0 * clip.sampleRate));
+        std::vector<torch::Tensor> pieces;
+        const std::size_t n = m.size();
+        for (std::size_t s = 0; s < n;) {
+            if (!m[s]) {
+                ++s;
+                continue;
+            }
+            std::size_t e = s;
+            while (e + 1 < n && m[e + 1])
+                ++e;
+            const std::int64_t from = boundaries[s];
+            const std::int64_t to = boundaries[e + 1];
+            auto piece = signal().narrow(0, from, to - from).clone();
+            const std::int64_t ramp = std::min(fade, (to - from) / 2);
+            if (ramp > 0) {
+                const auto up = 0.5 - 0.5 * torch::cos(torch::arange(ramp, torch::kFloat) * float(kPi / double(ramp)));
+                if (from > 0)
+                    piece.narrow(0, 0, ramp).mul_(up);
+                if (to < length)
+                    piece.narrow(0, to - from - ramp, ramp).mul_(up.flip(0));
+            }
+            pieces.push_back(piece);
+            s = e + 1;
+        }
+        return torch::cat(pieces).contiguous();
+    }
+
     /// Segment index of STFT frame t (by its centre sample).
     int segmentOfFrame(std::int64_t t) const
     {
@@ -169,6 +218,7 @@ Decomposition Decomposition::make(const audio::AudioBuffer &clip, const Componen
     Decomposition out;
     Impl &p = *out.d;
     p.mode = options.mode;
+    p.baseline = options.mode == ComponentMode::Segments ? options.baseline : Baseline::Silence;
     p.clip = clip;
     const std::int64_t length = clip.frames();
     const double rate = clip.sampleRate;
@@ -287,6 +337,7 @@ Decomposition Decomposition::fromSources(const audio::AudioBuffer &clip, const s
 }
 
 ComponentMode Decomposition::mode() const { return d->mode; }
+Baseline Decomposition::baseline() const { return d->baseline; }
 int Decomposition::size() const { return int(d->components.size()); }
 const std::vector<Component> &Decomposition::components() const { return d->components; }
 const audio::AudioBuffer &Decomposition::clip() const { return d->clip; }
@@ -321,7 +372,9 @@ std::vector<audio::AudioBuffer> Decomposition::render(const std::vector<Mask> &m
                 on.push_back(std::int64_t(i));
         const auto index = torch::tensor(on, torch::kLong);
         torch::Tensor y;
-        if (p.mode == ComponentMode::Segments)
+        if (p.mode == ComponentMode::Segments && p.baseline == Baseline::Remove && !on.empty())
+            y = p.joined(m);
+        else if (p.mode == ComponentMode::Segments)
             y = on.empty() ? torch::zeros({length}) : p.signal() * p.gates.index_select(0, index).sum(0);
         else if (p.mode == ComponentMode::Sources)
             y = on.empty() ? torch::zeros({length}) : p.sources.index_select(0, index).sum(0);
@@ -334,7 +387,7 @@ std::vector<audio::AudioBuffer> Decomposition::render(const std::vector<Mask> &m
         audio::AudioBuffer b;
         b.sampleRate = p.clip.sampleRate;
         b.channels = 1;
-        b.samples.assign(y.data_ptr<float>(), y.data_ptr<float>() + length);
+        b.samples.assign(y.data_ptr<float>(), y.data_ptr<float>() + y.numel());
         out.push_back(std::move(b));
     }
     if (!spectra.empty()) {

@@ -32,10 +32,20 @@ enum class ComponentMode {
 std::string modeId(ComponentMode mode); ///< "segments", "bands", "hpss", "combined", "combined-bands", "sources"
 bool modeFromId(const std::string &id, ComponentMode *out);
 
+/// What becomes of a switched-off time segment (mode Segments; the other modes silence what is
+/// switched off, in its time-frequency region or source).
+enum class Baseline {
+    Remove,  ///< cut out: the kept segments are joined (5 ms fades at the cuts), a shorter clip
+    Silence, ///< replaced by silence: the clip keeps its length
+};
+std::string baselineId(Baseline b); ///< "remove", "silence"
+bool baselineFromId(const std::string &id, Baseline *out);
+
 struct ComponentOptions {
     ComponentMode mode = ComponentMode::Segments;
     int segments = 5;
     int bands = 4;
+    Baseline baseline = Baseline::Remove;
 };
 
 /// One component. Time ranges are in seconds from the excerpt's start; frequency ranges in Hz
@@ -52,9 +62,10 @@ struct Component {
 /// Which components are on (true) and which are switched off.
 using Mask = std::vector<bool>;
 
-/// A mono excerpt cut into components. Rendering a mask gives the excerpt with the switched-off
-/// components replaced by silence: time segments are gated in the time domain (10 ms raised-cosine
-/// crossfades that sum to one), spectral components (bands, H/P, combined) are masks on an STFT
+/// A mono excerpt cut into components. Rendering a mask gives the excerpt without the switched-off
+/// components: time segments are cut out (Baseline::Remove: the kept ones joined, 5 ms fades at
+/// the cuts) or gated to silence in the time domain (Baseline::Silence: 10 ms raised-cosine
+/// crossfades that sum to one); nothing kept gives the clip's length of silence. Spectral components (bands, H/P, combined) are masks on an STFT
 /// (Hann 1024, hop 256) that sum to one, inverted with the inverse STFT; sources are summed. All
 /// components on gives the excerpt back (exactly for segments and sources, to float precision
 /// for spectral masks).
@@ -73,6 +84,7 @@ public:
     Decomposition &operator=(Decomposition &&) noexcept;
 
     ComponentMode mode() const;
+    Baseline baseline() const; ///< Remove only for mode Segments
     int size() const;
     const std::vector<Component> &components() const;
     const audio::AudioBuffer &clip() const;

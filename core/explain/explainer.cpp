@@ -52,7 +52,9 @@ struct Explainer::Impl {
         if (!missing.empty()) {
             std::vector<std::vector<float>> embedded;
             if (fast) {
-                embedded = dynamic_cast<embed::SegmentMaskEncoder &>(encoder).embedSegmentMasks(missing);
+                embedded = dynamic_cast<embed::SegmentMaskEncoder &>(encoder).embedSegmentMasks(
+                    missing, decomposition->baseline() == Baseline::Remove ? embed::SegmentBaseline::Remove
+                                                                           : embed::SegmentBaseline::Silence);
             } else {
                 std::vector<audio::AudioBuffer> clips = decomposition->render(missing);
                 for (audio::AudioBuffer &c : clips)
@@ -92,10 +94,12 @@ struct Explainer::Impl {
     {
         Explanation e;
         e.mode = modeId(decomposition->mode());
+        e.baseline = baselineId(decomposition->baseline());
         e.components = decomposition->components();
         e.weights = a.weights;
         e.method = a.method;
         e.fidelity = a.fidelity;
+        e.fidelityAllCoalitions = a.fidelityAllCoalitions;
         e.likeProbability = a.fullScore;
         e.emptyScore = a.emptyScore;
         e.intercept = a.intercept;

@@ -33,10 +33,12 @@ struct ExplainOptions {
 
 struct Explanation {
     std::string mode;                  ///< modeId() of the components
+    std::string baseline;              ///< baselineId(): what a switched-off component becomes
     std::vector<Component> components;
     std::vector<double> weights;       ///< per component, towards "like" (like-probability units)
     Method method = Method::Shapley;
     double fidelity = 0;               ///< R^2 of the surrogate (see Attribution::fidelity)
+    double fidelityAllCoalitions = 0;  ///< Shapley: unweighted R^2 on all coalitions (NaN for LIME)
     double likeProbability = 0;        ///< of the whole excerpt
     double emptyScore = 0;             ///< like-probability with every component off (silence)
     double intercept = 0;

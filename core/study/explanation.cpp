@@ -128,9 +128,10 @@ QString ExplanationReport::toText(explain::Direction direction) const
                .arg(model, encoder)
                .arg(e.likeProbability, 0, 'f', 3)
                .arg(e.emptyScore, 0, 'f', 3);
-    out += QStringLiteral("components %1 (%2), method %3, %4 evaluations%5, fidelity R^2 %6, %7 s\n")
+    out += QStringLiteral("components %1 (%2, switched off: %3), method %4, %5 evaluations%6, fidelity R^2 %7, %8 s\n")
                .arg(QString::fromStdString(e.mode))
                .arg(e.components.size())
+               .arg(QString::fromStdString(e.baseline == "remove" ? std::string("cut out") : e.baseline))
                .arg(QString::fromStdString(explain::methodId(e.method)))
                .arg(e.evaluations)
                .arg(e.fastPath ? QStringLiteral(" (per-segment fast path)") : QString())
@@ -165,8 +166,11 @@ QJsonObject ExplanationReport::toJson() const
     o.insert(QStringLiteral("start_seconds"), clip.startSeconds);
     o.insert(QStringLiteral("length_seconds"), clip.lengthSeconds);
     o.insert(QStringLiteral("components_mode"), QString::fromStdString(e.mode));
+    o.insert(QStringLiteral("baseline"), QString::fromStdString(e.baseline));
     o.insert(QStringLiteral("method"), QString::fromStdString(explain::methodId(e.method)));
     o.insert(QStringLiteral("fidelity_r2"), e.fidelity);
+    if (e.method == explain::Method::Shapley)
+        o.insert(QStringLiteral("fidelity_r2_all_coalitions"), e.fidelityAllCoalitions);
     o.insert(QStringLiteral("like_probability"), e.likeProbability);
     o.insert(QStringLiteral("silence_probability"), e.emptyScore);
     o.insert(QStringLiteral("evaluations"), e.evaluations);

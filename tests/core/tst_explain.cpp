@@ -67,7 +67,8 @@ double distance(const std::vector<float> &a, const std::vector<float> &b)
     return std::sqrt(s);
 }
 
-/// A like-probability that grows with the excerpt's mean log-mel level (the first 64 values).
+/// A like-probability that grows with the excerpt's mean log-mel level (the first 64 values):
+/// about 0.79 for the quiet noise of loudMiddle(), 0.85 for its loud segment, 0.002 for silence.
 std::vector<float> loudnessPredictor(const std::vector<std::vector<float>> &embeddings)
 {
     std::vector<float> p;
@@ -76,7 +77,7 @@ std::vector<float> loudnessPredictor(const std::vector<std::vector<float>> &embe
         for (int i = 0; i < 64; ++i)
             mean += e[std::size_t(i)];
         mean /= 64.0;
-        p.push_back(float(1.0 / (1.0 + std::exp(-(mean + 60.0) / 8.0))));
+        p.push_back(float(1.0 / (1.0 + std::exp(-(mean + 40.0) / 10.0))));
     }
     return p;
 }
@@ -146,6 +147,7 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < w.size(); ++i)
             QVERIFY2(std::abs(a.weights[i] - w[i]) < 1e-12, qPrintable(QString::number(a.weights[i])));
         QVERIFY(std::abs(a.fidelity - 1.0) < 1e-12);
+        QVERIFY(std::abs(a.fidelityAllCoalitions - 1.0) < 1e-12);
         QVERIFY(std::abs(a.emptyScore - 0.1) < 1e-12);
     }
 
@@ -167,6 +169,7 @@ private Q_SLOTS:
         QVERIFY(std::abs(std::accumulate(a.weights.begin(), a.weights.end(), 0.0) - (a.fullScore - a.emptyScore)) < 1e-12);
         QVERIFY(a.fidelity < 0.999);
         QVERIFY(a.fidelity > 0.5);
+        QVERIFY(a.fidelityAllCoalitions < 0.999);
     }
 
     void cancelStopsTheEvaluation()
@@ -237,6 +240,7 @@ private Q_SLOTS:
         const audio::AudioBuffer clip = loudMiddle();
         ComponentOptions options;
         options.segments = 5;
+        options.baseline = Baseline::Silence;
         const Decomposition d = Decomposition::make(clip, options);
         QCOMPARE(d.size(), 5);
         QCOMPARE(d.components().front().startSeconds, 0.0);
@@ -266,6 +270,18 @@ private Q_SLOTS:
         QVERIFY(distance(sum, clip.samples) < 1e-4 * norm(clip.samples));
         QVERIFY(norm(d.render(Mask(5, false)).samples) == 0.0);
         QVERIFY_EXCEPTION_THROWN(d.render(Mask(4, true)), ExplainError);
+
+        // The default baseline cuts switched-off segments out: the kept ones are joined.
+        const Decomposition cut = Decomposition::make(clip, ComponentOptions{});
+        QCOMPARE(cut.baseline(), Baseline::Remove);
+        QCOMPARE(cut.render(Mask(5, true)).samples, clip.samples);
+        const auto joined = cut.render(Mask{true, false, true, false, false}).samples;
+        QCOMPARE(std::int64_t(joined.size()), 2 * (boundaries[1] - boundaries[0]));
+        // The first segment is untouched up to its fade-out; the third follows it.
+        QCOMPARE(joined[1000], clip.samples[1000]);
+        const std::size_t third = std::size_t(boundaries[2]);
+        QCOMPARE(joined[std::size_t(boundaries[1]) + 5000], clip.samples[third + 5000]);
+        QCOMPARE(cut.render(Mask(5, false)).frames(), clip.frames()); // nothing kept: silence
     }
 
     void bandsPartitionTheSpectrum()
@@ -350,6 +366,13 @@ private Q_SLOTS:
         QVERIFY(!modeFromId("stems", &mode));
     }
 
+    void segmentFastPathAgreesWithReembedding_data()
+    {
+        QTest::addColumn<bool>("silence");
+        QTest::newRow("remove") << false;
+        QTest::newRow("silence") << true;
+    }
+
     void segmentFastPathAgreesWithReembedding()
     {
         auto encoder = embed::makeBuiltinEncoder();
@@ -366,14 +389,28 @@ private Q_SLOTS:
             masks.push_back(m);
         }
         fast->prepareSegments(clip, d.segmentBoundaries());
-        const auto pooled = fast->embedSegmentMasks(masks);
-        const auto embedded = encoder->embed(d.render(masks));
+        QFETCH(bool, silence);
+        const auto pooled = fast->embedSegmentMasks(
+            masks, silence ? embed::SegmentBaseline::Silence : embed::SegmentBaseline::Remove);
+        options.baseline = silence ? Baseline::Silence : Baseline::Remove;
+        const auto embedded = encoder->embed(Decomposition::make(clip, options).render(masks));
         // All on: the same frames, so the same numbers.
         QVERIFY(distance(pooled.back(), embedded.back()) <= 1e-4 * norm(embedded.back()));
+        // Tempo (two values, in BPM) can jump to another lag on a short excerpt of noise, so it is
+        // left out of the comparison (and reported).
+        const auto withoutTempo = [](std::vector<float> v) {
+            std::size_t offset = 0;
+            for (const auto &[name, size] : embed::builtinFeatureGroups()) {
+                if (name == "tempo")
+                    std::fill(v.begin() + std::ptrdiff_t(offset), v.begin() + std::ptrdiff_t(offset + std::size_t(size)), 0.0f);
+                offset += std::size_t(size);
+            }
+            return v;
+        };
         double worst = 0;
         std::size_t worstMask = 0;
         for (std::size_t k = 1; k < masks.size(); ++k) {
-            const double r = distance(pooled[k], embedded[k]) / norm(embedded[k]);
+            const double r = distance(withoutTempo(pooled[k]), withoutTempo(embedded[k])) / norm(embedded[k]);
             if (r > worst) {
                 worst = r;
                 worstMask = k;
@@ -384,6 +421,10 @@ private Q_SLOTS:
         double groupWorst = -1;
         std::size_t offset = 0;
         for (const auto &[name, size] : embed::builtinFeatureGroups()) {
+            if (name == "tempo") {
+                offset += std::size_t(size);
+                continue;
+            }
             std::vector<float> a(pooled[worstMask].begin() + std::ptrdiff_t(offset), pooled[worstMask].begin() + std::ptrdiff_t(offset + std::size_t(size)));
             std::vector<float> b(embedded[worstMask].begin() + std::ptrdiff_t(offset), embedded[worstMask].begin() + std::ptrdiff_t(offset + std::size_t(size)));
             if (distance(a, b) > groupWorst) {
@@ -392,9 +433,9 @@ private Q_SLOTS:
             }
             offset += std::size_t(size);
         }
-        qInfo("per-segment fast path: largest relative L2 difference to re-embedding %.4f (mask %d, most in %s)",
-              worst, int(worstMask), group.c_str());
-        QVERIFY(worst < 0.15);
+        qInfo("per-segment fast path (%s): largest relative L2 difference to re-embedding (tempo left out) %.4f (mask %d, most in %s)",
+              silence ? "silence" : "remove", worst, int(worstMask), group.c_str());
+        QVERIFY(worst < 0.05);
     }
 
     void explainerFindsTheLoudSegment()
@@ -410,7 +451,21 @@ private Q_SLOTS:
         QCOMPARE(fast.top(1, Direction::Liked), std::vector<int>{2});
         const double sum = std::accumulate(fast.weights.begin(), fast.weights.end(), 0.0);
         QVERIFY(std::abs(sum - (fast.likeProbability - fast.emptyScore)) < 1e-9);
-        QVERIFY(fast.fidelity > 0.0 && fast.fidelity <= 1.0);
+        qInfo("loudness predictor, 5 segments: fidelity %.3f (Shapley kernel), %.3f (all coalitions)", fast.fidelity,
+              fast.fidelityAllCoalitions);
+        // A sigmoid of the mean level is far from additive in the segments (the fidelity says so;
+        // the fidelity's own arithmetic is checked on the planted functions above).
+        QVERIFY(fast.fidelity <= 1.0);
+        {
+            ExplainOptions silent;
+            silent.components.baseline = Baseline::Silence;
+            const Explanation s = explainer.explain(loudMiddle(), silent);
+            qInfo("silence baseline: fidelity %.3f (Shapley kernel), %.3f (all coalitions)", s.fidelity,
+                  s.fidelityAllCoalitions);
+            QCOMPARE(s.baseline, std::string("silence"));
+            QCOMPARE(s.top(1, Direction::Liked), std::vector<int>{2});
+            QVERIFY(s.fidelity <= 1.0);
+        }
         QCOMPARE(fast.weight(2, Direction::Disliked), -fast.weights[2]);
         QVERIFY(fast.top(3, Direction::Disliked).size() <= 3);
 
@@ -424,9 +479,11 @@ private Q_SLOTS:
         qInfo("fast path vs re-embedding: largest Shapley difference %.4f (p = %.3f)", worst, slow.likeProbability);
         QVERIFY(worst < 0.02);
 
-        // Only the top segment, rendered: sound inside it, silence elsewhere.
+        // Only the top segment, rendered: the 2 s that hold the chord.
         const auto top = explainer.render({2});
+        QCOMPARE(top.frames(), std::int64_t(2 * kRate));
         QVERIFY(norm(top.samples) > 0.9 * norm(loudMiddle().samples));
+        QCOMPARE(fast.baseline, std::string("remove"));
         // "More like this part" and recomputing after a retrain.
         const auto isolated = explainer.isolatedEmbedding(2);
         QCOMPARE(int(isolated.size()), encoder->info().embeddingSize);
