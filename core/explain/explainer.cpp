@@ -71,13 +71,39 @@ struct Explainer::Impl {
         return out;
     }
 
-    std::vector<double> score(const std::vector<Mask> &masks, const Predictor &p)
+    std::vector<double> predict(const std::vector<Mask> &masks, const Predictor &p)
     {
         const std::vector<float> probability = p(embedMasks(masks));
         if (probability.size() != masks.size())
             throw ExplainError("the model returned " + std::to_string(probability.size()) + " values for "
                                + std::to_string(masks.size()) + " embeddings");
         return std::vector<double>(probability.begin(), probability.end());
+    }
+
+    /// The game's value of each mask. With segments cut out, nothing kept leaves no excerpt to
+    /// judge: its value is the mean of the one-segment excerpts' values (not the score of silence,
+    /// which lies far outside what a model is trained on and would dominate every weight).
+    std::vector<double> score(const std::vector<Mask> &masks, const Predictor &p)
+    {
+        std::vector<double> out = predict(masks, p);
+        if (decomposition->baseline() != Baseline::Remove)
+            return out;
+        for (std::size_t k = 0; k < masks.size(); ++k) {
+            if (std::find(masks[k].begin(), masks[k].end(), true) != masks[k].end())
+                continue;
+            std::vector<Mask> singles;
+            for (std::size_t i = 0; i < masks[k].size(); ++i) {
+                Mask m(masks[k].size(), false);
+                m[i] = true;
+                singles.push_back(m);
+            }
+            const std::vector<double> values = predict(singles, p);
+            double mean = 0;
+            for (double v : values)
+                mean += v / double(values.size());
+            out[k] = mean;
+        }
+        return out;
     }
 
     Attribution attribute(const Predictor &p, const ProgressFn &progress)

@@ -40,7 +40,9 @@ struct Explanation {
     double fidelity = 0;               ///< R^2 of the surrogate (see Attribution::fidelity)
     double fidelityAllCoalitions = 0;  ///< Shapley: unweighted R^2 on all coalitions (NaN for LIME)
     double likeProbability = 0;        ///< of the whole excerpt
-    double emptyScore = 0;             ///< like-probability with every component off (silence)
+    /// The value of "every component off": the like-probability of silence, except with segments
+    /// cut out (Baseline::Remove), where it is the mean like-probability of the one-segment excerpts.
+    double emptyScore = 0;
     double intercept = 0;
     int evaluations = 0;
     bool fastPath = false;             ///< per-segment embeddings were used

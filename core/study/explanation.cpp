@@ -123,7 +123,7 @@ QString ExplanationReport::toText(explain::Direction direction) const
                .arg(track.artist, track.title)
                .arg(clip.startSeconds, 0, 'f', 1)
                .arg(clip.startSeconds + clip.lengthSeconds, 0, 'f', 1);
-    out += QStringLiteral("model %1 (%2), encoder %3: like probability %4 (silence %5)\n")
+    out += QStringLiteral("model %1 (%2), encoder %3: like probability %4 (every component off: %5)\n")
                .arg(modelId)
                .arg(model, encoder)
                .arg(e.likeProbability, 0, 'f', 3)
@@ -172,7 +172,7 @@ QJsonObject ExplanationReport::toJson() const
     if (e.method == explain::Method::Shapley)
         o.insert(QStringLiteral("fidelity_r2_all_coalitions"), e.fidelityAllCoalitions);
     o.insert(QStringLiteral("like_probability"), e.likeProbability);
-    o.insert(QStringLiteral("silence_probability"), e.emptyScore);
+    o.insert(QStringLiteral("empty_value"), e.emptyScore);
     o.insert(QStringLiteral("evaluations"), e.evaluations);
     o.insert(QStringLiteral("fast_path"), e.fastPath);
     o.insert(QStringLiteral("seconds"), e.seconds);

@@ -444,9 +444,9 @@ private Q_SLOTS:
         double sum = 0;
         for (const QJsonValue &c : components)
             sum += c.toObject().value(QStringLiteral("weight_like")).toDouble();
-        // Efficiency: the weights add up to p(excerpt) - p(silence).
+        // Efficiency: the weights add up to p(excerpt) - the value of everything off.
         QVERIFY(std::abs(sum - (e.value(QStringLiteral("like_probability")).toDouble()
-                                - e.value(QStringLiteral("silence_probability")).toDouble())) < 1e-6);
+                                - e.value(QStringLiteral("empty_value")).toDouble())) < 1e-6);
         // R^2 of the additive model on all coalitions: at most 1 (negative when it fits worse
         // than a constant, as for a model that rejects any silence).
         QVERIFY(e.value(QStringLiteral("fidelity_r2")).toDouble() <= 1.0 + 1e-12);

@@ -453,9 +453,11 @@ private Q_SLOTS:
         QVERIFY(std::abs(sum - (fast.likeProbability - fast.emptyScore)) < 1e-9);
         qInfo("loudness predictor, 5 segments: fidelity %.3f (Shapley kernel), %.3f (all coalitions)", fast.fidelity,
               fast.fidelityAllCoalitions);
-        // A sigmoid of the mean level is far from additive in the segments (the fidelity says so;
-        // the fidelity's own arithmetic is checked on the planted functions above).
-        QVERIFY(fast.fidelity <= 1.0);
+        // Cut out, the kept segments' level is averaged: nearly additive around the one-segment
+        // mean that stands for "nothing kept". Silenced, a sigmoid of a level dragged down by
+        // silence is far from additive (the fidelity says so; its arithmetic is checked on the
+        // planted functions above).
+        QVERIFY(fast.fidelity > 0.5 && fast.fidelity <= 1.0);
         {
             ExplainOptions silent;
             silent.components.baseline = Baseline::Silence;
