@@ -4,6 +4,8 @@
 // (PulseAudio's null sink), other components re-explain, Cancel stops, and the recommendation list
 // opens it for a row. Saves screenshots into $TASTELAB_SCREENSHOT_DIR.
 
+#include "results/embeddingmapview.h"
+#include "results/embeddingplot.h"
 #include "results/explanationview.h"
 #include "results/recommendationsview.h"
 #include "playback/clipplayer.h"
@@ -16,6 +18,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void topComponentsPlay();
     void otherComponentsAndCancel();
     void openedFromTheRecommendationList();
+    void openedFromTheEmbeddingMap();
 
 private:
     void shot(QWidget *widget, const QString &name)
@@ -257,6 +261,50 @@ void TestExplanationView::openedFromTheRecommendationList()
     QVERIFY(std::abs(view->report().explanation.likeProbability - first.likeProbability) < 1e-3);
     shot(view, QStringLiteral("explanation-from-recommendations.png"));
     view->close();
+}
+
+void TestExplanationView::openedFromTheEmbeddingMap()
+{
+    EmbeddingMapView map;
+    map.resize(1000, 700);
+    map.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&map));
+    map.setStudy(m_study.get());
+    map.setPlayer(m_player);
+    map.setSelection({QStringLiteral("P1")}, kEncoder, m_model, QStringLiteral("clep-pn"));
+    map.computeMap();
+    QTRY_VERIFY_WITH_TIMEOUT(map.isCurrent(), 60000);
+    EmbeddingPlot *plot = map.plot();
+    int point = -1;
+    for (int i = 0; i < plot->pointCount() && point < 0; ++i)
+        if (plot->canvas()->rect().contains(plot->pointPixel(i)) && plot->pointAt(plot->pointPixel(i)) == i)
+            point = i;
+    QVERIFY(point >= 0);
+    const ClipKey clip = plot->map().points[point].clip;
+    std::unique_ptr<QMenu> menu(map.createContextMenu(plot->pointPixel(point), &map));
+    QVERIFY(menu);
+    QAction *why = menu->findChild<QAction *>(QStringLiteral("mapExplainAction"));
+    QVERIFY(why && why->isEnabled());
+    why->trigger();
+    ExplanationView *view = map.findChild<ExplanationView *>();
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isBusy(), 60000);
+    QVERIFY2(view->hasExplanation(), qPrintable(view->stateText()));
+    // The rated clip itself, not the track's central excerpt.
+    QCOMPARE(view->report().clip.trackId, clip.trackId);
+    QCOMPARE(view->report().clip.startSeconds, clip.startSeconds);
+    QCOMPARE(view->report().modelId, m_model);
+    view->close();
+
+    // Without a model there is nothing to explain.
+    map.setSelection({QStringLiteral("P1")}, kEncoder, 0, QString());
+    map.computeMap();
+    QTRY_VERIFY_WITH_TIMEOUT(map.isCurrent(), 60000);
+    std::unique_ptr<QMenu> plain(map.createContextMenu(plot->pointPixel(0), &map));
+    if (plain) {
+        QAction *none = plain->findChild<QAction *>(QStringLiteral("mapExplainAction"));
+        QVERIFY(!none || !none->isEnabled());
+    }
 }
 
 QTEST_MAIN(TestExplanationView)
