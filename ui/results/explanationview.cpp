@@ -226,7 +226,9 @@ protected:
             p.setBrush(Qt::NoBrush);
             p.drawRect(item.rect.adjusted(0.5, 0.5, -0.5, -0.5));
             const double shown = m_direction == explain::Direction::Liked ? item.weight : -item.weight;
-            QString text = QStringLiteral("%1%2").arg(shown >= 0 ? QStringLiteral("+") : QString()).arg(shown, 0, 'f', 3);
+            // Enough decimals that the largest weight shows two significant digits.
+            const int decimals = std::clamp(int(std::ceil(-std::log10(biggest))) + 1, 2, 6);
+            QString text = QStringLiteral("%1%2").arg(shown >= 0 ? QStringLiteral("+") : QString()).arg(shown, 0, 'f', decimals);
             if (item.rank > 0 && item.rank <= 3)
                 text = QStringLiteral("#%1 ").arg(item.rank) + text;
             p.setPen(Qt::white);
