@@ -111,6 +111,7 @@ std::vector<double> melBandEdges(int bands, double nyquistHz)
 struct Decomposition::Impl {
     ComponentMode mode = ComponentMode::Segments;
     Baseline baseline = Baseline::Silence;
+    int parts = 1; ///< components per segment (segment-major order)
     audio::AudioBuffer clip;
     std::vector<Component> components;
     std::vector<std::int64_t> boundaries; ///< Segments: sample boundaries
@@ -152,8 +153,15 @@ struct Decomposition::Impl {
 
     /// The kept segments joined: each run of adjacent kept segments fades in (out) over 5 ms where
     /// it starts (ends) at a cut, i.e. not at the clip's own start (end).
-    torch::Tensor joined(const Mask &m) const
+    torch::Tensor joined(const Mask &m) const { return joined(m, signal()); }
+
+    /// The same for any signal as long as the clip (a segment is kept when any of its parts is).
+    torch::Tensor joined(const Mask &components, const torch::Tensor &x) const
     {
+        Mask m(boundaries.size() - 1, false);
+        for (std::size_t c = 0; c < components.size(); ++c)
+            if (components[c])
+                m[c / std::size_t(parts)] = true;
         const std::int64_t length = clip.frames();
         const auto fade = std::int64_t(std::max(1.0, kCrossfadeSeconds / 2.0 * clip.sampleRate));
         std::vector<torch::Tensor> pieces;
@@ -168,7 +176,7 @@ struct Decomposition::Impl {
                 ++e;
             const std::int64_t from = boundaries[s];
             const std::int64_t to = boundaries[e + 1];
-            auto piece = signal().narrow(0, from, to - from).clone();
+            auto piece = x.narrow(0, from, to - from).clone();
             const std::int64_t ramp = std::min(fade, (to - from) / 2);
             if (ramp > 0) {
                 const auto up = 0.5 - 0.5 * torch::cos(torch::arange(ramp, torch::kFloat) * float(kPi / double(ramp)));
@@ -218,7 +226,8 @@ Decomposition Decomposition::make(const audio::AudioBuffer &clip, const Componen
     Decomposition out;
     Impl &p = *out.d;
     p.mode = options.mode;
-    p.baseline = options.mode == ComponentMode::Segments ? options.baseline : Baseline::Silence;
+    p.baseline = segmented ? options.baseline : Baseline::Silence;
+    p.parts = options.mode == ComponentMode::Combined ? 2 : options.mode == ComponentMode::CombinedBands ? options.bands : 1;
     p.clip = clip;
     const std::int64_t length = clip.frames();
     const double rate = clip.sampleRate;
@@ -365,6 +374,7 @@ std::vector<audio::AudioBuffer> Decomposition::render(const std::vector<Mask> &m
     out.reserve(masks.size());
     const std::int64_t length = p.clip.frames();
     std::vector<torch::Tensor> spectra;
+    std::vector<const Mask *> spectralMasks; ///< per spectrum: the mask to cut segments by (Remove)
     for (const Mask &m : masks) {
         std::vector<std::int64_t> on;
         for (std::size_t i = 0; i < n; ++i)
@@ -381,6 +391,7 @@ std::vector<audio::AudioBuffer> Decomposition::render(const std::vector<Mask> &m
         else {
             spectra.push_back(on.empty() ? torch::zeros_like(p.spectrum)
                                          : p.spectrum * p.masks.index_select(0, index).sum(0));
+            spectralMasks.push_back(on.empty() ? nullptr : &m);
             continue;
         }
         y = y.contiguous();
@@ -397,8 +408,11 @@ std::vector<audio::AudioBuffer> Decomposition::render(const std::vector<Mask> &m
             audio::AudioBuffer b;
             b.sampleRate = p.clip.sampleRate;
             b.channels = 1;
-            const float *row = y.data_ptr<float>() + k * length;
-            b.samples.assign(row, row + length);
+            torch::Tensor row = y[k];
+            // Segments cut out: those with none of their parts on are removed from the result.
+            if (p.baseline == Baseline::Remove && spectralMasks[std::size_t(k)])
+                row = p.joined(*spectralMasks[std::size_t(k)], row);
+            b.samples.assign(row.data_ptr<float>(), row.data_ptr<float>() + row.numel());
             out.push_back(std::move(b));
         }
     }

@@ -32,8 +32,9 @@ enum class ComponentMode {
 std::string modeId(ComponentMode mode); ///< "segments", "bands", "hpss", "combined", "combined-bands", "sources"
 bool modeFromId(const std::string &id, ComponentMode *out);
 
-/// What becomes of a switched-off time segment (mode Segments; the other modes silence what is
-/// switched off, in its time-frequency region or source).
+/// What becomes of a switched-off time segment (modes Segments, Combined, CombinedBands: in the
+/// combined modes a segment is cut out when none of its parts is on, and the parts switched off
+/// inside a kept segment are silenced; Bands, Hpss and Sources always silence what is off).
 enum class Baseline {
     Remove,  ///< cut out: the kept segments are joined (5 ms fades at the cuts), a shorter clip
     Silence, ///< replaced by silence: the clip keeps its length
@@ -84,7 +85,7 @@ public:
     Decomposition &operator=(Decomposition &&) noexcept;
 
     ComponentMode mode() const;
-    Baseline baseline() const; ///< Remove only for mode Segments
+    Baseline baseline() const; ///< Silence for Bands, Hpss and Sources
     int size() const;
     const std::vector<Component> &components() const;
     const audio::AudioBuffer &clip() const;

@@ -316,6 +316,14 @@ private Q_SLOTS:
         const Decomposition c = Decomposition::make(clip, combined);
         QCOMPARE(c.size(), 15);
         QCOMPARE(c.components()[4].name.substr(0, 9), std::string("2.0-4.0 s"));
+        // Cut out by default: only segment 2's lowest band on leaves that segment alone; all on
+        // is the clip again.
+        Mask one(15, false);
+        one[3] = true;
+        QCOMPARE(c.render(one).frames(), std::int64_t(2 * kRate));
+        QVERIFY(distance(c.render(Mask(15, true)).samples, clip.samples) < 1e-4 * norm(clip.samples));
+        combined.baseline = Baseline::Silence;
+        QCOMPARE(Decomposition::make(clip, combined).render(one).frames(), clip.frames());
     }
 
     void hpssSeparatesASineFromClicks()
