@@ -81,7 +81,7 @@ struct Explainer::Impl {
     }
 
     /// The game's value of each mask. With segments cut out, nothing kept leaves no excerpt to
-    /// judge: its value is the mean of the one-segment excerpts' values (not the score of silence,
+    /// judge: its value is the mean of the one-component excerpts' values (not the score of silence,
     /// which lies far outside what a model is trained on and would dominate every weight).
     std::vector<double> score(const std::vector<Mask> &masks, const Predictor &p)
     {

@@ -41,7 +41,7 @@ struct Explanation {
     double fidelityAllCoalitions = 0;  ///< Shapley: unweighted R^2 on all coalitions (NaN for LIME)
     double likeProbability = 0;        ///< of the whole excerpt
     /// The value of "every component off": the like-probability of silence, except with segments
-    /// cut out (Baseline::Remove), where it is the mean like-probability of the one-segment excerpts.
+    /// cut out (Baseline::Remove), where it is the mean like-probability of the one-component excerpts.
     double emptyScore = 0;
     double intercept = 0;
     int evaluations = 0;
