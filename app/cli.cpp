@@ -1,5 +1,6 @@
 // tastelab-cli: every capability of the GUI, scriptable (tests, benchmarks, batch use).
 
+#include "audio/audiofile.h"
 #include "embed/encoderregistry.h"
 #include "study/demostudy.h"
 #include "study/embeddingstore.h"
@@ -8,6 +9,7 @@
 #include "study/textfile.h"
 #include "study/training.h"
 #include "study/exporter.h"
+#include "study/explanation.h"
 #include "study/importer.h"
 #include "study/listener.h"
 #include "study/participantsession.h"
@@ -1355,6 +1357,110 @@ int cmdFeedback(QCommandLineParser &p)
     return Ok;
 }
 
+int cmdExplain(QCommandLineParser &p)
+{
+    // Which components of an excerpt make a stored model like (or dislike) it: docs/explanations.md.
+    ExplanationRequest r;
+    r.studyPath = p.value(QStringLiteral("study"));
+    if (r.studyPath.isEmpty())
+        return fail(QStringLiteral("--study FILE is required"));
+    bool ok = false;
+    r.modelId = p.value(QStringLiteral("model")).toLongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--model ID is required (see train's output)"));
+    r.trackId = p.value(QStringLiteral("track")).toLongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--track ID is required (recommend --json prints track ids)"));
+    r.modelDirs = modelDirs(p);
+    if (p.isSet(QStringLiteral("start"))) {
+        r.startSeconds = p.value(QStringLiteral("start")).toDouble(&ok);
+        if (!ok || r.startSeconds < 0)
+            return fail(QStringLiteral("--start is the excerpt's start in seconds, not '%1'").arg(p.value(QStringLiteral("start"))));
+    }
+    explain::ExplainOptions &o = r.options;
+    if (p.isSet(QStringLiteral("components"))
+        && !explain::modeFromId(p.value(QStringLiteral("components")).toStdString(), &o.components.mode))
+        return fail(QStringLiteral("--components is segments, bands, hpss, combined, combined-bands or sources, not '%1'")
+                        .arg(p.value(QStringLiteral("components"))));
+    const auto count = [&p](const char *name, int min, int max, int *value) {
+        if (!p.isSet(QLatin1String(name)))
+            return true;
+        bool good = false;
+        const int v = p.value(QLatin1String(name)).toInt(&good);
+        if (!good || v < min || v > max)
+            return false;
+        *value = v;
+        return true;
+    };
+    if (!count("segments", 1, 64, &o.components.segments))
+        return fail(QStringLiteral("--segments is a count from 1 to 64"));
+    if (!count("bands", 2, 32, &o.components.bands))
+        return fail(QStringLiteral("--bands is a count from 2 to 32"));
+    if (!count("samples", 2, 1000000, &o.lime.samples))
+        return fail(QStringLiteral("--samples is a count of LIME samples (at least 2)"));
+    if (p.isSet(QStringLiteral("seed")))
+        o.lime.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("method")) && !explain::methodFromId(p.value(QStringLiteral("method")).toStdString(), &o.method))
+        return fail(QStringLiteral("--method is auto, shapley or lime for explain"));
+    o.fastPath = !p.isSet(QStringLiteral("no-fast-path"));
+    if (p.isSet(QStringLiteral("baseline"))
+        && !explain::baselineFromId(p.value(QStringLiteral("baseline")).toStdString(), &o.components.baseline))
+        return fail(QStringLiteral("--baseline is remove or silence, not '%1'").arg(p.value(QStringLiteral("baseline"))));
+    if (o.components.mode == explain::ComponentMode::Sources) {
+        r.separationManifest = p.value(QStringLiteral("separation"));
+        if (r.separationManifest.isEmpty())
+            return fail(QStringLiteral("--components sources needs --separation MANIFEST.json"));
+    }
+    explain::Direction direction = explain::Direction::Liked;
+    if (p.isSet(QStringLiteral("why"))) {
+        const QString why = p.value(QStringLiteral("why"));
+        if (why != QLatin1String("liked") && why != QLatin1String("disliked"))
+            return fail(QStringLiteral("--why is liked or disliked, not '%1'").arg(why));
+        direction = why == QLatin1String("liked") ? explain::Direction::Liked : explain::Direction::Disliked;
+    }
+    const bool json = p.isSet(QStringLiteral("json"));
+    const ExplanationReport report = explainTrack(r, [json](int done, int total) {
+        if (!json) {
+            std::fprintf(stderr, "\rexplaining: %d/%d evaluations   ", done, total);
+            if (done == total)
+                std::fprintf(stderr, "\n");
+        }
+        return true;
+    });
+    if (!report.error.isEmpty())
+        return fail(report.error);
+    QJsonObject j = report.toJson();
+    if (p.isSet(QStringLiteral("write-top"))) {
+        // Only the most influential components in the chosen direction, as a WAV (or FLAC/Ogg).
+        const QString path = p.value(QStringLiteral("write-top"));
+        int k = 1;
+        if (!count("top", 1, 1000, &k))
+            return fail(QStringLiteral("--top is a count of components"));
+        const std::vector<int> top = report.explanation.top(k, direction);
+        explain::Mask mask(std::size_t(report.decomposition->size()), false);
+        for (int c : top)
+            mask[std::size_t(c)] = true;
+        try {
+            audio::writeAudio(QFile::encodeName(path).toStdString(), report.decomposition->render(mask));
+        } catch (const std::exception &e) {
+            return fail(QString::fromStdString(e.what()));
+        }
+        QJsonArray written;
+        for (int c : top)
+            written.append(c);
+        j.insert(QStringLiteral("written"), path);
+        j.insert(QStringLiteral("written_components"), written);
+        if (!json)
+            std::fprintf(stderr, "wrote %d component(s) to %s\n", int(top.size()), qPrintable(path));
+    }
+    if (json)
+        out() << QJsonDocument(j).toJson(QJsonDocument::Indented);
+    else
+        out() << report.toText(direction);
+    out().flush();
+    return Ok;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...] "
@@ -1396,6 +1502,10 @@ const Command kCommands[] = {
                  "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
     {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
              "--count N clips by a rule, retraining every 10 answers: --like-genre G [--random-share X]", cmdRate},
+    {"explain", "Why a stored model likes or dislikes an excerpt, per component: --study F --model ID --track T "
+                "[--start S] [--components segments|bands|hpss|combined|combined-bands|sources] [--segments 5] "
+                "[--bands 4] [--baseline remove|silence] [--method auto|shapley|lime] [--samples 1024] [--seed 1] [--why liked|disliked] "
+                "[--separation MANIFEST] [--no-fast-path] [--json] [--write-top FILE.wav [--top K]]", cmdExplain},
     {"relocate", "Tell the study where its moved music folder is now: --study F --music-root DIR", cmdRelocate},
 };
 
@@ -1431,7 +1541,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("folder"), QStringLiteral("Music folder to import (recursive)."), QStringLiteral("dir")},
         {QStringLiteral("manifest"), QStringLiteral("CSV manifest: path,genre,title,artist."), QStringLiteral("csv")},
         {QStringLiteral("participant"), QStringLiteral("Participant code."), QStringLiteral("code")},
-        {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random); map: t-SNE seed."), QStringLiteral("n")},
+        {QStringLiteral("seed"), QStringLiteral("Plan seed for a new participant (default random); map: t-SNE seed; explain: LIME seed (default 1)."), QStringLiteral("n")},
         {QStringLiteral("dry-run"), QStringLiteral("Preview a plan without storing it.")},
         {QStringLiteral("json"), QStringLiteral("plan, train, evaluate, recommend, feedback --retrain: print JSON.")},
         {QStringLiteral("out"), QStringLiteral("export: a .csv or .json file to write (repeatable); map: the points file."), QStringLiteral("file")},
@@ -1456,14 +1566,14 @@ int main(int argc, char *argv[])
         {QStringLiteral("space"), QStringLiteral("map: raw (encoder embeddings, default) or model (the model's space)."), QStringLiteral("space")},
         {QStringLiteral("unheard"), QStringLiteral("map: add one excerpt of each track not heard.")},
         {QStringLiteral("perplexity"), QStringLiteral("map: t-SNE perplexity (default 30)."), QStringLiteral("x")},
-        {QStringLiteral("method"), QStringLiteral("map: t-SNE method auto, exact or barnes-hut."), QStringLiteral("id")},
+        {QStringLiteral("method"), QStringLiteral("map: t-SNE method auto, exact or barnes-hut; explain: auto, shapley or lime."), QStringLiteral("id")},
         {QStringLiteral("iterations"), QStringLiteral("map: t-SNE iterations (default 1000)."), QStringLiteral("n")},
         {QStringLiteral("library-excerpts"), QStringLiteral("extract: library excerpts per track for recommendations (default 3; 0 = plan clips only)."), QStringLiteral("n")},
         {QStringLiteral("safe-model"), QStringLiteral("recommend: the CLEP-N model for the dislike risk (default: the newest)."), QStringLiteral("id")},
         {QStringLiteral("order"), QStringLiteral("recommend: like (highest like probability first) or safe (lowest dislike risk first)."), QStringLiteral("order")},
         {QStringLiteral("genre"), QStringLiteral("recommend: only this genre."), QStringLiteral("genre")},
         {QStringLiteral("min-score"), QStringLiteral("recommend: only tracks with a like probability of at least this."), QStringLiteral("p")},
-        {QStringLiteral("top"), QStringLiteral("recommend: at most this many tracks; feedback --retrain: top movers printed (default 10)."), QStringLiteral("n")},
+        {QStringLiteral("top"), QStringLiteral("recommend: at most this many tracks; feedback --retrain: top movers printed (default 10); explain --write-top: components written (default 1)."), QStringLiteral("n")},
         {QStringLiteral("excerpts"), QStringLiteral("recommend: library excerpts averaged per track (default 3)."), QStringLiteral("n")},
         {QStringLiteral("m3u"), QStringLiteral("recommend: also write the list as an M3U playlist."), QStringLiteral("file")},
         {QStringLiteral("csv"), QStringLiteral("recommend: also write the list as CSV."), QStringLiteral("file")},
@@ -1473,6 +1583,16 @@ int main(int argc, char *argv[])
         {QStringLiteral("demo"), QStringLiteral("listener: use the built-in demo library.")},
         {QStringLiteral("random-share"), QStringLiteral("rate: share of random clips after the warm-up (default 0.3)."), QStringLiteral("x")},
         {QStringLiteral("retrain"), QStringLiteral("feedback: retrain the list's model (and its CLEP-N) on the answers and print what moved.")},
+        {QStringLiteral("start"), QStringLiteral("explain: the excerpt's start in seconds (default: the track's central excerpt)."), QStringLiteral("s")},
+        {QStringLiteral("components"), QStringLiteral("explain: segments (default), bands, hpss, combined (segments x harmonic/percussive), combined-bands or sources."), QStringLiteral("kind")},
+        {QStringLiteral("segments"), QStringLiteral("explain: time segments (default 5)."), QStringLiteral("n")},
+        {QStringLiteral("bands"), QStringLiteral("explain: mel-spaced frequency bands (default 4)."), QStringLiteral("n")},
+        {QStringLiteral("samples"), QStringLiteral("explain: LIME samples (default 1024)."), QStringLiteral("n")},
+        {QStringLiteral("why"), QStringLiteral("explain: liked (default) or disliked."), QStringLiteral("direction")},
+        {QStringLiteral("separation"), QStringLiteral("explain --components sources: a separation model's manifest."), QStringLiteral("json")},
+        {QStringLiteral("baseline"), QStringLiteral("explain: what a switched-off time segment becomes: remove (cut out, default) or silence."), QStringLiteral("kind")},
+        {QStringLiteral("no-fast-path"), QStringLiteral("explain: re-embed every masked excerpt even where per-segment embeddings exist.")},
+        {QStringLiteral("write-top"), QStringLiteral("explain: write the audio of the top component(s) to this file."), QStringLiteral("file")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
         {QStringLiteral("study-file"), QStringLiteral("create: the study file (JSON or YAML) that defines the study, or to write."), QStringLiteral("file")},
         {QStringLiteral("accept-changed-file"), QStringLiteral("Use a study file that changed after data collection began (the new version is recorded).")},

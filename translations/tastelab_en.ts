@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>tastelab::ExplanationView</name>
+    <message numerus="yes">
+        <source>Like probability %1 · fidelity R² %2 (%3, %n evaluation(s), %4 s)</source>
+        <translation>
+            <numerusform>Like probability %1 · fidelity R² %2 (%3, %n evaluation, %4 s)</numerusform>
+            <numerusform>Like probability %1 · fidelity R² %2 (%3, %n evaluations, %4 s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tastelab::ListenerPage</name>
     <message numerus="yes">
         <source>%n clip(s) of your library could not be read; see the Features page</source>

@@ -21,6 +21,21 @@
     </message>
 </context>
 <context>
+    <name>Explanation</name>
+    <message>
+        <source>%1: no stored model %2</source>
+        <translation>%1: 저장된 모델 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: no track %2</source>
+        <translation>%1: 트랙 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: the music file is missing</source>
+        <translation>%1: 음악 파일이 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>Merge failed: %1</source>
@@ -987,6 +1002,13 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
 </context>
 <context>
+    <name>tastelab</name>
+    <message>
+        <source>source components need a separation model (its manifest)</source>
+        <translation>음원 구성 요소에는 분리 모델(매니페스트)이 필요합니다</translation>
+    </message>
+</context>
+<context>
     <name>tastelab::ClipPage</name>
     <message>
         <source>Less than a minute left</source>
@@ -1530,6 +1552,18 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
         <source>Saved: %1 is not for %2. The recommendations retrain on it.</source>
         <translation>저장됨: %1은(는) %2의 취향이 아닙니다. 추천은 이를 반영해 재학습됩니다.</translation>
     </message>
+    <message>
+        <source>Why this track?</source>
+        <translation>왜 이 곡인가요?</translation>
+    </message>
+    <message>
+        <source>Play and see which parts of this clip push the model towards like or dislike</source>
+        <translation>이 클립의 어느 부분이 모델을 좋아요 또는 싫어요 쪽으로 움직이는지 듣고 봅니다</translation>
+    </message>
+    <message>
+        <source>Choose a model of one participant to explain its predictions</source>
+        <translation>예측을 설명하려면 한 참가자의 모델을 선택하세요</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::EmbeddingPlot</name>
@@ -1640,6 +1674,158 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>The PDF file %1 could not be written.</source>
         <translation>PDF 파일 %1을(를) 쓸 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ExplanationReport</name>
+    <message>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ExplanationView</name>
+    <message>
+        <source>Wave</source>
+        <translation>파형</translation>
+    </message>
+    <message>
+        <source>%1 kHz</source>
+        <translation>%1 kHz</translation>
+    </message>
+    <message>
+        <source>0 Hz</source>
+        <translation>0 Hz</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <source>Harmonic</source>
+        <translation>화성</translation>
+    </message>
+    <message>
+        <source>Percussive</source>
+        <translation>타악</translation>
+    </message>
+    <message>
+        <source>Why liked</source>
+        <translation>좋아한 이유</translation>
+    </message>
+    <message>
+        <source>Why disliked</source>
+        <translation>싫어한 이유</translation>
+    </message>
+    <message>
+        <source>Time segments</source>
+        <translation>시간 구간</translation>
+    </message>
+    <message>
+        <source>Frequency bands</source>
+        <translation>주파수 대역</translation>
+    </message>
+    <message>
+        <source>Harmonic / percussive</source>
+        <translation>화성 / 타악</translation>
+    </message>
+    <message>
+        <source>Segments × harmonic / percussive (slow)</source>
+        <translation>구간 × 화성 / 타악 (느림)</translation>
+    </message>
+    <message>
+        <source>How the excerpt is cut into parts whose influence is measured</source>
+        <translation>영향을 측정할 부분으로 발췌를 나누는 방법</translation>
+    </message>
+    <message>
+        <source>Top highlight</source>
+        <translation>최상위 하이라이트</translation>
+    </message>
+    <message>
+        <source>Play only the most influential part</source>
+        <translation>가장 영향이 큰 부분만 재생</translation>
+    </message>
+    <message>
+        <source>Top 3</source>
+        <translation>상위 3개</translation>
+    </message>
+    <message>
+        <source>Play only the three most influential parts</source>
+        <translation>가장 영향이 큰 세 부분만 재생</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>정지</translation>
+    </message>
+    <message>
+        <source>How well the per-part weights reproduce the model&apos;s scores when parts are switched off (R², 1 = perfectly)</source>
+        <translation>부분을 끌 때 부분별 가중치가 모델의 점수를 얼마나 잘 재현하는지 (R², 1 = 완벽)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Why this track? – %1</source>
+        <translation>왜 이 곡인가요? – %1</translation>
+    </message>
+    <message>
+        <source>“%1” by %2</source>
+        <translation>%2의 “%1”</translation>
+    </message>
+    <message>
+        <source>unknown artist</source>
+        <translation>알 수 없는 아티스트</translation>
+    </message>
+    <message>
+        <source>No study is open.</source>
+        <translation>열린 연구가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Explaining: switching parts of the excerpt off and asking the model again…</source>
+        <translation>설명하는 중: 발췌의 부분을 끄고 모델에 다시 묻는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>취소되었습니다.</translation>
+    </message>
+    <message>
+        <source>The explanation failed: %1</source>
+        <translation>설명하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>No part of this excerpt pushes the model towards “like”.</source>
+        <translation>이 발췌에는 모델을 “좋아요” 쪽으로 움직이는 부분이 없습니다.</translation>
+    </message>
+    <message>
+        <source>No part of this excerpt pushes the model towards “dislike”.</source>
+        <translation>이 발췌에는 모델을 “싫어요” 쪽으로 움직이는 부분이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Red parts push the model towards “like”, blue parts towards “dislike”; the stronger the colour, the larger the effect. Model %1 (%2), excerpt %3–%4 s.</source>
+        <translation>빨간 부분은 모델을 “좋아요” 쪽으로, 파란 부분은 “싫어요” 쪽으로 움직입니다. 색이 진할수록 영향이 큽니다. 모델 %1 (%2), 발췌 %3–%4초.</translation>
+    </message>
+    <message>
+        <source>exact Shapley values</source>
+        <translation>정확한 섀플리 값</translation>
+    </message>
+    <message>
+        <source>LIME</source>
+        <translation>LIME</translation>
+    </message>
+    <message>
+        <source>below −1</source>
+        <translation>−1 미만</translation>
+    </message>
+    <message numerus="yes">
+        <source>Like probability %1 · fidelity R² %2 (%3, %n evaluation(s), %4 s)</source>
+        <translation>
+            <numerusform>좋아요 확률 %1 · 충실도 R² %2 (%3, 평가 %n회, %4초)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The parts could not be played: %1</source>
+        <translation>부분을 재생할 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3638,14 @@ Use the new version for the participants and answers to come? Its fingerprint (S
     <message>
         <source>Scored by your %1 model on %2 embeddings, trained %3.</source>
         <translation>%2 임베딩에 대한 내 %1 모델로 점수를 매겼습니다 (학습: %3).</translation>
+    </message>
+    <message>
+        <source>Why this track?</source>
+        <translation>왜 이 곡인가요?</translation>
+    </message>
+    <message>
+        <source>Play and see which parts of the track push the model towards like or dislike</source>
+        <translation>이 곡의 어느 부분이 모델을 좋아요 또는 싫어요 쪽으로 움직이는지 듣고 봅니다</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // documented in docs/encoders.md ("Built-in encoder"); keep that table in step with kGroups.
 
 #include "embed/builtinencoder.h"
+#include "embed/segmentmasking.h"
 
 #include <torch/torch.h>
 
@@ -431,7 +432,7 @@ torch::Tensor tempo(const torch::Tensor &onset, const Constants &c)
                         1);
 }
 
-class BuiltinEncoder final : public Encoder {
+class BuiltinEncoder final : public Encoder, public SegmentMaskEncoder {
 public:
     BuiltinEncoder()
     {
@@ -525,7 +526,158 @@ public:
         return result;
     }
 
+    void prepareSegments(const audio::AudioBuffer &clip, const std::vector<std::int64_t> &boundaries) override
+    {
+        if (clip.sampleRate != kSampleRate || clip.channels != 1)
+            throw EncoderError(std::string(kName) + ": the clip must be 22050 Hz mono");
+        const std::int64_t length = clip.frames();
+        bool valid = boundaries.size() >= 2 && boundaries.front() == 0 && boundaries.back() == length;
+        for (std::size_t i = 1; valid && i < boundaries.size(); ++i)
+            valid = boundaries[i] > boundaries[i - 1];
+        if (!valid || length < 1)
+            throw EncoderError(std::string(kName) + ": segment boundaries must rise from 0 to the clip's length");
+        try {
+            torch::InferenceMode guard;
+            m_segments = SegmentState{};
+            m_segments.frames = frameStage(padClips({clip}, {0}, length));
+            audio::AudioBuffer silence;
+            silence.sampleRate = kSampleRate;
+            silence.channels = 1;
+            silence.samples.assign(std::size_t(2 * kFftSize), 0.0f);
+            const FrameStage quiet = frameStage(padClips({silence}, {0}, silence.frames()));
+            const auto one = [](const torch::Tensor &t) { return t.narrow(1, 1, 1).contiguous(); };
+            m_segments.silent = FrameStage{one(quiet.projected), one(quiet.lnMeans), one(quiet.peaks),
+                                           one(quiet.rolloff), one(quiet.zcr)};
+            // A frame belongs to the segment that holds its centre sample (frame f is centred on
+            // sample 512 f).
+            const std::int64_t frameCount = m_segments.frames.projected.size(1);
+            std::vector<std::int64_t> owner(static_cast<std::size_t>(frameCount));
+            std::size_t s = 0;
+            for (std::int64_t f = 0; f < frameCount; ++f) {
+                while (s + 2 < boundaries.size() && f * kHop >= boundaries[s + 1])
+                    ++s;
+                owner[std::size_t(f)] = std::int64_t(s);
+            }
+            m_segments.owner = torch::tensor(owner, torch::kLong).to(m_segments.frames.projected.device());
+            m_segments.count = std::int64_t(boundaries.size()) - 1;
+        } catch (const c10::Error &e) {
+            throw EncoderError(std::string(kName) + ": " + e.what_without_backtrace());
+        }
+    }
+
+    std::vector<std::vector<float>> embedSegmentMasks(const std::vector<std::vector<bool>> &masks,
+                                                      SegmentBaseline baseline) override
+    {
+        if (baseline == SegmentBaseline::Remove)
+            return embedKeptSegments(masks);
+        if (!m_segments.owner.defined())
+            throw EncoderError(std::string(kName) + ": no clip prepared for segment masks");
+        std::vector<std::vector<float>> result;
+        result.reserve(masks.size());
+        try {
+            torch::InferenceMode guard;
+            const auto device = m_segments.owner.device();
+            constexpr std::size_t kChunk = 32;
+            for (std::size_t first = 0; first < masks.size(); first += kChunk) {
+                const std::size_t count = std::min(kChunk, masks.size() - first);
+                std::vector<std::uint8_t> bits;
+                for (std::size_t k = 0; k < count; ++k) {
+                    const std::vector<bool> &m = masks[first + k];
+                    if (std::int64_t(m.size()) != m_segments.count)
+                        throw EncoderError(std::string(kName) + ": a segment mask has the wrong size");
+                    for (bool b : m)
+                        bits.push_back(b ? 1 : 0);
+                }
+                const auto segmentOn = torch::tensor(bits, torch::kUInt8)
+                                           .view({std::int64_t(count), m_segments.count})
+                                           .to(torch::kBool)
+                                           .to(device);
+                const auto on = segmentOn.index_select(1, m_segments.owner); // [K, F]
+                const auto pick = [&on](const torch::Tensor &kept, const torch::Tensor &quiet) {
+                    if (kept.dim() == 3)
+                        return torch::where(on.unsqueeze(2), kept, quiet);
+                    return torch::where(on, kept, quiet);
+                };
+                const FrameStage &a = m_segments.frames;
+                const FrameStage &q = m_segments.silent;
+                const FrameStage mixed{pick(a.projected, q.projected), pick(a.lnMeans, q.lnMeans),
+                                       pick(a.peaks, q.peaks), pick(a.rolloff, q.rolloff), pick(a.zcr, q.zcr)};
+                const auto out = pool(mixed).to(torch::kCPU).contiguous();
+                const float *rows = out.data_ptr<float>();
+                for (std::size_t k = 0; k < count; ++k)
+                    result.emplace_back(rows + std::int64_t(k) * out.size(1), rows + std::int64_t(k + 1) * out.size(1));
+            }
+        } catch (const c10::Error &e) {
+            throw EncoderError(std::string(kName) + ": " + e.what_without_backtrace());
+        }
+        return result;
+    }
+
 private:
+    /// The Remove baseline: each mask pools only the frames of its kept segments. Masks that keep
+    /// the same number of frames share one batch; nothing kept is silence.
+    std::vector<std::vector<float>> embedKeptSegments(const std::vector<std::vector<bool>> &masks)
+    {
+        std::vector<std::vector<float>> result(masks.size());
+        try {
+            torch::InferenceMode guard;
+            const auto owner = m_segments.owner.to(torch::kCPU);
+            const auto *ownerOf = owner.data_ptr<std::int64_t>();
+            const std::int64_t frameCount = owner.size(0);
+            std::map<std::int64_t, std::vector<std::size_t>> byFrames; // kept frames -> masks
+            std::vector<std::vector<std::int64_t>> kept(masks.size());
+            std::vector<std::vector<bool>> empty;
+            std::vector<std::size_t> emptyIndex;
+            for (std::size_t k = 0; k < masks.size(); ++k) {
+                if (std::int64_t(masks[k].size()) != m_segments.count)
+                    throw EncoderError(std::string(kName) + ": a segment mask has the wrong size");
+                for (std::int64_t f = 0; f < frameCount; ++f)
+                    if (masks[k][std::size_t(ownerOf[f])])
+                        kept[k].push_back(f);
+                if (kept[k].empty()) {
+                    empty.push_back(masks[k]);
+                    emptyIndex.push_back(k);
+                } else {
+                    byFrames[std::int64_t(kept[k].size())].push_back(k);
+                }
+            }
+            if (!empty.empty()) {
+                const auto silent = embedSegmentMasks(empty, SegmentBaseline::Silence);
+                for (std::size_t i = 0; i < emptyIndex.size(); ++i)
+                    result[emptyIndex[i]] = silent[i];
+            }
+            const auto device = m_segments.owner.device();
+            const FrameStage &a = m_segments.frames;
+            for (const auto &[frames, group] : byFrames) {
+                constexpr std::size_t kChunk = 32;
+                for (std::size_t first = 0; first < group.size(); first += kChunk) {
+                    const std::size_t count = std::min(kChunk, group.size() - first);
+                    std::vector<std::int64_t> rows;
+                    for (std::size_t j = 0; j < count; ++j)
+                        rows.insert(rows.end(), kept[group[first + j]].begin(), kept[group[first + j]].end());
+                    const auto index = torch::tensor(rows, torch::kLong).to(device);
+                    const auto take = [&](const torch::Tensor &t) {
+                        auto picked = t.select(0, 0).index_select(0, index);
+                        std::vector<std::int64_t> shape{std::int64_t(count), frames};
+                        for (std::int64_t d = 1; d < picked.dim(); ++d)
+                            shape.push_back(picked.size(d));
+                        return picked.view(shape);
+                    };
+                    const FrameStage joined{take(a.projected), take(a.lnMeans), take(a.peaks), take(a.rolloff),
+                                            take(a.zcr)};
+                    const auto out = pool(joined).to(torch::kCPU).contiguous();
+                    const float *data = out.data_ptr<float>();
+                    for (std::size_t j = 0; j < count; ++j)
+                        result[group[first + j]].assign(data + std::int64_t(j) * out.size(1),
+                                                        data + std::int64_t(j + 1) * out.size(1));
+                }
+            }
+        } catch (const c10::Error &e) {
+            throw EncoderError(std::string(kName) + ": " + e.what_without_backtrace());
+        }
+        return result;
+    }
+
     /// Per-bin tensors reused from chunk to chunk. Fresh multi-megabyte tensors for every clip
     /// would be new pages from the kernel each time (page faults cost more than the maths).
     struct Workspace {
@@ -622,9 +774,20 @@ private:
     }
 
     /// Equal-length padded clips [B, T + 2048] on the device -> [B, embeddingSize].
-    torch::Tensor features(const torch::Tensor &padded)
+    torch::Tensor features(const torch::Tensor &padded) { return pool(frameStage(padded)); }
+
+    /// Everything pool() needs of each frame, [B, F, ...]. Frames of different clips (or of
+    /// silence) can be mixed along F before pooling: the per-segment fast path does that.
+    struct FrameStage {
+        torch::Tensor projected; ///< [B, F, kPowerColumns]
+        torch::Tensor lnMeans;   ///< [B, F, contrast bands + 1]
+        torch::Tensor peaks;     ///< [B, F, contrast bands]
+        torch::Tensor rolloff;   ///< [B, F] (integer bins)
+        torch::Tensor zcr;       ///< [B, F]
+    };
+
+    FrameStage frameStage(const torch::Tensor &padded)
     {
-        const Constants &c = m_active;
         const std::int64_t batch = padded.size(0);
         const std::int64_t frameCount = (padded.size(1) - kFftSize) / kHop + 1;
 
@@ -644,8 +807,23 @@ private:
                 parts.push_back(b.*part);
             return torch::cat(parts, 1);
         };
-        const auto projected = join(&SpectralFrames::projected);
-        const auto lnMeans = join(&SpectralFrames::lnMeans);
+        FrameStage out;
+        out.projected = join(&SpectralFrames::projected);
+        out.lnMeans = join(&SpectralFrames::lnMeans);
+        out.peaks = join(&SpectralFrames::peaks);
+        out.rolloff = join(&SpectralFrames::rolloff);
+        out.zcr = zeroCrossingRate(padded, frameCount);
+        return out;
+    }
+
+    /// Frame features [B, F, ...] -> [B, embeddingSize].
+    torch::Tensor pool(const FrameStage &f)
+    {
+        const Constants &c = m_active;
+        const auto &projected = f.projected;
+        const auto &lnMeans = f.lnMeans;
+        const std::int64_t batch = projected.size(0);
+        const std::int64_t frameCount = projected.size(1);
 
         // Log-mel (dB), MFCC and deltas.
         const auto logMel =
@@ -660,7 +838,7 @@ private:
         // Spectral contrast per octave band: peak level minus the band's mean level (dB), i.e.
         // the strongest bin over the geometric mean of the band. No sorting, so it stays cheap.
         const auto peakDb =
-            join(&SpectralFrames::peaks).clamp_min(kPowerFloor).log10_().mul_(10.0);
+            f.peaks.clamp_min(kPowerFloor).log10().mul_(10.0);
         const auto contrast = peakDb - lnMeans.narrow(2, 0, kContrastBands) * kDbPerNeper;
 
         // Per-frame scalars. Centroid, bandwidth and rolloff are power-weighted, in kHz.
@@ -672,11 +850,11 @@ private:
         const auto meanSquareFreq = projected.select(2, kPowerFreq2) / safeTotal;
         scalars[kBandwidth] = (meanSquareFreq - centroid.square()).clamp_min(0.0).sqrt();
         scalars[kRolloff] =
-            join(&SpectralFrames::rolloff).to(torch::kFloat) * (binHz(1) / 1000.0);
+            f.rolloff.to(torch::kFloat) * (binHz(1) / 1000.0);
         // Geometric over arithmetic mean of the (floored) power.
         const auto meanPower = (total / double(kBins)).clamp_min(kPowerFloor);
         scalars[kFlatness] = (lnMeans.select(2, kContrastBands).exp() / meanPower).clamp(0.0, 1.0);
-        scalars[kZcr] = zeroCrossingRate(padded, frameCount);
+        scalars[kZcr] = f.zcr;
         scalars[kOnset] = onsetStrength(logMel);
         scalars[kRms] = projected.select(2, kPowerMeanSquare).add(kPowerFloor).log10_().mul_(10.0);
 
@@ -751,6 +929,13 @@ private:
     Constants m_cpu;
     Constants m_active; ///< m_cpu on m_device
     Workspace m_workspace;
+    struct SegmentState {
+        FrameStage frames;    ///< of the prepared clip, [1, F, ...]
+        FrameStage silent;    ///< one frame of silence, [1, 1, ...]
+        torch::Tensor owner;  ///< segment of each frame [F]
+        std::int64_t count = 0;
+    };
+    SegmentState m_segments;
 };
 
 } // namespace

@@ -525,6 +525,112 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("log"));
     }
 
+    void explainsAnExcerpt()
+    {
+        // Tones of two genres; A likes "high". One more track is high for 2 s, then low; its
+        // excerpt 1-3 s is explained.
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 16; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.wav").arg(i % 2 ? "high" : "low").arg(i), 4.0,
+                            i % 2 ? 2000 + 40 * i : 90 + 5 * i);
+        audio::AudioBuffer mixed = test::tone(4.0, 2300.0, 22050, 1);
+        const audio::AudioBuffer low = test::tone(4.0, 120.0, 22050, 1);
+        std::copy(low.samples.begin() + 2 * 22050, low.samples.end(), mixed.samples.begin() + 2 * 22050);
+        QDir().mkpath(music + QStringLiteral("/zz"));
+        audio::writeAudio(QFile::encodeName(music + QStringLiteral("/zz/mixed.wav")).toStdString(), mixed,
+                          {"Half and half", "Tester", "zz"});
+        const QString study = dir.filePath(QStringLiteral("x.tastelab"));
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                         QStringLiteral("X"), QStringLiteral("--clip-seconds"), QStringLiteral("2"), QStringLiteral("--clips"),
+                         QStringLiteral("16")}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                         QStringLiteral("A"), QStringLiteral("--seed"), QStringLiteral("65"), QStringLiteral("--like-genre"),
+                         QStringLiteral("high")}).code, 0);
+        Result r = runCli({QStringLiteral("extract"), QStringLiteral("--study"), study, QStringLiteral("--library-excerpts"),
+                           QStringLiteral("0")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--variant"), QStringLiteral("pn"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const int model = QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(QStringLiteral("id")).toInt();
+        qint64 mixedId = 0;
+        {
+            QString error;
+            auto s = Study::open(study, &error);
+            for (const Track &t : s->tracks())
+                if (t.title == QLatin1String("Half and half"))
+                    mixedId = t.id;
+        }
+        QVERIFY(mixedId > 0);
+        const QString wav = dir.filePath(QStringLiteral("top.wav"));
+        const QStringList explain{QStringLiteral("explain"), QStringLiteral("--study"), study, QStringLiteral("--model"),
+                                  QString::number(model), QStringLiteral("--track"), QString::number(mixedId),
+                                  QStringLiteral("--start"), QStringLiteral("1")};
+        r = runCli(explain + QStringList{QStringLiteral("--json"), QStringLiteral("--write-top"), wav});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject e = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(e.value(QStringLiteral("method")).toString(), QStringLiteral("shapley"));
+        QCOMPARE(e.value(QStringLiteral("evaluations")).toInt(), 32);
+        QVERIFY(e.value(QStringLiteral("fast_path")).toBool());
+        const QJsonArray components = e.value(QStringLiteral("components")).toArray();
+        QCOMPARE(components.size(), 5);
+        QCOMPARE(components[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("0.0-0.4 s"));
+        double sum = 0;
+        for (const QJsonValue &c : components)
+            sum += c.toObject().value(QStringLiteral("weight_like")).toDouble();
+        // Efficiency: the weights add up to p(excerpt) - the value of everything off.
+        QVERIFY(std::abs(sum - (e.value(QStringLiteral("like_probability")).toDouble()
+                                - e.value(QStringLiteral("empty_value")).toDouble())) < 1e-6);
+        // R^2 of the additive model on all coalitions: at most 1 (negative when it fits worse
+        // than a constant, as for a model that rejects any silence).
+        QVERIFY(e.value(QStringLiteral("fidelity_r2")).toDouble() <= 1.0 + 1e-12);
+        QVERIFY(!e.value(QStringLiteral("top_liked")).toArray().isEmpty());
+        const int topLiked = e.value(QStringLiteral("top_liked")).toArray().first().toInt();
+        const QJsonArray written = e.value(QStringLiteral("written_components")).toArray();
+        QCOMPARE(written.size(), 1);
+        QCOMPARE(written[0].toInt(), topLiked);
+        const audio::AudioBuffer top = audio::decodeAudio(QFile::encodeName(wav).toStdString());
+        QCOMPARE(top.sampleRate, 22050);
+        // Only the top segment (0.4 s; the others are cut out by default).
+        QCOMPARE(top.frames(), std::int64_t(0.4 * 22050));
+        QCOMPARE(e.value(QStringLiteral("baseline")).toString(), QStringLiteral("remove"));
+        double energy = 0;
+        for (float v : top.samples)
+            energy += double(v) * v;
+        QVERIFY(energy > 0.0);
+
+        // Text output, another split, the other direction, LIME.
+        r = runCli(explain + QStringList{QStringLiteral("--components"), QStringLiteral("hpss"), QStringLiteral("--why"),
+                                         QStringLiteral("disliked")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("why disliked")) && r.out.contains(QLatin1String("harmonic"))
+                     && r.out.contains(QLatin1String("method shapley")),
+                 qPrintable(r.out + r.err));
+        r = runCli(explain + QStringList{QStringLiteral("--baseline"), QStringLiteral("silence"), QStringLiteral("--json"),
+                                         QStringLiteral("--write-top"), wav, QStringLiteral("--top"), QStringLiteral("2")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("baseline")).toString(),
+                 QStringLiteral("silence"));
+        QCOMPARE(audio::decodeAudio(QFile::encodeName(wav).toStdString()).frames(), std::int64_t(2 * 22050));
+        r = runCli(explain + QStringList{QStringLiteral("--method"), QStringLiteral("lime"), QStringLiteral("--samples"),
+                                         QStringLiteral("64"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("evaluations")).toInt(), 64);
+
+        // What it refuses.
+        r = runCli(explain + QStringList{QStringLiteral("--components"), QStringLiteral("stems")});
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("--components is segments")), qPrintable(r.err));
+        r = runCli(explain + QStringList{QStringLiteral("--components"), QStringLiteral("sources")});
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("--separation")), qPrintable(r.err));
+        r = runCli({QStringLiteral("explain"), QStringLiteral("--study"), study, QStringLiteral("--model"),
+                    QStringLiteral("999"), QStringLiteral("--track"), QString::number(mixedId)});
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("no stored model 999")), qPrintable(r.err));
+        QFile::rename(music + QStringLiteral("/zz/mixed.wav"), music + QStringLiteral("/zz/gone.wav"));
+        r = runCli(explain);
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("mixed.wav: the music file is missing")), qPrintable(r.err));
+    }
+
     void refusesWhatItCannotUse()
     {
         QTemporaryDir dir;

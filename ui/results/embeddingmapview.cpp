@@ -1,4 +1,5 @@
 #include "results/embeddingmapview.h"
+#include "results/explanationview.h"
 
 #include "playback/clipplayer.h"
 #include "results/resultsstyle.h"
@@ -621,6 +622,19 @@ QMenu *EmbeddingMapView::createContextMenu(const QPoint &pos, QWidget *parent)
         QAction *play = menu->addAction(tr("Play “%1”").arg(track ? track->title : tr("this clip")), this,
                                         [this, index] { playPoint(index); });
         play->setObjectName(QStringLiteral("mapPlayAction"));
+        // Which parts of this clip make the model like (or dislike) it.
+        const qint64 model = m_participants.size() == 1 ? m_modelId : 0;
+        QAction *why = menu->addAction(tr("Why this track?"), this, [this, index, model] {
+            const Track *t = m_plot->trackOf(index);
+            if (!t || !m_study || model == 0)
+                return;
+            const ClipKey clip = m_plot->map().points[index].clip;
+            ExplanationView::openWindow(this, m_study, m_player, model, *t, clip.startSeconds, clip.lengthSeconds);
+        });
+        why->setObjectName(QStringLiteral("mapExplainAction"));
+        why->setEnabled(model != 0 && track);
+        why->setToolTip(model != 0 ? tr("Play and see which parts of this clip push the model towards like or dislike")
+                                   : tr("Choose a model of one participant to explain its predictions"));
         menu->addSeparator();
     }
     QString scope;

@@ -1,4 +1,5 @@
 #include "recommendationsview.h"
+#include "results/explanationview.h"
 
 #include "uistyle.h"
 
@@ -1732,6 +1733,10 @@ void RecommendationsView::showRowMenu(const QPoint &pos)
     menu.setObjectName(QStringLiteral("recommendationRowMenu"));
     QAction *play = menu.addAction(playingTrack() == item.track.id ? tr("Stop") : tr("Play"));
     play->setEnabled(m_player != nullptr);
+    QAction *why = menu.addAction(tr("Why this track?"));
+    why->setObjectName(QStringLiteral("recommendationExplainAction"));
+    why->setToolTip(tr("Play and see which parts of the track push the model towards like or dislike"));
+    why->setEnabled(m_scoredBy.id != 0 && m_study);
     menu.addSeparator();
     QAction *like = menu.addAction(tr("Wrong: I like this"));
     QAction *notForMe = menu.addAction(tr("Wrong: not for me"));
@@ -1752,9 +1757,21 @@ void RecommendationsView::showRowMenu(const QPoint &pos)
         togglePlay(now);
         return;
     }
+    if (chosen == why) {
+        explainRow(now);
+        return;
+    }
     QString error;
     if (!giveFeedback(now, chosen == like, &error))
         m_status->setText(error);
+}
+
+ExplanationView *RecommendationsView::explainRow(int row)
+{
+    if (row < 0 || row >= rowCount() || !m_study || m_scoredBy.id == 0)
+        return nullptr;
+    // The track's central library excerpt, which the list scored.
+    return ExplanationView::openWindow(this, m_study, m_player, m_scoredBy.id, itemAt(row).track);
 }
 
 QRect RecommendationsView::actionRect(int row, Action action) const

@@ -30,6 +30,7 @@ class Study;
 class RecommendationModel;
 class RecommendationFilter;
 class RecommendationDelegate;
+class ExplanationView;
 
 /// The ranked recommendation list of one participant (a sub-tab of the Results page): every
 /// library track they have not heard, scored by one of their trained models (the mean like
@@ -69,6 +70,9 @@ public:
     void setParticipant(const QString &code, const QString &encoder, qint64 modelId);
     /// Scores again (e.g. after an extraction or a retraining).
     void refresh();
+    /// "Why this track?" (the row's context menu): opens an ExplanationView window on shown row
+    /// `row` with the list's model (nullptr when there is no list).
+    ExplanationView *explainRow(int row);
 
     // --- state, for the Results page and the tests ---
     bool isBusy() const;

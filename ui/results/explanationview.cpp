@@ -1,0 +1,649 @@
+#include "results/explanationview.h"
+
+#include "audio/audiofile.h"
+#include "featurespage.h"
+#include "playback/clipplayer.h"
+#include "results/resultsstyle.h"
+#include "study/extraction.h"
+#include "study/study.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace tastelab {
+
+namespace {
+
+constexpr int kSpectrogramRows = 160;
+
+double hzToMel(double hz)
+{
+    return 2595.0 * std::log10(1.0 + hz / 700.0);
+}
+
+double melToHz(double mel)
+{
+    return 700.0 * (std::pow(10.0, mel / 2595.0) - 1.0);
+}
+
+/// A perceptual dark-to-bright map (close to "magma"), t in [0, 1].
+QColor heat(double t)
+{
+    static const QColor stops[] = {QColor(0, 0, 4), QColor(59, 15, 112), QColor(140, 41, 129), QColor(222, 73, 104),
+                                   QColor(254, 159, 109), QColor(252, 253, 191)};
+    t = std::clamp(t, 0.0, 1.0) * 5.0;
+    const int i = std::min(4, int(t));
+    const double f = t - i;
+    const QColor &a = stops[i];
+    const QColor &b = stops[i + 1];
+    return QColor(int(a.red() + f * (b.red() - a.red())), int(a.green() + f * (b.green() - a.green())),
+                  int(a.blue() + f * (b.blue() - a.blue())));
+}
+
+} // namespace
+
+/// The waveform (top), the spectrogram on a mel axis (middle) and lanes for harmonic/percussive
+/// parts or sources (bottom), with the component weights drawn over them.
+class ExplanationPlot : public QWidget {
+public:
+    explicit ExplanationPlot(QWidget *parent) : QWidget(parent)
+    {
+        setObjectName(QStringLiteral("explanationPlot"));
+        setMinimumSize(560, 320);
+        setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    }
+
+    void setReport(const ExplanationReport *report)
+    {
+        m_report = report;
+        m_image = QImage();
+        m_envelope.clear();
+        if (report && report->decomposition) {
+            const audio::AudioBuffer &clip = report->decomposition->clip();
+            // Waveform envelope: min and max of 1000 equal slices.
+            constexpr int kSlices = 1000;
+            const auto frames = clip.frames();
+            for (int i = 0; i < kSlices && frames > 0; ++i) {
+                const auto a = std::int64_t(double(i) / kSlices * frames);
+                const auto b = std::max(a + 1, std::int64_t(double(i + 1) / kSlices * frames));
+                float lo = 0, hi = 0;
+                for (auto k = a; k < b && k < frames; ++k) {
+                    lo = std::min(lo, clip.samples[std::size_t(k)]);
+                    hi = std::max(hi, clip.samples[std::size_t(k)]);
+                }
+                m_envelope.push_back({lo, hi});
+            }
+            int columns = 0;
+            const std::vector<float> magnitude = explain::magnitudeSpectrogram(clip, &columns);
+            const int bins = columns > 0 ? int(magnitude.size()) / columns : 0;
+            if (columns > 0 && bins > 1) {
+                m_image = QImage(columns, kSpectrogramRows, QImage::Format_RGB32);
+                const double nyquist = clip.sampleRate / 2.0;
+                float peak = 1e-10f;
+                for (float v : magnitude)
+                    peak = std::max(peak, v);
+                for (int row = 0; row < kSpectrogramRows; ++row) {
+                    // Row 0 is the top (Nyquist).
+                    const double hz = melToHz(hzToMel(nyquist) * (1.0 - (row + 0.5) / kSpectrogramRows));
+                    const int bin = std::clamp(int(std::lround(hz / nyquist * (bins - 1))), 0, bins - 1);
+                    auto *line = reinterpret_cast<QRgb *>(m_image.scanLine(row));
+                    for (int c = 0; c < columns; ++c) {
+                        const double db = 20.0 * std::log10(std::max(1e-10f, magnitude[std::size_t(bin) * columns + c]) / peak);
+                        line[c] = heat((db + 80.0) / 80.0).rgb();
+                    }
+                }
+            }
+        }
+        update();
+    }
+
+    void setDirection(explain::Direction d)
+    {
+        m_direction = d;
+        update();
+    }
+
+    void setPlaying(const QVector<int> &playing)
+    {
+        m_playing = playing;
+        update();
+    }
+
+    QVector<ExplanationView::OverlayItem> overlay() const
+    {
+        QVector<ExplanationView::OverlayItem> items;
+        if (!m_report || !m_report->decomposition)
+            return items;
+        const explain::Explanation &e = m_report->explanation;
+        const std::vector<int> top = e.top(int(e.components.size()), m_direction);
+        const Areas a = areas();
+        const double duration = std::max(1e-9, e.durationSeconds);
+        const double nyquist = e.sampleRate / 2.0;
+        const QStringList lanes = laneNames();
+        for (std::size_t i = 0; i < e.components.size(); ++i) {
+            const explain::Component &c = e.components[i];
+            const double x0 = a.spectrogram.left() + c.startSeconds / duration * a.spectrogram.width();
+            const double x1 = a.spectrogram.left() + c.endSeconds / duration * a.spectrogram.width();
+            QRectF r;
+            if (!c.part.empty()) {
+                const int lane = std::max(0, int(lanes.indexOf(QString::fromStdString(c.part))));
+                r = QRectF(QPointF(x0, a.lanes.top() + lane * kLane), QPointF(x1, a.lanes.top() + (lane + 1) * kLane - 2));
+            } else {
+                const auto y = [&](double hz) {
+                    return a.spectrogram.bottom() - hzToMel(std::clamp(hz, 0.0, nyquist)) / hzToMel(nyquist) * a.spectrogram.height();
+                };
+                r = QRectF(QPointF(x0, y(c.highHz)), QPointF(x1, y(c.lowHz)));
+            }
+            ExplanationView::OverlayItem item;
+            item.component = int(i);
+            item.rect = r;
+            item.weight = e.weights[i];
+            const auto rank = std::find(top.begin(), top.end(), int(i));
+            item.rank = rank == top.end() ? 0 : int(rank - top.begin()) + 1;
+            items.push_back(item);
+        }
+        return items;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *) override
+    {
+        QPainter p(this);
+        p.fillRect(rect(), palette().base());
+        if (!m_report || !m_report->decomposition)
+            return;
+        p.setRenderHint(QPainter::Antialiasing, false);
+        const Areas a = areas();
+        const explain::Explanation &e = m_report->explanation;
+        // Waveform.
+        p.fillRect(a.waveform, palette().alternateBase());
+        p.setPen(palette().text().color());
+        const double mid = a.waveform.center().y();
+        const double half = a.waveform.height() / 2.0;
+        for (int i = 0; i < m_envelope.size(); ++i) {
+            const double x = a.waveform.left() + (i + 0.5) / m_envelope.size() * a.waveform.width();
+            p.drawLine(QPointF(x, mid - m_envelope[i].second * half), QPointF(x, mid - m_envelope[i].first * half));
+        }
+        // Spectrogram and lanes.
+        if (!m_image.isNull())
+            p.drawImage(a.spectrogram, m_image);
+        const QStringList lanes = laneNames();
+        for (int i = 0; i < lanes.size(); ++i) {
+            const QRectF lane(a.lanes.left(), a.lanes.top() + i * kLane, a.lanes.width(), kLane - 2);
+            p.fillRect(lane, palette().alternateBase());
+            p.setPen(palette().text().color());
+            p.drawText(QRectF(0, lane.top(), a.lanes.left() - 4, lane.height()), Qt::AlignRight | Qt::AlignVCenter,
+                       laneLabel(lanes[i]));
+        }
+        p.setPen(palette().text().color());
+        p.drawText(QRectF(0, a.waveform.top(), a.waveform.left() - 4, a.waveform.height()), Qt::AlignRight | Qt::AlignVCenter,
+                   ExplanationView::tr("Wave"));
+        p.drawText(QRectF(0, a.spectrogram.top(), a.spectrogram.left() - 4, 16), Qt::AlignRight | Qt::AlignTop,
+                   ExplanationView::tr("%1 kHz").arg(e.sampleRate / 2000.0, 0, 'f', 1));
+        p.drawText(QRectF(0, a.spectrogram.bottom() - 16, a.spectrogram.left() - 4, 16), Qt::AlignRight | Qt::AlignBottom,
+                   ExplanationView::tr("0 Hz"));
+
+        // The weights.
+        double biggest = 1e-12;
+        for (double w : e.weights)
+            biggest = std::max(biggest, std::abs(w));
+        p.setRenderHint(QPainter::Antialiasing, true);
+        const double duration = std::max(1e-9, e.durationSeconds);
+        for (const ExplanationView::OverlayItem &item : overlay()) {
+            // A light wash over the region (the spectrogram stays readable) and a solid bar along
+            // its top edge whose strength is the weight's size.
+            const double strength = std::abs(item.weight) / biggest;
+            QColor colour = item.weight >= 0 ? resultsstyle::likedColour() : resultsstyle::dislikedColour();
+            colour.setAlpha(int(15 + 85 * strength));
+            p.fillRect(item.rect, colour);
+            QColor bar = colour;
+            bar.setAlpha(int(60 + 195 * strength));
+            p.fillRect(QRectF(item.rect.left(), item.rect.top(), item.rect.width(), std::min(16.0, item.rect.height())), bar);
+            const explain::Component &c = e.components[std::size_t(item.component)];
+            // A time segment over the whole spectrum shades the waveform too.
+            if (c.part.empty() && c.lowHz <= 0.0 && c.highHz >= e.sampleRate / 2.0 - 1e-6) {
+                QColor light = colour;
+                light.setAlpha(colour.alpha() / 2);
+                p.fillRect(QRectF(item.rect.left(), a.waveform.top(), item.rect.width(), a.waveform.height()), light);
+            }
+            QPen pen(m_playing.contains(item.component) ? palette().highlight().color() : QColor(255, 255, 255, 140));
+            pen.setWidthF(m_playing.contains(item.component) ? 3.0 : 1.0);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(item.rect.adjusted(0.5, 0.5, -0.5, -0.5));
+            const double shown = m_direction == explain::Direction::Liked ? item.weight : -item.weight;
+            // Enough decimals that the largest weight shows two significant digits.
+            const int decimals = std::clamp(int(std::ceil(-std::log10(biggest))) + 1, 2, 6);
+            QString text = QStringLiteral("%1%2").arg(shown >= 0 ? QStringLiteral("+") : QString()).arg(shown, 0, 'f', decimals);
+            if (item.rank > 0 && item.rank <= 3)
+                text = QStringLiteral("#%1 ").arg(item.rank) + text;
+            p.setPen(Qt::white);
+            QFont f = font();
+            f.setBold(item.rank > 0 && item.rank <= 3);
+            p.setFont(f);
+            if (item.rect.width() > 40 && item.rect.height() > 12)
+                p.drawText(item.rect.adjusted(3, 1, -3, -1), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, text);
+        }
+        // Time axis.
+        p.setPen(palette().text().color());
+        p.setFont(font());
+        const double bottom = (lanes.isEmpty() ? a.spectrogram.bottom() : a.lanes.bottom()) + 2;
+        for (int s = 0; s <= int(duration); s += std::max(1, int(duration / 10))) {
+            const double x = a.spectrogram.left() + s / duration * a.spectrogram.width();
+            p.drawLine(QPointF(x, bottom), QPointF(x, bottom + 4));
+            p.drawText(QRectF(x - 30, bottom + 4, 60, 16), Qt::AlignHCenter | Qt::AlignTop,
+                       ExplanationView::tr("%1 s").arg(s));
+        }
+    }
+
+private:
+    static constexpr double kLane = 24.0;
+
+    struct Areas {
+        QRectF waveform;
+        QRectF spectrogram;
+        QRectF lanes;
+    };
+
+    QStringList laneNames() const
+    {
+        QStringList names;
+        if (m_report)
+            for (const explain::Component &c : m_report->explanation.components)
+                if (!c.part.empty() && !names.contains(QString::fromStdString(c.part)))
+                    names << QString::fromStdString(c.part);
+        return names;
+    }
+
+    static QString laneLabel(const QString &part)
+    {
+        if (part == QLatin1String("harmonic"))
+            return ExplanationView::tr("Harmonic");
+        if (part == QLatin1String("percussive"))
+            return ExplanationView::tr("Percussive");
+        return part;
+    }
+
+    Areas areas() const
+    {
+        const double left = 78, right = 8, top = 6, axis = 24;
+        const double lanesHeight = laneNames().size() * kLane;
+        const double width = std::max(10.0, double(width_()) - left - right);
+        const double free = std::max(60.0, double(height()) - top - axis - lanesHeight - 6);
+        Areas a;
+        a.waveform = QRectF(left, top, width, free * 0.25);
+        a.spectrogram = QRectF(left, a.waveform.bottom() + 6, width, free * 0.75 - 6);
+        a.lanes = QRectF(left, a.spectrogram.bottom() + 4, width, lanesHeight);
+        return a;
+    }
+
+    int width_() const { return QWidget::width(); }
+
+    const ExplanationReport *m_report = nullptr;
+    QImage m_image;
+    QVector<QPair<float, float>> m_envelope;
+    explain::Direction m_direction = explain::Direction::Liked;
+    QVector<int> m_playing;
+};
+
+ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("explanationView"));
+    m_service = new ExplanationService(this);
+    connect(m_service, &ExplanationService::progressed, this, &ExplanationView::onProgress);
+    connect(m_service, &ExplanationService::finished, this, &ExplanationView::onFinished);
+
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("explanationTitle"));
+    m_title->setWordWrap(true);
+    QFont big = m_title->font();
+    big.setBold(true);
+    m_title->setFont(big);
+
+    m_liked = new QRadioButton(tr("Why liked"), this);
+    m_liked->setObjectName(QStringLiteral("whyLiked"));
+    m_disliked = new QRadioButton(tr("Why disliked"), this);
+    m_disliked->setObjectName(QStringLiteral("whyDisliked"));
+    m_liked->setChecked(true);
+    auto *group = new QButtonGroup(this);
+    group->addButton(m_liked);
+    group->addButton(m_disliked);
+    connect(m_liked, &QRadioButton::toggled, this, [this](bool on) {
+        setDirection(on ? explain::Direction::Liked : explain::Direction::Disliked);
+    });
+
+    m_components = new QComboBox(this);
+    m_components->setObjectName(QStringLiteral("explanationComponents"));
+    m_components->addItem(tr("Time segments"), int(explain::ComponentMode::Segments));
+    m_components->addItem(tr("Frequency bands"), int(explain::ComponentMode::Bands));
+    m_components->addItem(tr("Harmonic / percussive"), int(explain::ComponentMode::Hpss));
+    m_components->addItem(tr("Segments × harmonic / percussive (slow)"), int(explain::ComponentMode::Combined));
+    m_components->setToolTip(tr("How the excerpt is cut into parts whose influence is measured"));
+    connect(m_components, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+        setComponentMode(explain::ComponentMode(m_components->itemData(index).toInt()));
+    });
+
+    m_top1 = new QPushButton(tr("Top highlight"), this);
+    m_top1->setObjectName(QStringLiteral("topHighlight"));
+    m_top1->setToolTip(tr("Play only the most influential part"));
+    connect(m_top1, &QPushButton::clicked, this, [this] { playTop(1); });
+    m_top3 = new QPushButton(tr("Top 3"), this);
+    m_top3->setObjectName(QStringLiteral("topThree"));
+    m_top3->setToolTip(tr("Play only the three most influential parts"));
+    connect(m_top3, &QPushButton::clicked, this, [this] { playTop(3); });
+    m_stop = new QPushButton(tr("Stop"), this);
+    m_stop->setObjectName(QStringLiteral("explanationStop"));
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_player)
+            m_player->stop();
+        m_playing.clear();
+        m_plot->setPlaying(m_playing);
+    });
+
+    m_fidelity = new QLabel(this);
+    m_fidelity->setObjectName(QStringLiteral("explanationFidelity"));
+    m_fidelity->setToolTip(tr("How well the per-part weights reproduce the model's scores when parts are switched off "
+                              "(R², 1 = perfectly)"));
+
+    m_plot = new ExplanationPlot(this);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("explanationProgress"));
+    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel->setObjectName(QStringLiteral("explanationCancel"));
+    connect(m_cancel, &QPushButton::clicked, this, &ExplanationView::cancel);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("explanationStatus"));
+    m_status->setWordWrap(true);
+
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(m_liked);
+    controls->addWidget(m_disliked);
+    controls->addSpacing(12);
+    controls->addWidget(m_components);
+    controls->addStretch(1);
+    controls->addWidget(m_top1);
+    controls->addWidget(m_top3);
+    controls->addWidget(m_stop);
+    auto *busy = new QHBoxLayout;
+    busy->addWidget(m_progress, 1);
+    busy->addWidget(m_cancel);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    layout->addLayout(controls);
+    layout->addWidget(m_fidelity);
+    layout->addWidget(m_plot, 1);
+    layout->addLayout(busy);
+    layout->addWidget(m_status);
+    m_modelDirs = encoderSearchDirs(FeaturesPage::userModelsFolder());
+    updateTexts();
+    updateButtons();
+}
+
+ExplanationView::~ExplanationView() = default;
+
+ExplanationView *ExplanationView::openWindow(QWidget *parent, Study *study, ClipPlayer *player, qint64 modelId,
+                                             const Track &track, double startSeconds, double lengthSeconds)
+{
+    auto *view = new ExplanationView(parent);
+    view->setWindowFlag(Qt::Window, true);
+    view->setAttribute(Qt::WA_DeleteOnClose, true);
+    view->setWindowTitle(tr("Why this track? – %1").arg(track.title));
+    view->resize(900, 600);
+    view->setStudy(study);
+    view->setPlayer(player);
+    view->show();
+    view->explain(modelId, track, startSeconds, lengthSeconds);
+    return view;
+}
+
+void ExplanationView::setStudy(Study *study)
+{
+    m_study = study;
+}
+
+void ExplanationView::setPlayer(ClipPlayer *player)
+{
+    m_player = player;
+    updateButtons();
+}
+
+void ExplanationView::setModelDirs(const QStringList &dirs)
+{
+    m_modelDirs = dirs;
+}
+
+void ExplanationView::explain(qint64 modelId, const Track &track, double startSeconds, double lengthSeconds)
+{
+    m_request = ExplanationRequest{};
+    m_request.modelId = modelId;
+    m_request.trackId = track.id;
+    m_request.startSeconds = startSeconds;
+    m_request.lengthSeconds = lengthSeconds;
+    m_request.options.components.mode = explain::ComponentMode(m_components->currentData().toInt());
+    m_title->setText(tr("“%1” by %2").arg(track.title, track.artist.isEmpty() ? tr("unknown artist") : track.artist));
+    start();
+}
+
+void ExplanationView::start()
+{
+    if (!m_study) {
+        m_status->setText(tr("No study is open."));
+        return;
+    }
+    m_request.studyPath = m_study->path();
+    m_request.modelDirs = m_modelDirs;
+    m_have = false;
+    m_report = ExplanationReport{};
+    m_plot->setReport(nullptr);
+    m_playing.clear();
+    m_busy = true;
+    m_progress->setRange(0, 0);
+    m_job = m_service->start(m_request);
+    updateTexts();
+    updateButtons();
+}
+
+void ExplanationView::setComponentMode(explain::ComponentMode mode)
+{
+    const int index = m_components->findData(int(mode));
+    if (index >= 0)
+        m_components->setCurrentIndex(index);
+    if (m_request.modelId == 0)
+        return;
+    m_request.options.components.mode = mode;
+    start();
+}
+
+void ExplanationView::setDirection(explain::Direction direction)
+{
+    m_direction = direction;
+    {
+        const QSignalBlocker a(m_liked);
+        const QSignalBlocker b(m_disliked);
+        m_liked->setChecked(direction == explain::Direction::Liked);
+        m_disliked->setChecked(direction == explain::Direction::Disliked);
+    }
+    m_plot->setDirection(direction);
+    updateTexts();
+    updateButtons();
+}
+
+explain::Direction ExplanationView::direction() const
+{
+    return m_direction;
+}
+
+void ExplanationView::cancel()
+{
+    if (!m_busy)
+        return;
+    m_service->cancel();
+}
+
+void ExplanationView::onProgress(quint64 jobId, int done, int total)
+{
+    if (jobId != m_job)
+        return;
+    m_progress->setRange(0, total);
+    m_progress->setValue(done);
+}
+
+void ExplanationView::onFinished(quint64 jobId, const ExplanationReport &report)
+{
+    if (jobId != m_job)
+        return;
+    m_busy = false;
+    m_report = report;
+    m_have = report.error.isEmpty() && !report.cancelled && report.decomposition;
+    m_plot->setReport(m_have ? &m_report : nullptr);
+    updateTexts();
+    updateButtons();
+    if (m_have)
+        Q_EMIT explained();
+}
+
+void ExplanationView::updateTexts()
+{
+    if (m_busy) {
+        m_status->setText(tr("Explaining: switching parts of the excerpt off and asking the model again…"));
+        m_fidelity->clear();
+        return;
+    }
+    if (!m_have) {
+        m_fidelity->clear();
+        if (m_report.cancelled)
+            m_status->setText(tr("Cancelled."));
+        else if (!m_report.error.isEmpty())
+            m_status->setText(tr("The explanation failed: %1").arg(m_report.error));
+        return;
+    }
+    m_fidelity->setText(fidelityText());
+    const explain::Explanation &e = m_report.explanation;
+    const std::vector<int> top = e.top(3, m_direction);
+    if (top.empty())
+        m_status->setText(m_direction == explain::Direction::Liked
+                              ? tr("No part of this excerpt pushes the model towards “like”.")
+                              : tr("No part of this excerpt pushes the model towards “dislike”."));
+    else
+        m_status->setText(tr("Red parts push the model towards “like”, blue parts towards “dislike”; the stronger the "
+                             "colour, the larger the effect. Model %1 (%2), excerpt %3–%4 s.")
+                              .arg(m_report.modelId)
+                              .arg(m_report.model)
+                              .arg(m_report.clip.startSeconds, 0, 'f', 1)
+                              .arg(m_report.clip.startSeconds + m_report.clip.lengthSeconds, 0, 'f', 1));
+}
+
+QString ExplanationView::fidelityText() const
+{
+    if (!m_have)
+        return {};
+    const explain::Explanation &e = m_report.explanation;
+    const QString method = e.method == explain::Method::Shapley ? tr("exact Shapley values") : tr("LIME");
+    // R² is negative when the parts interact so much that no sum of per-part weights fits (e.g. a
+    // model that rejects any cut): shown as such rather than as a large negative number.
+    const QString r2 = e.fidelity < -1.0 ? tr("below −1") : QString::number(e.fidelity, 'f', 2);
+    return tr("Like probability %1 · fidelity R² %2 (%3, %n evaluation(s), %4 s)", nullptr, e.evaluations)
+        .arg(e.likeProbability, 0, 'f', 2)
+        .arg(r2)
+        .arg(method)
+        .arg(e.seconds, 0, 'f', 2);
+}
+
+void ExplanationView::updateButtons()
+{
+    m_progress->setVisible(m_busy);
+    m_cancel->setVisible(m_busy);
+    const bool canPlay = m_have && m_player && !m_report.explanation.top(1, m_direction).empty();
+    m_top1->setEnabled(canPlay);
+    m_top3->setEnabled(canPlay);
+    m_stop->setEnabled(m_player != nullptr);
+    m_components->setEnabled(!m_busy);
+}
+
+void ExplanationView::playTop(int k)
+{
+    if (!m_have || !m_player)
+        return;
+    const std::vector<int> top = m_report.explanation.top(k, m_direction);
+    if (top.empty())
+        return;
+    explain::Mask mask(std::size_t(m_report.decomposition->size()), false);
+    for (int c : top)
+        mask[std::size_t(c)] = true;
+    const QString path = m_temp.filePath(QStringLiteral("top-%1.wav").arg(++m_renderId));
+    std::shared_ptr<const explain::Decomposition> decomposition = m_report.decomposition;
+    m_playing = QVector<int>(top.begin(), top.end());
+    m_plot->setPlaying(m_playing);
+    const quint64 id = m_renderId;
+    // Rendering (an inverse STFT for spectral parts) and writing run on the pool.
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path, id, count = int(top.size())] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        if (id != m_renderId || !m_player)
+            return;
+        if (!error.isEmpty()) {
+            m_status->setText(tr("The parts could not be played: %1").arg(error));
+            return;
+        }
+        ClipRequest request;
+        request.path = path;
+        m_player->play(request);
+        Q_EMIT topPlaying(count);
+    });
+    watcher->setFuture(QtConcurrent::run([decomposition, mask, path] {
+        try {
+            audio::writeAudio(QFile::encodeName(path).toStdString(), decomposition->render(mask));
+        } catch (const std::exception &e) {
+            return QString::fromStdString(e.what());
+        }
+        return QString();
+    }));
+}
+
+bool ExplanationView::isBusy() const
+{
+    return m_busy;
+}
+
+bool ExplanationView::hasExplanation() const
+{
+    return m_have;
+}
+
+const ExplanationReport &ExplanationView::report() const
+{
+    return m_report;
+}
+
+QVector<ExplanationView::OverlayItem> ExplanationView::overlay() const
+{
+    return m_plot->overlay();
+}
+
+QString ExplanationView::stateText() const
+{
+    return m_status->text();
+}
+
+QVector<int> ExplanationView::playingComponents() const
+{
+    return m_playing;
+}
+
+} // namespace tastelab
