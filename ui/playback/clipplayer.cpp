@@ -43,6 +43,16 @@ public:
         m_offset = 0;
         m_silenceAfter = 0;
         m_hasClip = true;
+        m_dry = false;
+        m_queued.start();
+    }
+    /// Test hook: the next reads of clip audio supply nothing, for ms milliseconds from the first
+    /// read refused (the sink reads in bursts: a stall must meet a read to starve it).
+    void stall(int ms)
+    {
+        m_stallMs = ms;
+        m_stallPending = true;
+        m_stallClock.invalidate();
     }
     void clearClip()
     {
@@ -50,6 +60,7 @@ public:
         m_pcm.clear();
     }
     qint64 clipBytesRead() const { return m_offset; }
+    bool isDry() const { return m_dry; }
     bool clipEnded() const { return m_hasClip && m_offset >= m_pcm.size(); }
     /// Silence read after the clip's last byte.
     qint64 silenceAfterClip() const { return m_silenceAfter; }
@@ -68,14 +79,37 @@ protected:
         if (maxSize <= 0)
             return 0;
         if (m_hasClip && m_offset < m_pcm.size()) {
+            const quint64 id = m_clipId;
+            ClipPlayer *player = m_player;
+            if (m_stallPending) {
+                m_stallPending = false;
+                m_stallClock.start();
+                // A pull-mode sink that got nothing waits for readyRead before reading again.
+                QTimer::singleShot(m_stallMs + 1, this, [this] { Q_EMIT readyRead(); });
+            }
+            if (m_stallClock.isValid() && m_stallClock.elapsed() < m_stallMs) {
+                // The feed has run dry (test hook): the sink gets nothing while clip audio is left.
+                if (!m_dry) {
+                    m_dry = true;
+                    QMetaObject::invokeMethod(player, [player, id] { player->onFeedDry(id, true); }, Qt::QueuedConnection);
+                }
+                return 0;
+            }
+            m_stallClock.invalidate();
+            if (m_dry) {
+                m_dry = false;
+                QMetaObject::invokeMethod(player, [player, id] { player->onFeedDry(id, false); }, Qt::QueuedConnection);
+            }
             const qint64 n = qMin<qint64>(maxSize, m_pcm.size() - m_offset);
             std::memcpy(data, m_pcm.constData() + m_offset, size_t(n));
             const bool first = m_offset == 0;
             m_offset += n;
-            const quint64 id = m_clipId;
-            ClipPlayer *player = m_player;
-            if (first)
+            if (first) {
+                const qint64 queuedMs = m_queued.elapsed();
                 QMetaObject::invokeMethod(player, [player, id] { player->onSourceStarted(id); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(player, [player, id, queuedMs] { player->onSourceFirstRead(id, queuedMs); },
+                                          Qt::QueuedConnection);
+            }
             if (m_offset >= m_pcm.size())
                 QMetaObject::invokeMethod(player, [player, id] { player->onSourceEnded(id); }, Qt::QueuedConnection);
             return n;
@@ -96,12 +130,18 @@ private:
     qint64 m_reads = 0;
     int m_frameSize = 1;
     bool m_hasClip = false;
+    bool m_dry = false;
+    QElapsedTimer m_queued;       ///< since setClip()
+    QElapsedTimer m_stallClock;
+    bool m_stallPending = false;
+    qint64 m_stallMs = 0;
 };
 
 bool ClipRequest::operator==(const ClipRequest &other) const
 {
     return path == other.path && startSeconds == other.startSeconds && lengthSeconds == other.lengthSeconds
-        && fadeMs == other.fadeMs && targetRmsDbfs == other.targetRmsDbfs;
+        && fadeMs == other.fadeMs && loudness == other.loudness && targetRmsDbfs == other.targetRmsDbfs
+        && targetLufs == other.targetLufs;
 }
 
 ClipPlayer::ClipPlayer(QObject *parent)
@@ -163,8 +203,21 @@ DecodedClip ClipPlayer::decode(const ClipRequest &request, const QAudioFormat &f
             return result;
         }
         buffer = audio::convert(buffer, format.sampleRate(), format.channelCount());
-        audio::applyGain(buffer, audio::normalizationGain(buffer, request.targetRmsDbfs));
+        switch (request.loudness) {
+        case ClipLoudness::Lufs:
+            // Until the LUFS core is merged, LUFS requests fall back to RMS (see docs/audio.md).
+        case ClipLoudness::Rms:
+            result.loudnessUnit = QStringLiteral("dBFS");
+            result.loudnessBefore = audio::rmsDbfs(buffer);
+            audio::applyGain(buffer, audio::normalizationGain(buffer, request.targetRmsDbfs));
+            break;
+        case ClipLoudness::None:
+            result.loudnessUnit = QStringLiteral("dBFS");
+            result.loudnessBefore = audio::rmsDbfs(buffer);
+            break;
+        }
         audio::applyFades(buffer, request.fadeMs);
+        result.loudnessAfter = audio::rmsDbfs(buffer);
 
         result.frames = buffer.frames();
         if (format.sampleFormat() == QAudioFormat::Float) {
@@ -228,6 +281,14 @@ void ClipPlayer::play(const ClipRequest &request)
     m_pcm.clear();
     m_lastPosition = 0.0;
     m_activeDevice = device();
+    m_integrity = PlaybackIntegrity();
+    m_integrity.deviceDescription = m_activeDevice.description();
+    m_integrity.deviceId = QString::fromUtf8(m_activeDevice.id());
+    m_inUnderrun = false;
+    m_outputIds.clear();
+    for (const QAudioDevice &d : QMediaDevices::audioOutputs())
+        m_outputIds << QString::fromUtf8(d.id());
+    m_defaultOutputId = QMediaDevices::defaultAudioOutput().id();
     m_format = formatFor(m_activeDevice);
     m_state = State::Loading;
 
@@ -267,6 +328,9 @@ void ClipPlayer::onDecoded(quint64 playId, const DecodedClip &clip)
         return;
     }
     m_pcm = clip.pcm;
+    m_loudnessBefore = clip.loudnessBefore;
+    m_loudnessAfter = clip.loudnessAfter;
+    m_loudnessUnit = clip.loudnessUnit;
     startClip();
 }
 
@@ -323,6 +387,7 @@ void ClipPlayer::startClip()
     if (!ensureSink())
         return;
     m_source->setClip(m_pcm, m_playId);
+    m_inUnderrun = false;
     m_state = State::Playing;
     m_ticks = 0;
     m_lastReads = -1;
@@ -347,6 +412,63 @@ void ClipPlayer::onSourceStarted(quint64 clipId)
 {
     if (clipId == m_playId && (m_state == State::Playing || m_state == State::Paused))
         Q_EMIT started();
+}
+
+void ClipPlayer::onSourceFirstRead(quint64 clipId, qint64 queuedMs)
+{
+    if (clipId != m_playId || m_integrity.latencyMs >= 0)
+        return; // latency is that of the first presentation
+    const qint64 bytesPerSecond = m_format.bytesForDuration(1000000);
+    const double bufferMs = m_sink && bytesPerSecond > 0 ? 1000.0 * double(m_sink->bufferSize()) / double(bytesPerSecond)
+                                                         : double(kSinkBufferMs);
+    m_integrity.latencyMs = double(queuedMs) + bufferMs;
+}
+
+void ClipPlayer::noteUnderrun(bool active)
+{
+    if (active && !m_inUnderrun) {
+        m_inUnderrun = true;
+        ++m_integrity.underruns;
+        m_underrunClock.start();
+    } else if (!active && m_inUnderrun) {
+        m_inUnderrun = false;
+        m_integrity.underrunMs += m_underrunClock.elapsed();
+    }
+}
+
+void ClipPlayer::onFeedDry(quint64 clipId, bool dry)
+{
+    if (clipId == m_playId && (m_state == State::Playing || !dry))
+        noteUnderrun(dry);
+}
+
+PlaybackIntegrity ClipPlayer::integrity() const
+{
+    PlaybackIntegrity out = m_integrity;
+    out.loudnessBefore = m_loudnessBefore;
+    out.loudnessAfter = m_loudnessAfter;
+    out.loudnessUnit = m_loudnessUnit;
+    if (m_inUnderrun)
+        out.underrunMs += m_underrunClock.elapsed();
+    return out;
+}
+
+void ClipPlayer::stallFeedForTesting(int ms)
+{
+    m_source->stall(ms);
+}
+
+void ClipPlayer::checkOutputsChanged()
+{
+    QStringList ids;
+    for (const QAudioDevice &d : QMediaDevices::audioOutputs())
+        ids << QString::fromUtf8(d.id());
+    const QByteArray defaultId = QMediaDevices::defaultAudioOutput().id();
+    if (ids != m_outputIds || defaultId != m_defaultOutputId) {
+        ++m_integrity.deviceChanges;
+        m_outputIds = ids;
+        m_defaultOutputId = defaultId;
+    }
 }
 
 void ClipPlayer::onSourceEnded(quint64 clipId)
@@ -455,8 +577,16 @@ void ClipPlayer::onSinkStateChanged()
     const QAudio::Error error = m_sink->error();
     const bool broken = error == QAudio::OpenError || error == QAudio::IOError || error == QAudio::FatalError
         || (m_sink->state() == QAudio::StoppedState && error != QAudio::NoError);
-    if (!broken)
+    if (!broken) {
+        // Idle with UnderrunError while clip audio is left: the sink ran out of data.
+        if (m_state == State::Playing && !m_source->clipEnded() && m_source->clipBytesRead() > 0) {
+            if (m_sink->state() == QAudio::IdleState && error == QAudio::UnderrunError)
+                noteUnderrun(true);
+            else if (m_sink->state() == QAudio::ActiveState && !m_source->isDry())
+                noteUnderrun(false);
+        }
         return; // Active, Idle (an underrun) and Suspended are normal
+    }
     const QString reason = error == QAudio::OpenError ? tr("could not be opened")
         : error == QAudio::IOError                    ? tr("reported a write error")
                                                       : tr("lost its connection to the sound server");
@@ -472,8 +602,11 @@ void ClipPlayer::onTick()
         return;
     Q_EMIT positionChanged(playedSeconds());
 
-    if (++m_ticks % kDeviceCheckTicks == 0 && !checkDevicePresent())
-        return;
+    if (++m_ticks % kDeviceCheckTicks == 0) {
+        checkOutputsChanged();
+        if (!checkDevicePresent())
+            return;
+    }
     const qint64 reads = m_source->reads();
     if (reads != m_lastReads) {
         m_lastReads = reads;
@@ -490,8 +623,10 @@ bool ClipPlayer::checkDevicePresent()
     const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
     const bool present = std::any_of(outputs.cbegin(), outputs.cend(),
                                      [this](const QAudioDevice &d) { return d.id() == m_activeDevice.id(); });
-    if (!present)
+    if (!present) {
+        ++m_integrity.deviceChanges;
         fail(deviceFailureMessage(tr("is no longer available")));
+    }
     return present;
 }
 
