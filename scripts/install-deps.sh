@@ -11,6 +11,8 @@ packages=(
     libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6opengl6-dev libqcustomplot-dev
     libsndfile1-dev libsamplerate0-dev
+    # loudness normalization in LUFS (libebur128) and YAML study files (yaml-cpp)
+    libebur128-dev libyaml-cpp-dev
     # encoders: LibTorch (CPU build in Debian) and JSON manifests; python3-torch runs the export
     # scripts in models/export and the C++/Python parity tests
     libtorch-dev nlohmann-json3-dev python3-torch

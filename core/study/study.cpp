@@ -55,10 +55,13 @@ Participant participantFrom(const QSqlQuery &q)
     p.demographics = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
     p.createdAt = parseTime(q.value(4));
     p.finishedAt = parseTime(q.value(5));
+    p.studyFileHash = q.value(6).toString();
+    p.scheduleIndex = q.value(7).isNull() ? -1 : q.value(7).toInt();
     return p;
 }
 
-const char *const kParticipantColumns = "id, code, seed, demographics, created_at, finished_at";
+const char *const kParticipantColumns =
+    "id, code, seed, demographics, created_at, finished_at, study_file_hash, schedule_index";
 
 } // namespace
 
@@ -184,6 +187,32 @@ bool Study::setSettings(const StudySettings &settings)
         return d->fail(invalid);
     return d->setMeta(QStringLiteral("settings"),
                       QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+}
+
+QString Study::studyFileHash() const { return d->meta(QStringLiteral("study_file_hash")); }
+
+QVector<StudyFileVersion> Study::studyFileVersions() const
+{
+    QVector<StudyFileVersion> out;
+    QSqlQuery q(d->db);
+    if (!q.exec(QStringLiteral("SELECT hash, path, content, recorded_at, note FROM study_file_versions ORDER BY id"))) {
+        d->failQuery(q);
+        return out;
+    }
+    while (q.next())
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), parseTime(q.value(3)),
+                       q.value(4).toString()});
+    return out;
+}
+
+QString Study::resolveStudyFilePath(const QString &file) const
+{
+    if (file.isEmpty() || QDir::isAbsolutePath(file))
+        return file;
+    const QString studyFile = d->meta(QStringLiteral("study_file"));
+    const QString base = studyFile.isEmpty() ? QFileInfo(d->path).absolutePath()
+                                             : QFileInfo(QFileInfo(d->path).absoluteDir(), studyFile).absolutePath();
+    return QDir(base).absoluteFilePath(file);
 }
 
 QVector<Track> Study::tracks() const
@@ -357,11 +386,14 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         return std::nullopt;
     }
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, study_file_hash, "
+                             "schedule_index) VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM participants))"));
     q.addBindValue(trimmed);
     q.addBindValue(QString::number(seed));
     q.addBindValue(QString::fromUtf8(QJsonDocument(demographics).toJson(QJsonDocument::Compact)));
     q.addBindValue(nowUtc());
+    const QString fileHash = studyFileHash();
+    q.addBindValue(fileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileHash));
     if (!q.exec()) {
         d->failQuery(q);
         d->db.rollback();
@@ -370,7 +402,7 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
     const qint64 id = q.lastInsertId().toLongLong();
     QSqlQuery items(d->db);
     items.prepare(QStringLiteral("INSERT INTO plan_items(participant_id, position, track_id, clip_start, "
-                                 "clip_length, repeat_of) VALUES (?, ?, ?, ?, ?, ?)"));
+                                 "clip_length, repeat_of, block) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     for (const survey::PlanItem &item : plan.items) {
         items.addBindValue(id);
         items.addBindValue(item.position);
@@ -378,6 +410,7 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         items.addBindValue(item.startSeconds);
         items.addBindValue(item.lengthSeconds);
         items.addBindValue(item.repeatOf);
+        items.addBindValue(item.block);
         if (!items.exec()) {
             d->failQuery(items);
             d->db.rollback();
@@ -396,7 +429,7 @@ QVector<Clip> Study::plan(qint64 participantId) const
 {
     QVector<Clip> out;
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("SELECT position, track_id, clip_start, clip_length, repeat_of FROM plan_items "
+    q.prepare(QStringLiteral("SELECT position, track_id, clip_start, clip_length, repeat_of, block FROM plan_items "
                              "WHERE participant_id = ? ORDER BY position"));
     q.addBindValue(participantId);
     if (!q.exec()) {
@@ -410,6 +443,36 @@ QVector<Clip> Study::plan(qint64 participantId) const
         c.startSeconds = q.value(2).toDouble();
         c.lengthSeconds = q.value(3).toDouble();
         c.repeatOf = q.value(4).toInt();
+        c.block = q.value(5).toInt();
+        out.push_back(c);
+    }
+    return out;
+}
+
+QVector<ExtraClip> Study::extraClips(qint64 participantId) const
+{
+    QVector<ExtraClip> out;
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT kind, seq, before_position, block, track_id, catch_id, file, clip_start, "
+                             "clip_length, expected FROM schedule_extras WHERE participant_id = ? "
+                             "ORDER BY kind = 'catch', before_position, seq"));
+    q.addBindValue(participantId);
+    if (!q.exec()) {
+        d->failQuery(q);
+        return out;
+    }
+    while (q.next()) {
+        ExtraClip c;
+        c.kind = q.value(0).toString() == QLatin1String("catch") ? ExtraClip::Kind::Catch : ExtraClip::Kind::Practice;
+        c.seq = q.value(1).toInt();
+        c.beforePosition = q.value(2).toInt();
+        c.block = q.value(3).toInt();
+        c.trackId = q.value(4).toLongLong();
+        c.catchId = q.value(5).toString();
+        c.file = q.value(6).toString();
+        c.startSeconds = q.value(7).toDouble();
+        c.lengthSeconds = q.value(8).toDouble();
+        c.expected = q.value(9).isNull() ? -1 : q.value(9).toInt();
         out.push_back(c);
     }
     return out;
@@ -421,10 +484,10 @@ QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) cons
     QSqlQuery q(d->db);
     q.prepare(sources == AnswerSources::Survey
                   ? QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
-                                   "response_ms, replays, answered_at, source FROM answers WHERE participant_id = ? "
+                                   "response_ms, replays, answered_at, source, study_file_hash FROM answers WHERE participant_id = ? "
                                    "AND source = 'survey' ORDER BY position")
                   : QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
-                                   "response_ms, replays, answered_at, source FROM answers WHERE participant_id = ? "
+                                   "response_ms, replays, answered_at, source, study_file_hash FROM answers WHERE participant_id = ? "
                                    "ORDER BY source = 'feedback', abs(position)"));
     q.addBindValue(participantId);
     if (!q.exec()) {
@@ -444,6 +507,7 @@ QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) cons
         a.replays = q.value(8).toInt();
         a.answeredAt = parseTime(q.value(9));
         a.source = q.value(10).toString();
+        a.studyFileHash = q.value(11).toString();
         out.push_back(a);
     }
     return out;
@@ -470,12 +534,14 @@ bool Study::recordAnswer(const Answer &a)
     // One statement is one implicit transaction: committed (and with synchronous=FULL, on disk)
     // when exec() returns. Feedback replaces an earlier feedback on the same track (same position).
     q.prepare(QStringLiteral("INSERT INTO answers(participant_id, position, track_id, clip_start, clip_length, "
-                             "scale, value, response_ms, replays, answered_at, source) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                             "scale, value, response_ms, replays, answered_at, source, study_file_hash) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
               + (feedback ? QStringLiteral(" ON CONFLICT(participant_id, position) DO UPDATE SET "
                                            "track_id = excluded.track_id, clip_start = excluded.clip_start, "
                                            "clip_length = excluded.clip_length, scale = excluded.scale, "
                                            "value = excluded.value, response_ms = excluded.response_ms, "
-                                           "replays = excluded.replays, answered_at = excluded.answered_at "
+                                           "replays = excluded.replays, answered_at = excluded.answered_at, "
+                                           "study_file_hash = excluded.study_file_hash "
                                            "WHERE answers.source = 'feedback'")
                           : QString()));
     const QDateTime at = a.answeredAt.isValid() ? a.answeredAt.toUTC() : QDateTime::currentDateTimeUtc();
@@ -484,6 +550,8 @@ bool Study::recordAnswer(const Answer &a)
                               QVariant(a.value), QVariant(a.responseMs), QVariant(a.replays),
                               QVariant(at.toString(Qt::ISODateWithMs)), QVariant(a.source)})
         q.addBindValue(v);
+    const QString fileHash = a.studyFileHash.isEmpty() ? studyFileHash() : a.studyFileHash;
+    q.addBindValue(fileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileHash));
     if (!q.exec()) {
         if (feedback)
             return d->fail(QCoreApplication::translate("Study", "the feedback on track %1 was not saved: %2").arg(a.trackId).arg(q.lastError().text()));

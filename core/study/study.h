@@ -42,6 +42,8 @@ struct Participant {
     QJsonObject demographics; ///< {"age": 31, "Favourite genre": "jazz", ...}
     QDateTime createdAt;
     QDateTime finishedAt; ///< invalid until the last clip is answered
+    QString studyFileHash; ///< SHA-256 (hex) of the study file when they started; empty before schema 6
+    int scheduleIndex = -1; ///< balanced assignment: 0-based order of creation; -1 before schema 6
 };
 
 /// One clip in a participant's stored plan.
@@ -51,6 +53,35 @@ struct Clip {
     double startSeconds = 0;
     double lengthSeconds = 0;
     int repeatOf = -1; ///< position of the first presentation, or -1
+    int block = 0;     ///< 0-based block, in presentation order (questionnaires "between-blocks" go between)
+};
+
+/// A practice or catch clip of a participant's schedule, kept apart from the plan (whose positions
+/// are the data clips). Shown right before plan position beforePosition (== plan size: after the
+/// last clip). Practice clips come first (beforePosition 0, before any catch clip there).
+struct ExtraClip {
+    enum class Kind { Practice, Catch };
+    Kind kind = Kind::Practice;
+    int seq = 0;            ///< order among the participant's extra clips of this kind
+    int beforePosition = 0;
+    int block = 0;
+    qint64 trackId = 0;     ///< practice: a library track; catch: 0
+    QString catchId;        ///< catch: StudySettings::design.catchClips[].id
+    QString file;           ///< catch: the file as the study file names it (see Study::resolveStudyFilePath)
+    double startSeconds = 0;
+    double lengthSeconds = 0; ///< catch: 0 = the whole file
+    int expected = -1;      ///< catch: the correct answer value
+
+    bool isCatch() const { return kind == Kind::Catch; }
+};
+
+/// One version of the study file the study has seen (table study_file_versions).
+struct StudyFileVersion {
+    QString hash;    ///< hex SHA-256 of the file's bytes
+    QString path;
+    QString content; ///< the file's text
+    QDateTime recordedAt;
+    QString note;
 };
 
 /// Where an answer comes from. A survey answer is at its plan position (>= 0); a feedback answer
@@ -77,6 +108,9 @@ struct Answer {
     int replays = 0;
     QDateTime answeredAt; ///< UTC
     QString source = surveySource(); ///< surveySource() or feedbackSource()
+    /// SHA-256 (hex) of the study file the answer was given under; recordAnswer() fills in the
+    /// study's current hash when empty. Empty for answers stored before schema 6.
+    QString studyFileHash;
 
     bool isFeedback() const { return source == feedbackSource(); }
 };
@@ -107,6 +141,16 @@ public:
     StudySettings settings() const;
     bool setSettings(const StudySettings &settings);
 
+    // --- study file (docs/study-file.md) ---
+    /// Hex SHA-256 of the study file version in force (recorded with new participants and
+    /// answers); empty when the study has no study file.
+    QString studyFileHash() const;
+    /// Every version recorded, oldest first.
+    QVector<StudyFileVersion> studyFileVersions() const;
+    /// A path named in the study file (catch clip, calibration excerpt) resolved against the study
+    /// file's folder when relative.
+    QString resolveStudyFilePath(const QString &file) const;
+
     // --- library ---
     QVector<Track> tracks() const;
     std::optional<Track> track(qint64 id) const;
@@ -134,6 +178,8 @@ public:
     std::optional<Participant> createParticipant(const QString &code, quint64 seed, const QJsonObject &demographics,
                                                  QStringList *notes = nullptr);
     QVector<Clip> plan(qint64 participantId) const;
+    /// The participant's practice and catch clips: practice first, then catch clips by beforePosition.
+    QVector<ExtraClip> extraClips(qint64 participantId) const;
     /// The participant's answers: by default the survey's only, ordered by plan position (what
     /// progress, resume and consistency count); with AnswerSources::All the feedback answers
     /// follow, ordered by track id.

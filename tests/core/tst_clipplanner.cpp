@@ -31,6 +31,42 @@ bool samePlan(const Plan &a, const Plan &b)
     return true;
 }
 
+std::vector<ScheduleTrack> pool(const std::map<std::string, int> &genres, double duration = 40.0)
+{
+    std::vector<ScheduleTrack> tracks;
+    std::int64_t id = 1;
+    for (const auto &[genre, n] : genres)
+        for (int i = 0; i < n; ++i, ++id)
+            tracks.push_back({id, "hash" + std::to_string(1000 + (id * 7919) % 1000), genre, duration + (id % 7) * 3.0});
+    return tracks;
+}
+
+bool sameSchedule(const Schedule &a, const Schedule &b)
+{
+    if (!samePlan(a.plan, b.plan) || a.practice.size() != b.practice.size() || a.catches.size() != b.catches.size()
+        || a.blockNames != b.blockNames)
+        return false;
+    for (std::size_t i = 0; i < a.plan.items.size(); ++i)
+        if (a.plan.items[i].block != b.plan.items[i].block)
+            return false;
+    for (std::size_t i = 0; i < a.practice.size(); ++i)
+        if (a.practice[i].trackId != b.practice[i].trackId || a.practice[i].startSeconds != b.practice[i].startSeconds)
+            return false;
+    for (std::size_t i = 0; i < a.catches.size(); ++i)
+        if (a.catches[i].catchIndex != b.catches[i].catchIndex || a.catches[i].beforePosition != b.catches[i].beforePosition)
+            return false;
+    return true;
+}
+
+std::vector<std::int64_t> mainTracks(const Schedule &s)
+{
+    std::vector<std::int64_t> out;
+    for (const PlanItem &item : s.plan.items)
+        if (item.repeatOf < 0)
+            out.push_back(item.trackId);
+    return out;
+}
+
 } // namespace
 
 class TestClipPlanner : public QObject {
@@ -206,6 +242,225 @@ private Q_SLOTS:
         QCOMPARE(int(plan.items.size()), 50);
         QVERIFY(plan.perGenre.at("big") > plan.perGenre.at("small"));
         QCOMPARE(plan.perGenre.at("big") + plan.perGenre.at("small"), 50);
+    }
+
+    // --- schedules (issue 8) ---
+
+    void scheduleRegenerationGivesTheSameOrder()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 30;
+        o.repeats = 4;
+        o.blocks = BlockMode::Random;
+        o.blockCount = 3;
+        o.practiceClips = 3;
+        o.catchClips = {{"dislike", "catch/dislike.wav", 0}, {"like", "catch/like.wav", 1}};
+        std::vector<ScheduleTrack> tracks = pool({{"jazz", 20}, {"rock", 20}, {"pop", 20}});
+        for (bool balanced : {false, true}) {
+            o.balancedAssignment = balanced;
+            o.studySeed = 99;
+            const Schedule a = planSchedule(tracks, o, 1234, 5);
+            std::vector<ScheduleTrack> reversed(tracks.rbegin(), tracks.rend());
+            const Schedule b = planSchedule(reversed, o, 1234, 5);
+            QVERIFY(sameSchedule(a, b));
+            QCOMPARE(int(a.plan.items.size()), 34);
+            QCOMPARE(int(a.practice.size()), 3);
+            QCOMPARE(int(a.catches.size()), 2);
+            // Another participant seed changes the order.
+            QVERIFY(!sameSchedule(a, planSchedule(tracks, o, 1235, 5)));
+        }
+    }
+
+    void subsetOfThePool()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 20;
+        o.balanceGenres = false;
+        const std::vector<ScheduleTrack> tracks = pool({{"a", 100}});
+        std::set<std::int64_t> seen;
+        for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+            const Schedule s = planSchedule(tracks, o, seed, 0);
+            const std::vector<std::int64_t> ids = mainTracks(s);
+            QCOMPARE(int(ids.size()), 20);
+            QCOMPARE(int(std::set<std::int64_t>(ids.begin(), ids.end()).size()), 20);
+            seen.insert(ids.begin(), ids.end());
+        }
+        QVERIFY(seen.size() > 20); // different participants get different subsets
+    }
+
+    void genreBlocksAreContiguous()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 24;
+        o.blocks = BlockMode::Genre;
+        o.repeats = 3;
+        const std::vector<ScheduleTrack> tracks = pool({{"jazz", 10}, {"rock", 10}, {"pop", 10}});
+        std::map<std::int64_t, std::string> genreOf;
+        for (const ScheduleTrack &t : tracks)
+            genreOf[t.id] = t.genre;
+        std::set<std::vector<std::string>> blockOrders;
+        for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+            const Schedule s = planSchedule(tracks, o, seed, 0);
+            QCOMPARE(s.blockCount, 3);
+            QCOMPARE(int(s.blockNames.size()), 3);
+            blockOrders.insert(s.blockNames);
+            int lastBlock = 0;
+            for (const PlanItem &item : s.plan.items) {
+                QVERIFY(item.block >= lastBlock); // contiguous, in order
+                lastBlock = item.block;
+                if (item.repeatOf < 0)
+                    QCOMPARE(genreOf[item.trackId], s.blockNames[std::size_t(item.block)]);
+                else
+                    QCOMPARE(s.plan.items[std::size_t(item.repeatOf)].trackId, item.trackId);
+            }
+        }
+        QVERIFY(blockOrders.size() > 1); // shuffleBlocks: the order of genres differs
+
+        // Without shuffling: blocks by genre name, clips in the pool's (key) order.
+        o.shuffleBlocks = false;
+        o.shuffleWithinBlocks = false;
+        o.repeats = 0;
+        const Schedule fixed = planSchedule(tracks, o, 7, 0);
+        QCOMPARE(fixed.blockNames, (std::vector<std::string>{"jazz", "pop", "rock"}));
+        std::map<std::int64_t, std::string> keyOf;
+        for (const ScheduleTrack &t : tracks)
+            keyOf[t.id] = t.key;
+        for (std::size_t i = 1; i < fixed.plan.items.size(); ++i)
+            if (fixed.plan.items[i].block == fixed.plan.items[i - 1].block)
+                QVERIFY(keyOf[fixed.plan.items[i - 1].trackId] < keyOf[fixed.plan.items[i].trackId]);
+    }
+
+    void randomBlocksHaveEqualSizes()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 23;
+        o.blocks = BlockMode::Random;
+        o.blockCount = 4;
+        const Schedule s = planSchedule(pool({{"a", 15}, {"b", 15}}), o, 3, 0);
+        QCOMPARE(s.blockCount, 4);
+        std::map<int, int> sizes;
+        int last = 0;
+        for (const PlanItem &item : s.plan.items) {
+            QVERIFY(item.block >= last);
+            last = item.block;
+            sizes[item.block] += 1;
+        }
+        QCOMPARE(int(sizes.size()), 4);
+        for (const auto &[block, n] : sizes)
+            QVERIFY(n == 5 || n == 6);
+    }
+
+    void balancedAssignmentCoverage_data()
+    {
+        QTest::addColumn<int>("poolSize");
+        QTest::addColumn<int>("clips");
+        QTest::addColumn<bool>("balanceGenres");
+        QTest::newRow("50 tracks, 20 clips") << 50 << 20 << false;
+        QTest::newRow("50 tracks, 20 clips, genres interleaved") << 50 << 20 << true;
+        QTest::newRow("37 tracks, 12 clips") << 37 << 12 << true;
+        QTest::newRow("30 tracks, 30 clips (everyone hears all)") << 30 << 30 << false;
+    }
+    void balancedAssignmentCoverage()
+    {
+        QFETCH(int, poolSize);
+        QFETCH(int, clips);
+        QFETCH(bool, balanceGenres);
+        ScheduleOptions o;
+        o.clipsPerParticipant = clips;
+        o.balanceGenres = balanceGenres;
+        o.repeats = 2;
+        o.balancedAssignment = true;
+        o.studySeed = 2026;
+        const std::vector<ScheduleTrack> tracks =
+            pool({{"jazz", poolSize / 3}, {"rock", poolSize / 3}, {"pop", poolSize - 2 * (poolSize / 3)}});
+        std::vector<std::int64_t> ids;
+        for (const ScheduleTrack &t : tracks)
+            ids.push_back(t.id);
+        // A simulated 30-participant study; random seeds per participant.
+        std::vector<std::vector<std::int64_t>> heard, heardUnbalanced;
+        for (int i = 0; i < 30; ++i) {
+            const std::uint64_t seed = 0x9E3779B97F4A7C15ull * std::uint64_t(i + 1);
+            const Schedule s = planSchedule(tracks, o, seed, i);
+            QCOMPARE(int(mainTracks(s).size()), clips);
+            heard.push_back(mainTracks(s));
+            // Prefixes are balanced too: after every participant, max - min <= 1.
+            const Coverage soFar = coverage(ids, heard);
+            QVERIFY2(soFar.maxCount - soFar.minCount <= 1, qPrintable(QStringLiteral("after %1 participants: %2..%3").arg(i + 1).arg(soFar.minCount).arg(soFar.maxCount)));
+            ScheduleOptions random = o;
+            random.balancedAssignment = false;
+            heardUnbalanced.push_back(mainTracks(planSchedule(tracks, random, seed, i)));
+        }
+        const Coverage c = coverage(ids, heard);
+        QCOMPARE(c.participants, 30);
+        QCOMPARE(c.tracks, poolSize);
+        QVERIFY(c.maxCount - c.minCount <= 1);
+        QVERIFY(std::fabs(c.meanCount - 30.0 * clips / poolSize) < 1e-9);
+        const Coverage u = coverage(ids, heardUnbalanced);
+        qInfo("coverage over 30 participants: balanced %d..%d (mean %.2f), independent random subsets %d..%d",
+              c.minCount, c.maxCount, c.meanCount, u.minCount, u.maxCount);
+    }
+
+    void practiceClipsComeFromOutsideTheMainSet()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 20;
+        o.practiceClips = 4;
+        const std::vector<ScheduleTrack> tracks = pool({{"a", 15}, {"b", 15}});
+        const Schedule s = planSchedule(tracks, o, 11, 0);
+        const std::vector<std::int64_t> main = mainTracks(s);
+        QCOMPARE(int(s.practice.size()), 4);
+        for (const ExtraItem &x : s.practice) {
+            QVERIFY(std::find(main.begin(), main.end(), x.trackId) == main.end());
+            QCOMPARE(x.beforePosition, 0);
+            QCOMPARE(x.lengthSeconds, o.clipSeconds);
+        }
+        // Explicit practice tracks are used first.
+        o.practiceTracks = {3, 4};
+        const Schedule e = planSchedule(tracks, o, 11, 0);
+        QCOMPARE(e.practice[0].trackId, std::int64_t(3));
+        QCOMPARE(e.practice[1].trackId, std::int64_t(4));
+        // A pool too small: practice reuses main tracks and says so.
+        o.practiceTracks.clear();
+        o.clipsPerParticipant = 30;
+        const Schedule small = planSchedule(tracks, o, 11, 0);
+        QCOMPARE(int(small.practice.size()), 4);
+        QVERIFY(std::any_of(small.plan.notes.begin(), small.plan.notes.end(),
+                            [](const std::string &n) { return n.find("practice") != std::string::npos; }));
+    }
+
+    void catchClipsAtSeededPositions()
+    {
+        ScheduleOptions o;
+        o.clipsPerParticipant = 20;
+        o.blocks = BlockMode::Random;
+        o.blockCount = 2;
+        o.catchClips = {{"c1", "a.wav", 0}, {"c2", "b.wav", 1}, {"c3", "c.wav", 0}};
+        o.catchPerParticipant = 2;
+        std::set<int> positions;
+        for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+            const Schedule s = planSchedule(pool({{"a", 30}}), o, seed, 0);
+            QCOMPARE(int(s.catches.size()), 2);
+            QVERIFY(s.catches[0].beforePosition < s.catches[1].beforePosition);
+            for (const ExtraItem &x : s.catches) {
+                QVERIFY(x.beforePosition >= 1 && x.beforePosition <= 20);
+                QVERIFY(x.catchIndex >= 0 && x.catchIndex < 3);
+                QCOMPARE(x.block, s.plan.items[std::size_t(x.beforePosition - 1)].block);
+                positions.insert(x.beforePosition);
+            }
+            QVERIFY(s.catches[0].catchIndex != s.catches[1].catchIndex);
+        }
+        QVERIFY(positions.size() > 4);
+    }
+
+    void coverageCountsUnheardTracks()
+    {
+        const Coverage c = coverage({1, 2, 3, 4}, {{1, 2, 2}, {2, 3}});
+        QCOMPARE(c.counts.at(1), 1);
+        QCOMPARE(c.counts.at(2), 2);
+        QCOMPARE(c.counts.at(4), 0);
+        QCOMPARE(c.minCount, 0);
+        QCOMPARE(c.maxCount, 2);
+        QCOMPARE(c.meanCount, 1.0);
     }
 };
 
