@@ -65,6 +65,7 @@ private Q_SLOTS:
     void removedDeviceFails();
     void normalClipHasNoUnderrun();
     void stalledFeedIsAnUnderrun();
+    void lufsNormalisationReported();
 
 private:
     QTemporaryDir m_dir;
@@ -328,6 +329,30 @@ void TestClipPlayer::stalledFeedIsAnUnderrun()
     QCOMPARE(player.integrity().underruns, 0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
     QCOMPARE(player.integrity().underruns, 0);
+}
+
+void TestClipPlayer::lufsNormalisationReported()
+{
+    // decode() conditions like play() does; the record reports both levels in LUFS.
+    ClipRequest request{m_wav, 0.0, 2.0, 10, -20};
+    request.loudness = audio::LoudnessMode::Lufs;
+    request.targetLufs = -23.0;
+    const QAudioFormat format = ClipPlayer::formatFor(QMediaDevices::defaultAudioOutput());
+    const DecodedClip clip = ClipPlayer::decode(request, format);
+    QVERIFY2(clip.error.isEmpty(), qPrintable(clip.error));
+    qInfo() << "LUFS before" << clip.loudnessBefore << "after" << clip.loudnessAfter;
+    QCOMPARE(clip.loudnessUnit, QStringLiteral("LUFS"));
+    QVERIFY2(qAbs(clip.loudnessAfter - (-23.0)) < 0.5, qPrintable(QString::number(clip.loudnessAfter)));
+    // A 440 Hz sine of peak 0.3 on both channels reads about 20 log10(0.3) = -10.5 LUFS.
+    QVERIFY2(qAbs(clip.loudnessBefore - (-10.5)) < 1.0, qPrintable(QString::number(clip.loudnessBefore)));
+
+    ClipPlayer player;
+    QSignalSpy finished(&player, &ClipPlayer::finished);
+    request.lengthSeconds = 0.8;
+    player.play(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QCOMPARE(player.integrity().loudnessUnit, QStringLiteral("LUFS"));
+    QVERIFY(qAbs(player.integrity().loudnessAfter - (-23.0)) < 0.5);
 }
 
 QTEST_MAIN(TestClipPlayer)

@@ -203,21 +203,12 @@ DecodedClip ClipPlayer::decode(const ClipRequest &request, const QAudioFormat &f
             return result;
         }
         buffer = audio::convert(buffer, format.sampleRate(), format.channelCount());
-        switch (request.loudness) {
-        case ClipLoudness::Lufs:
-            // Until the LUFS core is merged, LUFS requests fall back to RMS (see docs/audio.md).
-        case ClipLoudness::Rms:
-            result.loudnessUnit = QStringLiteral("dBFS");
-            result.loudnessBefore = audio::rmsDbfs(buffer);
-            audio::applyGain(buffer, audio::normalizationGain(buffer, request.targetRmsDbfs));
-            break;
-        case ClipLoudness::None:
-            result.loudnessUnit = QStringLiteral("dBFS");
-            result.loudnessBefore = audio::rmsDbfs(buffer);
-            break;
-        }
+        const double target = request.loudness == audio::LoudnessMode::Lufs ? request.targetLufs : request.targetRmsDbfs;
+        const audio::Normalization n = audio::normalize(buffer, request.loudness, target);
+        result.loudnessBefore = n.before;
+        result.loudnessAfter = n.after;
+        result.loudnessUnit = request.loudness == audio::LoudnessMode::Rms ? QStringLiteral("dBFS") : QStringLiteral("LUFS");
         audio::applyFades(buffer, request.fadeMs);
-        result.loudnessAfter = audio::rmsDbfs(buffer);
 
         result.frames = buffer.frames();
         if (format.sampleFormat() == QAudioFormat::Float) {

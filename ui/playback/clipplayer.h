@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audio/loudness.h"
+
 #include <QAudioDevice>
 #include <QAudioFormat>
 #include <QByteArray>
@@ -21,13 +23,6 @@ namespace tastelab {
 
 class PcmSource;
 
-/// How a clip's level is normalised before playback (see docs/audio.md).
-enum class ClipLoudness {
-    Lufs, ///< integrated loudness (ITU-R BS.1770) to targetLufs
-    Rms,  ///< RMS level to targetRmsDbfs
-    None, ///< played as decoded (fades only)
-};
-
 /// One excerpt to play: which file, which range, and how to condition it.
 struct ClipRequest {
     QString path;
@@ -35,7 +30,8 @@ struct ClipRequest {
     double lengthSeconds = -1.0; ///< < 0: to the end of the file
     double fadeMs = 30.0;
     double targetRmsDbfs = -20.0;
-    ClipLoudness loudness = ClipLoudness::Rms;
+    /// Normalisation (core/audio/loudness.h): Lufs to targetLufs, Rms to targetRmsDbfs, None.
+    audio::LoudnessMode loudness = audio::LoudnessMode::Rms;
     double targetLufs = -23.0;
 
     bool operator==(const ClipRequest &other) const;
@@ -47,8 +43,8 @@ struct DecodedClip {
     QByteArray pcm;
     qint64 frames = 0;
     QString error; ///< set when decoding failed; names the file and the reason
-    /// The clip's level before and after normalisation (and fades), in loudnessUnit: integrated
-    /// loudness in LUFS for ClipLoudness::Lufs, RMS in dBFS otherwise. NaN when not measurable.
+    /// The clip's level before and after normalisation (before fades), in loudnessUnit:
+    /// integrated loudness in LUFS for LoudnessMode::Lufs and None, RMS in dBFS for Rms.
     double loudnessBefore = std::numeric_limits<double>::quiet_NaN();
     double loudnessAfter = std::numeric_limits<double>::quiet_NaN();
     QString loudnessUnit;
