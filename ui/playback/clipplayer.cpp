@@ -243,9 +243,12 @@ void ClipPlayer::setDevice(const QAudioDevice &device)
 
 void ClipPlayer::setVolume(float volume)
 {
+    const float before = m_volume;
     m_volume = std::clamp(volume, 0.0f, 1.0f);
     if (m_sink)
         m_sink->setVolume(m_volume);
+    if (m_volume != before)
+        Q_EMIT volumeChanged(before, m_volume);
 }
 
 QFuture<DecodedClip> ClipPlayer::startDecode(const ClipRequest &request, const QAudioFormat &format)

@@ -161,6 +161,8 @@ Q_SIGNALS:
     /// A decode error (message names the file and the reason) or an audio device failure
     /// (message says that the audio device failed).
     void failed(const QString &message);
+    /// setVolume() changed the app's playback volume (linear 0..1).
+    void volumeChanged(float from, float to);
 
 private:
     friend class PcmSource;
