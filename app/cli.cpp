@@ -13,6 +13,7 @@
 #include "study/participantsession.h"
 #include "study/recommendations.h"
 #include "study/study.h"
+#include "study/studyfile.h"
 #include "survey/clipplanner.h"
 
 #include <QCommandLineParser>
@@ -65,8 +66,38 @@ std::unique_ptr<Study> openStudy(QCommandLineParser &p, int *code)
     }
     QString error;
     auto study = Study::open(path, &error);
-    if (!study)
+    if (!study) {
         *code = fail(error);
+        return study;
+    }
+    // The study file: a change is applied (after data collection began only with
+    // --accept-changed-file); a broken or missing file leaves the version in force, with a warning.
+    const Study::StudyFileCheck check = study->checkStudyFile();
+    switch (check.state) {
+    case Study::StudyFileState::None:
+    case Study::StudyFileState::Unchanged:
+        break;
+    case Study::StudyFileState::Missing:
+    case Study::StudyFileState::Invalid:
+        std::fprintf(stderr, "tastelab-cli: warning: %s\ntastelab-cli: the study file version recorded in the study stays in force\n",
+                     qPrintable(check.errors.join(QLatin1Char('\n'))));
+        break;
+    case Study::StudyFileState::Changed:
+    case Study::StudyFileState::ChangedAfterData:
+        if (check.state == Study::StudyFileState::ChangedAfterData && !p.isSet(QStringLiteral("accept-changed-file"))) {
+            *code = fail(QStringLiteral("%1 changed after data collection began (recorded %2, now %3); run again with "
+                                        "--accept-changed-file to use the new version (it is recorded), or restore the file")
+                             .arg(QDir::toNativeSeparators(check.path), check.recordedHash.left(12), check.fileHash.left(12)));
+            return nullptr;
+        }
+        if (!study->loadStudyFile(QString(), true)) {
+            *code = fail(study->lastError());
+            return nullptr;
+        }
+        std::fprintf(stderr, "tastelab-cli: study file %s changed: version %s recorded\n", qPrintable(QDir::toNativeSeparators(check.path)),
+                     qPrintable(check.fileHash.left(12)));
+        break;
+    }
     return study;
 }
 
@@ -95,6 +126,22 @@ int cmdDemo(QCommandLineParser &p)
 
 int cmdCreate(QCommandLineParser &p)
 {
+    const QString studyFile = p.value(QStringLiteral("study-file"));
+    if (!studyFile.isEmpty() && QFileInfo::exists(studyFile)) {
+        // The study is defined by an existing study file.
+        const StudyFile::Result r = StudyFile::read(studyFile);
+        if (!r.ok)
+            return fail(r.errorText());
+        QString error;
+        auto study = Study::create(p.value(QStringLiteral("study")), r.settings, &error);
+        if (!study)
+            return fail(error);
+        if (!study->loadStudyFile(studyFile))
+            return fail(study->lastError());
+        out() << "created " << QDir::toNativeSeparators(p.value(QStringLiteral("study"))) << " from "
+              << QDir::toNativeSeparators(studyFile) << " (sha256 " << study->studyFileHash() << ")" << Qt::endl;
+        return Ok;
+    }
     StudySettings s;
     s.name = p.value(QStringLiteral("name"));
     if (p.isSet(QStringLiteral("clip-seconds")))
@@ -120,9 +167,176 @@ int cmdCreate(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("field")))
         s.demographicFields = p.values(QStringLiteral("field"));
     QString error;
-    if (!Study::create(p.value(QStringLiteral("study")), s, &error))
+    auto study = Study::create(p.value(QStringLiteral("study")), s, &error);
+    if (!study)
         return fail(error);
     out() << "created " << QDir::toNativeSeparators(p.value(QStringLiteral("study"))) << Qt::endl;
+    if (!studyFile.isEmpty()) {
+        // A new study file from the options, next to the study or where --study-file says.
+        s.design.seed = qint64(randomSeed() >> 11);
+        if (!study->setSettings(s) || !study->writeStudyFile(studyFile))
+            return fail(study->lastError());
+        out() << "wrote " << QDir::toNativeSeparators(studyFile) << " (sha256 " << study->studyFileHash() << ")" << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdValidate(QCommandLineParser &p)
+{
+    const QStringList args = p.positionalArguments();
+    const QString file = args.size() > 1 ? args.at(1) : p.value(QStringLiteral("study-file"));
+    if (file.isEmpty())
+        return fail(QStringLiteral("validate needs a study file: tastelab-cli validate FILE"));
+    const StudyFile::Result r = StudyFile::read(file);
+    if (!r.ok) {
+        out().flush();
+        std::fprintf(stderr, "%s\n", qPrintable(r.errorText()));
+        return Failed;
+    }
+    const StudySettings &s = r.settings;
+    out() << QDir::toNativeSeparators(file) << ": valid" << Qt::endl;
+    out() << "sha256 " << r.hash << Qt::endl;
+    out() << "study '" << s.name << "': " << s.clipsPerParticipant << " clips of " << s.clipSeconds << " s, scale "
+          << scaleId(s.scale) << ", " << s.repeats << " repeats, blocks " << blocksId(s.design.blocks)
+          << (s.design.balancedAssignment ? ", balanced assignment" : "") << ", " << s.practice.clips << " practice, "
+          << s.design.catchClips.size() << " catch clips, " << s.questionnaires.size() << " questionnaires, loudness "
+          << loudnessModeId(s.loudness.mode) << Qt::endl;
+    return Ok;
+}
+
+int cmdSchedule(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString who = p.value(QStringLiteral("participant"));
+    QHash<qint64, Track> tracks;
+    for (const Track &t : study->tracks())
+        tracks.insert(t.id, t);
+    const StudySettings settings = study->settings();
+    survey::Schedule schedule;
+    QStringList differences;
+    QString header;
+    if (const std::optional<Participant> participant = who.isEmpty() ? std::nullopt : study->participant(who)) {
+        // The participant's schedule regenerated from their study file version, seed and index.
+        if (participant->scheduleIndex < 0)
+            return fail(QStringLiteral("participant '%1' started before the study had a study file; their plan: tastelab-cli plan").arg(who));
+        StudySettings theirs = settings;
+        for (const StudyFileVersion &v : study->studyFileVersions())
+            if (v.hash == participant->studyFileHash) {
+                const StudyFile::Result r = StudyFile::parse(v.content.toUtf8(), StudyFile::formatFor(v.path), v.path);
+                if (r.ok)
+                    theirs = r.settings;
+            }
+        schedule = study->schedule(participant->seed, participant->scheduleIndex, theirs);
+        differences = study->verifySchedule(*participant);
+        header = QStringLiteral("participant %1 seed %2 index %3 study file %4").arg(who).arg(participant->seed).arg(participant->scheduleIndex).arg(participant->studyFileHash.left(12));
+    } else {
+        if (!who.isEmpty() && !p.isSet(QStringLiteral("seed")))
+            return fail(QStringLiteral("participant '%1' not found; give --seed S [--index I] to preview a new participant's schedule").arg(who));
+        const quint64 seed = p.value(QStringLiteral("seed")).toULongLong();
+        const int index = p.isSet(QStringLiteral("index")) ? p.value(QStringLiteral("index")).toInt() : study->participants().size();
+        schedule = study->schedule(seed, index);
+        header = QStringLiteral("new participant seed %1 index %2 (not stored)").arg(seed).arg(index);
+    }
+    QStringList notes;
+    for (const std::string &n : schedule.plan.notes)
+        notes << QString::fromStdString(n);
+    auto catchId = [&](int index) { return settings.design.catchClips.value(index).id; };
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray items;
+        for (const survey::ExtraItem &x : schedule.practice)
+            items.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("practice")}, {QStringLiteral("track_id"), qint64(x.trackId)},
+                                     {QStringLiteral("track_path"), tracks.value(x.trackId).path}, {QStringLiteral("clip_start"), x.startSeconds},
+                                     {QStringLiteral("clip_length"), x.lengthSeconds}});
+        std::size_t nextCatch = 0;
+        for (const survey::PlanItem &item : schedule.plan.items) {
+            for (; nextCatch < schedule.catches.size() && schedule.catches[nextCatch].beforePosition <= item.position; ++nextCatch)
+                items.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("catch")}, {QStringLiteral("catch_id"), catchId(schedule.catches[nextCatch].catchIndex)},
+                                         {QStringLiteral("block"), schedule.catches[nextCatch].block + 1}});
+            items.append(QJsonObject{{QStringLiteral("kind"), item.repeatOf >= 0 ? QStringLiteral("repeat") : QStringLiteral("clip")},
+                                     {QStringLiteral("position"), item.position + 1}, {QStringLiteral("block"), item.block + 1},
+                                     {QStringLiteral("track_id"), qint64(item.trackId)}, {QStringLiteral("track_path"), tracks.value(item.trackId).path},
+                                     {QStringLiteral("genre"), tracks.value(item.trackId).genre}, {QStringLiteral("clip_start"), item.startSeconds},
+                                     {QStringLiteral("clip_length"), item.lengthSeconds},
+                                     {QStringLiteral("repeat_of"), item.repeatOf < 0 ? QJsonValue() : QJsonValue(item.repeatOf + 1)}});
+        }
+        for (; nextCatch < schedule.catches.size(); ++nextCatch)
+            items.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("catch")}, {QStringLiteral("catch_id"), catchId(schedule.catches[nextCatch].catchIndex)},
+                                     {QStringLiteral("block"), schedule.catches[nextCatch].block + 1}});
+        QJsonArray blocks;
+        for (const std::string &b : schedule.blockNames)
+            blocks.append(QString::fromStdString(b));
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("schedule"), header}, {QStringLiteral("blocks"), blocks}, {QStringLiteral("items"), items},
+                                           {QStringLiteral("notes"), QJsonArray::fromStringList(notes)},
+                                           {QStringLiteral("matches_stored"), who.isEmpty() || !study->participant(who) ? QJsonValue() : QJsonValue(differences.isEmpty())},
+                                           {QStringLiteral("differences"), QJsonArray::fromStringList(differences)}})
+                     .toJson(QJsonDocument::Indented);
+    } else {
+        out() << header << Qt::endl;
+        for (const QString &n : notes)
+            out() << "note: " << n << Qt::endl;
+        for (const survey::ExtraItem &x : schedule.practice)
+            out() << "   P  practice  " << tracks.value(x.trackId).genre << "  " << QString::number(x.startSeconds, 'f', 3) << "+"
+                  << x.lengthSeconds << "s  " << tracks.value(x.trackId).path << Qt::endl;
+        std::size_t nextCatch = 0;
+        int block = -1;
+        for (const survey::PlanItem &item : schedule.plan.items) {
+            if (item.block != block) {
+                block = item.block;
+                out() << "-- block " << block + 1 << " (" << QString::fromStdString(schedule.blockNames.at(std::size_t(block))) << ")" << Qt::endl;
+            }
+            for (; nextCatch < schedule.catches.size() && schedule.catches[nextCatch].beforePosition <= item.position; ++nextCatch)
+                out() << "   C  catch '" << catchId(schedule.catches[nextCatch].catchIndex) << "'" << Qt::endl;
+            const Track t = tracks.value(item.trackId);
+            out() << qSetFieldWidth(4) << item.position + 1 << qSetFieldWidth(0) << "  " << t.genre << "  "
+                  << QString::number(item.startSeconds, 'f', 3) << "+" << item.lengthSeconds << "s  " << t.path
+                  << (item.repeatOf >= 0 ? QStringLiteral("  (repeat of %1)").arg(item.repeatOf + 1) : QString()) << Qt::endl;
+        }
+        for (; nextCatch < schedule.catches.size(); ++nextCatch)
+            out() << "   C  catch '" << catchId(schedule.catches[nextCatch].catchIndex) << "'" << Qt::endl;
+        if (!who.isEmpty() && study->participant(who)) {
+            if (differences.isEmpty())
+                out() << "the regenerated schedule matches the stored one" << Qt::endl;
+            else
+                for (const QString &d : differences)
+                    out() << "DIFFERS: " << d << Qt::endl;
+        }
+    }
+    return differences.isEmpty() ? Ok : Failed;
+}
+
+int cmdCoverage(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const int simulate = p.value(QStringLiteral("simulate")).toInt();
+    const survey::Coverage c = study->coverage(simulate);
+    QHash<qint64, Track> tracks;
+    for (const Track &t : study->tracks())
+        tracks.insert(t.id, t);
+    const QString what = simulate > 0 ? QStringLiteral("%1 simulated participants").arg(simulate)
+                                      : QStringLiteral("%1 participants").arg(c.participants);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray clips;
+        for (const auto &[id, n] : c.counts)
+            clips.append(QJsonObject{{QStringLiteral("track_id"), qint64(id)}, {QStringLiteral("path"), tracks.value(id).path},
+                                     {QStringLiteral("genre"), tracks.value(id).genre}, {QStringLiteral("heard"), n}});
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("participants"), c.participants}, {QStringLiteral("simulated"), simulate > 0},
+                                           {QStringLiteral("pool"), c.tracks}, {QStringLiteral("min"), c.minCount},
+                                           {QStringLiteral("max"), c.maxCount}, {QStringLiteral("mean"), c.meanCount},
+                                           {QStringLiteral("clips"), clips}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "coverage over " << what << ", pool of " << c.tracks << " tracks: each heard min " << c.minCount << ", max "
+          << c.maxCount << ", mean " << QString::number(c.meanCount, 'f', 2) << " times" << Qt::endl;
+    if (p.isSet(QStringLiteral("verbose")) || c.tracks <= 30)
+        for (const auto &[id, n] : c.counts)
+            out() << qSetFieldWidth(4) << n << qSetFieldWidth(0) << "  " << tracks.value(id).genre << "  " << tracks.value(id).path << Qt::endl;
     return Ok;
 }
 
@@ -308,9 +522,11 @@ int cmdMerge(QCommandLineParser &p)
     auto study = openStudy(p, &code);
     if (!study)
         return code;
-    const MergeReport r = mergeStudy(*study, p.value(QStringLiteral("from")));
+    const MergeReport r = mergeStudy(*study, p.value(QStringLiteral("from")), p.isSet(QStringLiteral("force")));
     if (!r.error.isEmpty())
         return fail(r.error);
+    if (r.refused)
+        return fail(r.toText());
     out() << r.toText() << Qt::endl;
     return Ok;
 }
@@ -1141,7 +1357,12 @@ int cmdFeedback(QCommandLineParser &p)
 
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
-    {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
+    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...] "
+               "[--study-file S.json|S.yaml: define it by S when S exists, else write S from the options]", cmdCreate},
+    {"validate", "Check a study file against the schema (line-numbered errors): validate FILE", cmdValidate},
+    {"schedule", "Print a participant's schedule regenerated from their study file version, seed and index, and "
+                 "compare it with the stored one: --study F --participant P [--json]; a new participant's: --seed S [--index I]", cmdSchedule},
+    {"coverage", "How often each pool clip is heard across participants: --study F [--simulate N] [--json] [--verbose]", cmdCoverage},
     {"import", "Import music: --study F (--folder DIR | --manifest CSV)", cmdImport},
     {"plan", "Show a participant's clip plan (creates the participant): --study F --participant P [--seed S] "
              "[--json]; --dry-run previews without storing", cmdPlan},
@@ -1149,7 +1370,8 @@ const Command kCommands[] = {
                  "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
     {"status", "Summarize a study: --study F", cmdStatus},
     {"export", "Export answers: --study F --out FILE.csv [--out FILE.json]", cmdExport},
-    {"merge", "Merge a study file collected elsewhere: --study F --from OTHER", cmdMerge},
+    {"merge", "Merge a study file collected elsewhere: --study F --from OTHER [--force]; refuses when the study files or "
+              "schedules differ (unless --force; recorded)", cmdMerge},
     {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},
     {"extract", "Extract missing embeddings: --study F [--encoder NAME] [--device cpu|cuda] [--shard K/N] "
                 "[--batch N] [--library-excerpts N] [--models DIR]", cmdExtract},
@@ -1252,12 +1474,18 @@ int main(int argc, char *argv[])
         {QStringLiteral("random-share"), QStringLiteral("rate: share of random clips after the warm-up (default 0.3)."), QStringLiteral("x")},
         {QStringLiteral("retrain"), QStringLiteral("feedback: retrain the list's model (and its CLEP-N) on the answers and print what moved.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
+        {QStringLiteral("study-file"), QStringLiteral("create: the study file (JSON or YAML) that defines the study, or to write."), QStringLiteral("file")},
+        {QStringLiteral("accept-changed-file"), QStringLiteral("Use a study file that changed after data collection began (the new version is recorded).")},
+        {QStringLiteral("index"), QStringLiteral("schedule: a new participant's index (order of creation; default: the next)."), QStringLiteral("n")},
+        {QStringLiteral("simulate"), QStringLiteral("coverage: regenerate this many participants instead of the stored ones."), QStringLiteral("n")},
+        {QStringLiteral("verbose"), QStringLiteral("coverage: list every clip.")},
+        {QStringLiteral("force"), QStringLiteral("merge: merge despite study file or schedule conflicts (recorded).")},
     };
     p.addOptions(options);
     p.process(app);
 
     const QStringList positional = p.positionalArguments();
-    if (positional.size() != 1) {
+    if (positional.size() != 1 && !(positional.size() == 2 && positional.first() == QLatin1String("validate"))) {
         std::fprintf(stderr, "%s", qPrintable(p.helpText()));
         return Usage;
     }

@@ -4,6 +4,7 @@
 #include "study/embeddingstore.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -146,6 +147,18 @@ QString MergeReport::toText() const
     if (!error.isEmpty())
         return QCoreApplication::translate("Exporter", "Merge failed: %1").arg(error);
     QStringList lines;
+    if (refused) {
+        lines << QCoreApplication::translate("Exporter", "Merge refused: the files do not share the same study file and schedules "
+                                                         "(%n conflict(s)); nothing was merged. Use --force to merge anyway "
+                                                         "(the conflicts are recorded).", nullptr, int(scheduleConflicts.size()));
+        lines << scheduleConflicts;
+        return lines.join(QLatin1Char('\n'));
+    }
+    if (forced) {
+        lines << QCoreApplication::translate("Exporter", "Merged despite %n study file or schedule conflict(s) (forced; recorded in the study):",
+                                             nullptr, int(scheduleConflicts.size()));
+        lines << scheduleConflicts;
+    }
     lines << QCoreApplication::translate("Exporter", "Merged: %1 participants added, %2 answers added, %3 answers already present, %4 tracks added, "
                 "%5 embeddings added.")
                  .arg(participantsAdded)
@@ -161,7 +174,55 @@ QString MergeReport::toText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-MergeReport mergeStudy(Study &study, const QString &otherPath)
+namespace {
+
+bool logMerge(QSqlDatabase &db, const QString &otherPath, const QString &outcome, const QStringList &conflicts)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO merge_log(other_path, merged_at, outcome, conflicts) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(QFileInfo(otherPath).absoluteFilePath());
+    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(outcome);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(conflicts)).toJson(QJsonDocument::Compact)));
+    return q.exec();
+}
+
+/// Where two stored schedules of one participant differ, position by position (tracks compared by
+/// content hash, since ids differ between files).
+QStringList compareSchedules(const QString &code, const Study &here, const QVector<Clip> &mine, const Study &there,
+                             const QVector<Clip> &theirs)
+{
+    QStringList out;
+    QHash<qint64, Track> hereTracks, thereTracks;
+    for (const Track &t : here.tracks())
+        hereTracks.insert(t.id, t);
+    for (const Track &t : there.tracks())
+        thereTracks.insert(t.id, t);
+    auto describe = [](const Track &t, const Clip &c) {
+        return QCoreApplication::translate("Exporter", "'%1' at %2 s").arg(t.relativePath.isEmpty() ? t.path : t.relativePath).arg(c.startSeconds, 0, 'f', 3);
+    };
+    for (int i = 0; i < qMax(mine.size(), theirs.size()); ++i) {
+        if (i >= mine.size() || i >= theirs.size()) {
+            out << QCoreApplication::translate("Exporter", "participant '%1', position %2: only in %3")
+                       .arg(code).arg(i + 1)
+                       .arg(i < mine.size() ? QCoreApplication::translate("Exporter", "this file") : QCoreApplication::translate("Exporter", "the other file"));
+            continue;
+        }
+        const Clip &a = mine[i];
+        const Clip &b = theirs[i];
+        const Track ta = hereTracks.value(a.trackId), tb = thereTracks.value(b.trackId);
+        if (ta.contentHash == tb.contentHash && std::abs(a.startSeconds - b.startSeconds) < 1e-6
+            && std::abs(a.lengthSeconds - b.lengthSeconds) < 1e-6 && a.repeatOf == b.repeatOf && a.block == b.block)
+            continue;
+        out << QCoreApplication::translate("Exporter", "participant '%1', position %2: %3 here, %4 in the other file")
+                   .arg(code).arg(i + 1).arg(describe(ta, a), describe(tb, b));
+    }
+    return out;
+}
+
+} // namespace
+
+MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
 {
     MergeReport report;
     // Work on a copy, so the other file is never changed (opening may migrate it).
@@ -193,7 +254,31 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         return report;
     }
 
+    // The study file and the schedules, before anything is combined.
+    {
+        const QString here = study.studyFileHash();
+        const QString there = other->studyFileHash();
+        if (here != there)
+            report.scheduleConflicts << QCoreApplication::translate("Exporter", "the study files differ: %1 here, %2 in %3")
+                                            .arg(here.isEmpty() ? QCoreApplication::translate("Exporter", "none") : here.left(12),
+                                                 there.isEmpty() ? QCoreApplication::translate("Exporter", "none") : there.left(12),
+                                                 QDir::toNativeSeparators(otherPath));
+        for (const Participant &theirs : other->participants()) {
+            if (!theirs.studyFileHash.isEmpty())
+                for (const QString &d : other->verifySchedule(theirs))
+                    report.scheduleConflicts << QCoreApplication::translate("Exporter", "in the other file, %1").arg(d);
+            const std::optional<Participant> local = study.participant(theirs.code);
+            if (local && local->seed == theirs.seed)
+                report.scheduleConflicts << compareSchedules(theirs.code, study, study.plan(local->id), *other, other->plan(theirs.id));
+        }
+    }
     QSqlDatabase &db = study.database();
+    if (!report.scheduleConflicts.isEmpty() && !force) {
+        report.refused = true;
+        logMerge(db, otherPath, QStringLiteral("refused"), report.scheduleConflicts);
+        return report;
+    }
+    report.forced = !report.scheduleConflicts.isEmpty();
     if (!db.transaction()) {
         report.error = db.lastError().text();
         return report;
@@ -204,6 +289,27 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
         failed.error = why;
         return failed;
     };
+    // Study file versions the other file knows and this one does not (participants' hashes must
+    // stay resolvable, to regenerate their schedules).
+    {
+        QSet<QString> known;
+        for (const StudyFileVersion &v : study.studyFileVersions())
+            known.insert(v.hash);
+        for (const StudyFileVersion &v : other->studyFileVersions()) {
+            if (known.contains(v.hash))
+                continue;
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("INSERT INTO study_file_versions(hash, path, content, recorded_at, note) VALUES (?, ?, ?, ?, ?)"));
+            q.addBindValue(v.hash);
+            q.addBindValue(v.path);
+            q.addBindValue(v.content);
+            q.addBindValue(v.recordedAt.toString(Qt::ISODateWithMs));
+            q.addBindValue(QStringLiteral("merged from %1").arg(QFileInfo(otherPath).fileName()));
+            if (!q.exec())
+                return abort(q.lastError().text());
+            known.insert(v.hash);
+        }
+    }
 
     // Tracks by content.
     QHash<qint64, qint64> trackMap; // other id -> local id
@@ -239,20 +345,22 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
             }
         } else {
             QSqlQuery q(db);
-            q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, finished_at) "
-                                     "VALUES (?, ?, ?, ?, ?)"));
+            q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, finished_at, "
+                                     "study_file_hash, schedule_index) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             q.addBindValue(theirs.code);
             q.addBindValue(QString::number(theirs.seed));
             q.addBindValue(QString::fromUtf8(QJsonDocument(theirs.demographics).toJson(QJsonDocument::Compact)));
             q.addBindValue(theirs.createdAt.toString(Qt::ISODateWithMs));
             q.addBindValue(theirs.finishedAt.isValid() ? QVariant(theirs.finishedAt.toString(Qt::ISODateWithMs))
                                                        : QVariant());
+            q.addBindValue(theirs.studyFileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(theirs.studyFileHash));
+            q.addBindValue(theirs.scheduleIndex < 0 ? QVariant(QMetaType(QMetaType::Int)) : QVariant(theirs.scheduleIndex));
             if (!q.exec())
                 return abort(q.lastError().text());
             const qint64 id = q.lastInsertId().toLongLong();
             QSqlQuery items(db);
             items.prepare(QStringLiteral("INSERT INTO plan_items(participant_id, position, track_id, clip_start, "
-                                         "clip_length, repeat_of) VALUES (?, ?, ?, ?, ?, ?)"));
+                                         "clip_length, repeat_of, block) VALUES (?, ?, ?, ?, ?, ?, ?)"));
             for (const Clip &c : other->plan(theirs.id)) {
                 items.addBindValue(id);
                 items.addBindValue(c.position);
@@ -260,8 +368,27 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
                 items.addBindValue(c.startSeconds);
                 items.addBindValue(c.lengthSeconds);
                 items.addBindValue(c.repeatOf);
+                items.addBindValue(c.block);
                 if (!items.exec())
                     return abort(items.lastError().text());
+            }
+            QSqlQuery extras(db);
+            extras.prepare(QStringLiteral("INSERT INTO schedule_extras(participant_id, kind, seq, before_position, block, track_id, "
+                                          "catch_id, file, clip_start, clip_length, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const ExtraClip &x : other->extraClips(theirs.id)) {
+                extras.addBindValue(id);
+                extras.addBindValue(x.isCatch() ? QStringLiteral("catch") : QStringLiteral("practice"));
+                extras.addBindValue(x.seq);
+                extras.addBindValue(x.beforePosition);
+                extras.addBindValue(x.block);
+                extras.addBindValue(x.isCatch() ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(trackMap.value(x.trackId)));
+                extras.addBindValue(x.isCatch() ? QVariant(x.catchId) : QVariant(QMetaType(QMetaType::QString)));
+                extras.addBindValue(x.isCatch() ? QVariant(x.file) : QVariant(QMetaType(QMetaType::QString)));
+                extras.addBindValue(x.startSeconds);
+                extras.addBindValue(x.lengthSeconds);
+                extras.addBindValue(x.isCatch() ? QVariant(x.expected) : QVariant(QMetaType(QMetaType::Int)));
+                if (!extras.exec())
+                    return abort(extras.lastError().text());
             }
             local = Participant{theirs};
             local->id = id;
@@ -339,6 +466,8 @@ MergeReport mergeStudy(Study &study, const QString &otherPath)
             }
         }
     }
+    if (!logMerge(db, otherPath, report.forced ? QStringLiteral("forced") : QStringLiteral("merged"), report.scheduleConflicts))
+        return abort(db.lastError().text());
     if (!db.commit())
         return abort(db.lastError().text());
     return report;

@@ -19,7 +19,15 @@ struct MergeReport {
     int tracksAdded = 0;
     int embeddingsAdded = 0; ///< cached embeddings (e.g. from `extract --shard`) not yet here
     QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local
+    /// Study file and schedule checks that failed: different study file hashes, a participant whose
+    /// stored schedule differs between the files (which position), or does not match the schedule
+    /// regenerated from their study file version. Without force the merge is refused.
+    QStringList scheduleConflicts;
+    bool refused = false; ///< nothing merged because of scheduleConflicts
+    bool forced = false;  ///< merged despite scheduleConflicts (recorded in merge_log)
     QString error;         ///< set when nothing could be merged
+
+    bool ok() const { return error.isEmpty() && !refused; }
 
     QString toText() const;
 };
@@ -29,6 +37,9 @@ struct MergeReport {
 /// answers not yet present, and cached embeddings not yet present (same encoder and model hash).
 /// Conflicting survey answers keep the local value and are reported; feedback on the same track
 /// (mapped by content hash) keeps the newer one, silently (feedback may change its mind).
-MergeReport mergeStudy(Study &study, const QString &otherPath);
+/// Before anything is combined, both files' study file hashes and every participant's schedule
+/// are checked (scheduleConflicts); on a mismatch nothing is merged unless force, and the check
+/// (merged, refused or forced, with the conflicts) is recorded in the study's merge_log.
+MergeReport mergeStudy(Study &study, const QString &otherPath, bool force = false);
 
 } // namespace tastelab

@@ -1,6 +1,7 @@
 #include "study/study.h"
 
 #include "study/database.h"
+#include "study/studyfile.h"
 #include "study/surveydata.h"
 
 #include <QCoreApplication>
@@ -186,8 +187,126 @@ bool Study::setSettings(const StudySettings &settings)
     const QString invalid = settings.validate();
     if (!invalid.isEmpty())
         return d->fail(invalid);
-    return d->setMeta(QStringLiteral("settings"),
-                      QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)));
+    if (!d->setMeta(QStringLiteral("settings"),
+                    QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact))))
+        return false;
+    // The study file stays the definition: rewritten, and the new version recorded.
+    const QString file = studyFilePath();
+    if (file.isEmpty())
+        return true;
+    QString error;
+    if (!StudyFile::write(file, settings, &error))
+        return d->fail(error);
+    return loadStudyFile(file, true);
+}
+
+QString Study::studyFilePath() const
+{
+    const QString file = d->meta(QStringLiteral("study_file"));
+    if (file.isEmpty())
+        return QString();
+    return QDir::cleanPath(QFileInfo(d->path).absoluteDir().absoluteFilePath(file));
+}
+
+bool Study::dataCollectionBegan() const
+{
+    QSqlQuery q(d->db);
+    return q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM participants)")) && q.next() && q.value(0).toBool();
+}
+
+Study::StudyFileCheck Study::checkStudyFile() const
+{
+    StudyFileCheck c;
+    c.path = studyFilePath();
+    c.recordedHash = studyFileHash();
+    if (c.path.isEmpty())
+        return c;
+    if (!QFileInfo::exists(c.path)) {
+        c.state = StudyFileState::Missing;
+        c.errors << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(c.path),
+                                                 QCoreApplication::translate("Study", "the study file is missing; the version recorded in the study stays in force"));
+        return c;
+    }
+    const StudyFile::Result r = StudyFile::read(c.path);
+    c.fileHash = r.hash;
+    if (!r.ok) {
+        c.state = StudyFileState::Invalid;
+        c.errors = r.errors;
+        return c;
+    }
+    if (r.hash == c.recordedHash)
+        c.state = StudyFileState::Unchanged;
+    else
+        c.state = dataCollectionBegan() ? StudyFileState::ChangedAfterData : StudyFileState::Changed;
+    return c;
+}
+
+bool Study::loadStudyFile(const QString &path, bool acceptChangedAfterData)
+{
+    const QString file = path.isEmpty() ? studyFilePath() : QFileInfo(path).absoluteFilePath();
+    if (file.isEmpty())
+        return d->fail(QCoreApplication::translate("Study", "the study has no study file"));
+    const StudyFile::Result r = StudyFile::read(file);
+    if (!r.ok) {
+        d->lastError = r.errorText();
+        return false;
+    }
+    const QString recorded = studyFileHash();
+    const bool samePath = file == studyFilePath();
+    if (r.hash == recorded && samePath)
+        return true;
+    const bool began = dataCollectionBegan();
+    if (!recorded.isEmpty() && r.hash != recorded && began && !acceptChangedAfterData)
+        return d->fail(QCoreApplication::translate("Study", "the study file %1 changed after data collection began (recorded version %2, file %3); "
+                                                            "confirm to use the new version")
+                           .arg(QDir::toNativeSeparators(file), recorded.left(12), r.hash.left(12)));
+    const StudySettings current = settings();
+    if (r.settings.listener != current.listener)
+        return d->fail(QCoreApplication::translate("Study", "%1: 'mode' cannot change between study and listener in an existing study")
+                           .arg(QDir::toNativeSeparators(file)));
+    QString note;
+    if (recorded.isEmpty())
+        note = QStringLiteral("created");
+    else if (r.hash == recorded)
+        note = QStringLiteral("moved");
+    else if (began)
+        note = QStringLiteral("accepted after data collection began");
+    else
+        note = QStringLiteral("changed before data collection");
+    if (!d->db.transaction())
+        return d->failDb();
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("INSERT INTO study_file_versions(hash, path, content, recorded_at, note) VALUES (?, ?, ?, ?, ?)"));
+    q.addBindValue(r.hash);
+    q.addBindValue(file);
+    q.addBindValue(QString::fromUtf8(r.content));
+    q.addBindValue(nowUtc());
+    q.addBindValue(note);
+    const bool ok = q.exec()
+        && d->setMeta(QStringLiteral("settings"),
+                      QString::fromUtf8(QJsonDocument(r.settings.toJson()).toJson(QJsonDocument::Compact)))
+        && d->setMeta(QStringLiteral("study_file"), QFileInfo(d->path).absoluteDir().relativeFilePath(file))
+        && d->setMeta(QStringLiteral("study_file_hash"), r.hash);
+    if (!ok) {
+        if (d->lastError.isEmpty() || q.lastError().isValid())
+            d->failQuery(q);
+        d->db.rollback();
+        return false;
+    }
+    if (!d->db.commit()) {
+        d->failDb();
+        d->db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool Study::writeStudyFile(const QString &path)
+{
+    QString error;
+    if (!StudyFile::write(path, settings(), &error))
+        return d->fail(error);
+    return loadStudyFile(path, true);
 }
 
 QString Study::studyFileHash() const { return d->meta(QStringLiteral("study_file_hash")); }
@@ -348,16 +467,193 @@ std::optional<Participant> Study::participant(const QString &code) const
 
 survey::Plan Study::previewPlan(quint64 seed) const
 {
+    QSqlQuery q(d->db);
+    const int index = q.exec(QStringLiteral("SELECT count(*) FROM participants")) && q.next() ? q.value(0).toInt() : 0;
+    return schedule(seed, index).plan;
+}
+
+namespace {
+
+bool matchesTrack(const Track &t, const QString &ref)
+{
+    return ref == t.contentHash || ref == t.relativePath || ref == t.path
+        || QDir::cleanPath(ref) == QDir::cleanPath(t.relativePath);
+}
+
+} // namespace
+
+survey::Schedule Study::schedule(quint64 seed, int index) const { return schedule(seed, index, settings()); }
+
+survey::Schedule Study::schedule(quint64 seed, int index, const StudySettings &s) const
+{
+    std::vector<survey::ScheduleTrack> pool;
+    std::vector<std::string> notes;
+    const QVector<Track> library = tracks();
+    QSet<QString> matchedRefs;
+    for (const Track &t : library) {
+        if (!s.design.poolGenres.isEmpty() && !s.design.poolGenres.contains(t.genre))
+            continue;
+        if (!s.design.poolTracks.isEmpty()) {
+            bool in = false;
+            for (const QString &ref : s.design.poolTracks) {
+                if (matchesTrack(t, ref)) {
+                    in = true;
+                    matchedRefs.insert(ref);
+                }
+            }
+            if (!in)
+                continue;
+        }
+        pool.push_back({t.id, t.contentHash.toStdString(), t.genre.toStdString(), t.durationSeconds});
+    }
+    for (const QString &ref : s.design.poolTracks)
+        if (!matchedRefs.contains(ref))
+            notes.push_back(QCoreApplication::translate("Study", "pool track '%1' is not in the library").arg(ref).toStdString());
+    survey::ScheduleOptions o;
+    o.clipSeconds = s.clipSeconds;
+    o.clipsPerParticipant = s.clipsPerParticipant;
+    o.balanceGenres = s.balanceGenres;
+    o.repeats = s.repeats;
+    o.blocks = s.design.blocks == DesignSettings::Blocks::Genre    ? survey::BlockMode::Genre
+             : s.design.blocks == DesignSettings::Blocks::Random ? survey::BlockMode::Random
+                                                                  : survey::BlockMode::None;
+    o.blockCount = s.design.blockCount;
+    o.shuffleBlocks = s.design.shuffleBlocks;
+    o.shuffleWithinBlocks = s.design.shuffleWithinBlocks;
+    o.balancedAssignment = s.design.balancedAssignment;
+    o.studySeed = std::uint64_t(s.design.seed);
+    o.practiceClips = s.practice.clips;
+    for (const QString &ref : s.practice.tracks) {
+        bool found = false;
+        for (const Track &t : library) {
+            if (matchesTrack(t, ref)) {
+                o.practiceTracks.push_back(t.id);
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            notes.push_back(QCoreApplication::translate("Study", "practice track '%1' is not in the library").arg(ref).toStdString());
+    }
+    for (const CatchClip &c : s.design.catchClips)
+        o.catchClips.push_back({c.id.toStdString(), c.file.toStdString(), c.expected});
+    o.catchPerParticipant = s.design.catchPerParticipant;
+    survey::Schedule result = survey::planSchedule(pool, o, seed, index);
+    result.plan.notes.insert(result.plan.notes.begin(), notes.begin(), notes.end());
+    return result;
+}
+
+QStringList Study::verifySchedule(const Participant &p) const
+{
+    QStringList out;
+    if (p.studyFileHash.isEmpty() || p.scheduleIndex < 0) {
+        out << QCoreApplication::translate("Study", "participant '%1' started before the study had a study file: no schedule to regenerate").arg(p.code);
+        return out;
+    }
+    StudySettings s;
+    bool found = false;
+    for (const StudyFileVersion &v : studyFileVersions()) {
+        if (v.hash == p.studyFileHash) {
+            const StudyFile::Result r = StudyFile::parse(v.content.toUtf8(), StudyFile::formatFor(v.path), v.path);
+            if (r.ok) {
+                s = r.settings;
+                found = true;
+            }
+            break;
+        }
+    }
+    if (!found) {
+        out << QCoreApplication::translate("Study", "participant '%1': the study file version %2 is not recorded in this study").arg(p.code, p.studyFileHash.left(12));
+        return out;
+    }
+    const survey::Schedule regenerated = schedule(p.seed, p.scheduleIndex, s);
+    const QVector<Clip> stored = plan(p.id);
+    const int n = qMax(stored.size(), int(regenerated.plan.items.size()));
+    auto describe = [](qint64 track, double start, int block) {
+        return QCoreApplication::translate("Study", "track %1 at %2 s (block %3)").arg(track).arg(start, 0, 'f', 3).arg(block + 1);
+    };
+    for (int i = 0; i < n; ++i) {
+        const bool haveStored = i < stored.size();
+        const bool haveNew = i < int(regenerated.plan.items.size());
+        if (haveStored && haveNew) {
+            const Clip &a = stored[i];
+            const survey::PlanItem &b = regenerated.plan.items[std::size_t(i)];
+            if (a.trackId == b.trackId && std::abs(a.startSeconds - b.startSeconds) < 1e-6
+                && std::abs(a.lengthSeconds - b.lengthSeconds) < 1e-6 && a.repeatOf == b.repeatOf && a.block == b.block)
+                continue;
+            out << QCoreApplication::translate("Study", "participant '%1', position %2: stored %3, regenerated %4")
+                       .arg(p.code).arg(i + 1).arg(describe(a.trackId, a.startSeconds, a.block), describe(b.trackId, b.startSeconds, b.block));
+        } else {
+            out << QCoreApplication::translate("Study", "participant '%1', position %2: %3")
+                       .arg(p.code).arg(i + 1)
+                       .arg(haveStored ? QCoreApplication::translate("Study", "stored but not in the regenerated schedule")
+                                       : QCoreApplication::translate("Study", "in the regenerated schedule but not stored"));
+        }
+    }
+    const QVector<ExtraClip> extras = extraClips(p.id);
+    QVector<ExtraClip> expected;
+    for (const survey::ExtraItem &x : regenerated.practice) {
+        ExtraClip c;
+        c.kind = ExtraClip::Kind::Practice;
+        c.seq = x.seq;
+        c.beforePosition = x.beforePosition;
+        c.trackId = x.trackId;
+        c.startSeconds = x.startSeconds;
+        expected << c;
+    }
+    for (const survey::ExtraItem &x : regenerated.catches) {
+        ExtraClip c;
+        c.kind = ExtraClip::Kind::Catch;
+        c.seq = x.seq;
+        c.beforePosition = x.beforePosition;
+        c.catchId = s.design.catchClips.value(x.catchIndex).id;
+        expected << c;
+    }
+    auto sameExtra = [](const ExtraClip &a, const ExtraClip &b) {
+        return a.kind == b.kind && a.beforePosition == b.beforePosition && a.trackId == b.trackId && a.catchId == b.catchId
+            && std::abs(a.startSeconds - b.startSeconds) < 1e-6;
+    };
+    for (int i = 0; i < qMax(extras.size(), expected.size()); ++i) {
+        if (i < extras.size() && i < expected.size() && sameExtra(extras[i], expected[i]))
+            continue;
+        const ExtraClip &e = i < extras.size() ? extras[i] : expected[i];
+        out << QCoreApplication::translate("Study", "participant '%1': %2 clip %3 (before position %4) differs from the regenerated schedule")
+                   .arg(p.code, e.isCatch() ? QStringLiteral("catch") : QStringLiteral("practice")).arg(e.seq + 1).arg(e.beforePosition + 1);
+    }
+    return out;
+}
+
+survey::Coverage Study::coverage(int simulate) const
+{
     const StudySettings s = settings();
-    std::vector<survey::PlanTrack> planTracks;
-    for (const Track &t : tracks())
-        planTracks.push_back({t.id, t.genre.toStdString(), t.durationSeconds});
-    survey::PlanOptions options;
-    options.clipSeconds = s.clipSeconds;
-    options.clipsPerParticipant = s.clipsPerParticipant;
-    options.balanceGenres = s.balanceGenres;
-    options.repeats = s.repeats;
-    return survey::planClips(planTracks, options, seed);
+    std::vector<std::int64_t> pool;
+    for (const Track &t : tracks()) {
+        if (!s.design.poolGenres.isEmpty() && !s.design.poolGenres.contains(t.genre))
+            continue;
+        if (!s.design.poolTracks.isEmpty()
+            && std::none_of(s.design.poolTracks.begin(), s.design.poolTracks.end(), [&](const QString &ref) { return matchesTrack(t, ref); }))
+            continue;
+        pool.push_back(t.id);
+    }
+    std::vector<std::vector<std::int64_t>> heard;
+    if (simulate > 0) {
+        for (int i = 0; i < simulate; ++i) {
+            std::vector<std::int64_t> ids;
+            for (const survey::PlanItem &item : schedule(quint64(i + 1), i, s).plan.items)
+                if (item.repeatOf < 0)
+                    ids.push_back(item.trackId);
+            heard.push_back(ids);
+        }
+    } else {
+        for (const Participant &p : participants()) {
+            std::vector<std::int64_t> ids;
+            for (const Clip &c : plan(p.id))
+                if (c.repeatOf < 0)
+                    ids.push_back(c.trackId);
+            heard.push_back(ids);
+        }
+    }
+    return survey::coverage(pool, heard);
 }
 
 std::optional<Participant> Study::createParticipant(const QString &code, quint64 seed,
@@ -373,7 +669,10 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         return std::nullopt;
     }
     const StudySettings s = settings();
-    const survey::Plan plan = previewPlan(seed);
+    QSqlQuery count(d->db);
+    const int index = count.exec(QStringLiteral("SELECT count(*) FROM participants")) && count.next() ? count.value(0).toInt() : 0;
+    const survey::Schedule schedule = this->schedule(seed, index, s);
+    const survey::Plan &plan = schedule.plan;
     if (notes)
         for (const std::string &n : plan.notes)
             *notes << QString::fromStdString(n);
@@ -388,13 +687,14 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
     }
     QSqlQuery q(d->db);
     q.prepare(QStringLiteral("INSERT INTO participants(code, seed, demographics, created_at, study_file_hash, "
-                             "schedule_index) VALUES (?, ?, ?, ?, ?, (SELECT count(*) FROM participants))"));
+                             "schedule_index) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(trimmed);
     q.addBindValue(QString::number(seed));
     q.addBindValue(QString::fromUtf8(QJsonDocument(demographics).toJson(QJsonDocument::Compact)));
     q.addBindValue(nowUtc());
     const QString fileHash = studyFileHash();
     q.addBindValue(fileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileHash));
+    q.addBindValue(index);
     if (!q.exec()) {
         d->failQuery(q);
         d->db.rollback();
@@ -418,6 +718,38 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
             return std::nullopt;
         }
     }
+    QSqlQuery extras(d->db);
+    extras.prepare(QStringLiteral("INSERT INTO schedule_extras(participant_id, kind, seq, before_position, block, track_id, "
+                                  "catch_id, file, clip_start, clip_length, expected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    const QVariant nullText(QMetaType(QMetaType::QString));
+    const QVariant nullInt(QMetaType(QMetaType::LongLong));
+    auto insertExtra = [&](const survey::ExtraItem &x, bool isCatch) {
+        extras.addBindValue(id);
+        extras.addBindValue(isCatch ? QStringLiteral("catch") : QStringLiteral("practice"));
+        extras.addBindValue(x.seq);
+        extras.addBindValue(x.beforePosition);
+        extras.addBindValue(x.block);
+        extras.addBindValue(isCatch ? nullInt : QVariant(qint64(x.trackId)));
+        const CatchClip c = isCatch ? s.design.catchClips.value(x.catchIndex) : CatchClip();
+        extras.addBindValue(isCatch ? QVariant(c.id) : nullText);
+        extras.addBindValue(isCatch ? QVariant(c.file) : nullText);
+        extras.addBindValue(x.startSeconds);
+        extras.addBindValue(x.lengthSeconds);
+        extras.addBindValue(isCatch ? QVariant(c.expected) : nullInt);
+        return extras.exec();
+    };
+    for (const survey::ExtraItem &x : schedule.practice)
+        if (!insertExtra(x, false)) {
+            d->failQuery(extras);
+            d->db.rollback();
+            return std::nullopt;
+        }
+    for (const survey::ExtraItem &x : schedule.catches)
+        if (!insertExtra(x, true)) {
+            d->failQuery(extras);
+            d->db.rollback();
+            return std::nullopt;
+        }
     if (!d->db.commit()) {
         d->failDb();
         d->db.rollback();

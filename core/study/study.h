@@ -169,6 +169,39 @@ public:
     /// A path named in the study file (catch clip, calibration excerpt) resolved against the study
     /// file's folder when relative.
     QString resolveStudyFilePath(const QString &file) const;
+    /// The study file's absolute path; empty when the study has none.
+    QString studyFilePath() const;
+
+    /// How the study file on disk compares with the version in force.
+    enum class StudyFileState {
+        None,             ///< the study has no study file
+        Unchanged,        ///< same bytes as the version in force
+        Changed,          ///< changed, no participant yet: loadStudyFile() applies it without asking
+        ChangedAfterData, ///< changed after data collection began: needs confirmation
+        Missing,          ///< the file is gone (the version in force stays)
+        Invalid,          ///< the file does not validate (the version in force stays)
+    };
+    struct StudyFileCheck {
+        StudyFileState state = StudyFileState::None;
+        QString path;
+        QString recordedHash; ///< the version in force
+        QString fileHash;     ///< the file on disk
+        QStringList errors;   ///< Invalid / Missing: line-numbered reasons
+    };
+    /// Reads the study file and compares it with the version in force (nothing is changed).
+    StudyFileCheck checkStudyFile() const;
+    /// True when the study file changed after data collection began (see checkStudyFile()).
+    bool studyFileChanged() const { return checkStudyFile().state == StudyFileState::ChangedAfterData; }
+    /// Makes the study file at path (empty: the study's current one) the study's definition: reads
+    /// and validates it, stores its settings, records the version (hash, time, text) and makes it
+    /// the hash recorded with new participants and answers. Refuses a file that changed after
+    /// data collection began unless acceptChangedAfterData (the GUI asks; the CLI needs
+    /// --accept-changed-file). False with lastError() (the file's line-numbered errors).
+    bool loadStudyFile(const QString &path = QString(), bool acceptChangedAfterData = false);
+    /// Writes the current settings as the study file at path (JSON or YAML by its suffix) and loads it.
+    bool writeStudyFile(const QString &path);
+    /// True once a participant exists.
+    bool dataCollectionBegan() const;
 
     // --- library ---
     QVector<Track> tracks() const;
@@ -196,6 +229,17 @@ public:
     /// with the given seed) in one transaction. *notes gets the planner's notes, if any.
     std::optional<Participant> createParticipant(const QString &code, quint64 seed, const QJsonObject &demographics,
                                                  QStringList *notes = nullptr);
+    /// The schedule of a new participant with this seed and index (order of creation) from the
+    /// current settings and library (nothing is stored). With settings given, from those instead.
+    survey::Schedule schedule(quint64 seed, int index) const;
+    survey::Schedule schedule(quint64 seed, int index, const StudySettings &settings) const;
+    /// Regenerates a participant's schedule from the study file version recorded with them, their
+    /// seed and index, and compares it with the stored one: empty when identical, else one line
+    /// per difference ("position 12: stored track 7 at 31.2 s, regenerated track 9 at 40.0 s").
+    QStringList verifySchedule(const Participant &participant) const;
+    /// How often each pool track is heard across the stored plans (simulate == 0), or across
+    /// simulate regenerated participants with indexes 0.. and seeds 1.. (nothing stored).
+    survey::Coverage coverage(int simulate = 0) const;
     QVector<Clip> plan(qint64 participantId) const;
     /// The participant's practice and catch clips: practice first, then catch clips by beforePosition.
     QVector<ExtraClip> extraClips(qint64 participantId) const;

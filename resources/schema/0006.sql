@@ -33,3 +33,13 @@ CREATE TABLE schedule_extras (
     block           INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (participant_id, kind, seq)
 );
+
+-- Merges of station files: what was checked and the conflicts found (kept also when a merge was
+-- refused, and when it was forced despite them).
+CREATE TABLE merge_log (
+    id         INTEGER PRIMARY KEY,
+    other_path TEXT NOT NULL,
+    merged_at  TEXT NOT NULL,
+    outcome    TEXT NOT NULL CHECK (outcome IN ('merged', 'refused', 'forced')),
+    conflicts  TEXT NOT NULL DEFAULT '[]' -- JSON array of strings
+);

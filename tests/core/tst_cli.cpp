@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -387,6 +389,140 @@ private Q_SLOTS:
                                          QStringLiteral("--like"), QStringLiteral("--top"), QStringLiteral("x")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(QLatin1String("--top")), qPrintable(r.err));
+    }
+
+    void studyFileWorkflow()
+    {
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 12; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.flac").arg(i % 3 ? "jazz" : "rock").arg(i), 8, 200 + 40 * i);
+        const QString yaml = dir.filePath(QStringLiteral("s.study.yaml"));
+        test::writeBytes(yaml, "name: File study\n"
+                               "clipSeconds: 3\n"
+                               "design:\n"
+                               "  clipsPerParticipant: 5\n"
+                               "  blocks: genre\n"
+                               "  balancedAssignment: true\n"
+                               "  seed: 7\n"
+                               "  catchClips:\n"
+                               "    - id: press-like\n"
+                               "      file: catch/like.wav\n"
+                               "      expected: 1\n"
+                               "pages:\n"
+                               "  practice:\n"
+                               "    clips: 1\n");
+        Result r = runCli({QStringLiteral("validate"), yaml});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String(": valid")) && r.out.contains(QLatin1String("sha256 ")), qPrintable(r.out + r.err));
+        const QString broken = dir.filePath(QStringLiteral("broken.json"));
+        test::writeBytes(broken, "{\n  \"name\": \"x\",\n  \"design\": {\"blocks\": \"genres\"}\n}\n");
+        r = runCli({QStringLiteral("validate"), broken});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("broken.json:3: 'design.blocks' must be one of none, genre, random, not 'genres'")), qPrintable(r.err));
+
+        const QString study = dir.filePath(QStringLiteral("s.tastelab"));
+        r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--study-file"), yaml});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("sha256")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        // A new participant's schedule, previewed; then the same schedule stored and regenerated.
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--study"), study, QStringLiteral("--seed"), QStringLiteral("11"),
+                    QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject preview = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        const QJsonArray items = preview.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 7); // 1 practice + 5 clips + 1 catch
+        QCOMPARE(items.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("practice"));
+        QCOMPARE(preview.value(QStringLiteral("blocks")).toArray().size(), 2);
+        r = runCli({QStringLiteral("plan"), QStringLiteral("--study"), study, QStringLiteral("--participant"), QStringLiteral("P1"),
+                    QStringLiteral("--seed"), QStringLiteral("11")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--study"), study, QStringLiteral("--participant"), QStringLiteral("P1"),
+                    QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject regenerated = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(regenerated.value(QStringLiteral("items")).toArray(), items);
+        QCOMPARE(regenerated.value(QStringLiteral("matches_stored")).toBool(), true);
+
+        // Coverage of a simulated 30-participant study: balanced.
+        r = runCli({QStringLiteral("coverage"), QStringLiteral("--study"), study, QStringLiteral("--simulate"), QStringLiteral("30"),
+                    QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject cov = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(cov.value(QStringLiteral("pool")).toInt(), 12);
+        QVERIFY(cov.value(QStringLiteral("max")).toInt() - cov.value(QStringLiteral("min")).toInt() <= 1);
+        QCOMPARE(cov.value(QStringLiteral("mean")).toDouble(), 30.0 * 5 / 12);
+        r = runCli({QStringLiteral("coverage"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("coverage over 1 participants, pool of 12 tracks: each heard min 0, max 1")), qPrintable(r.out));
+
+        // A station with a copy of the study and its study file: same file, merged back.
+        const QString stationDir = dir.filePath(QStringLiteral("station"));
+        QDir().mkpath(stationDir);
+        const QString station = stationDir + QStringLiteral("/s.tastelab");
+        QVERIFY(QFile::copy(study, station));
+        QVERIFY(QFile::copy(yaml, stationDir + QStringLiteral("/s.study.yaml")));
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), station, QStringLiteral("--participant"), QStringLiteral("P2"),
+                    QStringLiteral("--count"), QStringLiteral("2")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("1 participants added, 2 answers added")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("schedule"), QStringLiteral("--study"), study, QStringLiteral("--participant"), QStringLiteral("P2")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("matches the stored one")), qPrintable(r.out + r.err));
+
+        // The station's study file is edited after data collection began: refused, then accepted.
+        QFile f(stationDir + QStringLiteral("/s.study.yaml"));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("rules:\n  maxReplays: 1\n");
+        f.close();
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), station});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("changed after data collection began")) && r.err.contains(QLatin1String("--accept-changed-file")), qPrintable(r.err));
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), station, QStringLiteral("--accept-changed-file")});
+        QVERIFY2(r.code == 0 && r.err.contains(QLatin1String("recorded")), qPrintable(r.err));
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), station, QStringLiteral("--participant"), QStringLiteral("P3"),
+                    QStringLiteral("--count"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        // Merging files whose study files differ: refused with the reason, nothing merged ...
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("Merge refused")) && r.err.contains(QLatin1String("the study files differ")), qPrintable(r.err));
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("participants: 2")), qPrintable(r.out));
+        // ... and with a schedule that differs at a position, that position is named.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("tamper"));
+            db.setDatabaseName(station);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("UPDATE plan_items SET clip_start = clip_start + 0.5 WHERE position = 1 AND "
+                                          "participant_id = (SELECT id FROM participants WHERE code = 'P2')")));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("tamper"));
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("participant 'P2', position 2:")), qPrintable(r.err));
+        // --force merges, and says what it merged despite.
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station, QStringLiteral("--force")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("forced")) && r.out.contains(QLatin1String("1 participants added")),
+                 qPrintable(r.out + r.err));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("log"));
+            db.setDatabaseName(study);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT outcome FROM merge_log ORDER BY id")));
+            QStringList outcomes;
+            while (q.next())
+                outcomes << q.value(0).toString();
+            QCOMPARE(outcomes, (QStringList{QStringLiteral("merged"), QStringLiteral("refused"), QStringLiteral("refused"), QStringLiteral("forced")}));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("log"));
     }
 
     void refusesWhatItCannotUse()

@@ -1,0 +1,456 @@
+// The study file (core/study/studyfile.*): JSON and YAML read into StudySettings with
+// line-numbered schema errors, round trips, the file's SHA-256 stored with participants and
+// answers, and a changed file detected after data collection began.
+#include "study/database.h"
+#include "study/studyfile.h"
+#include "study/study.h"
+
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace tastelab;
+
+namespace {
+
+StudySettings everything()
+{
+    StudySettings s;
+    s.name = QStringLiteral("Jazz vs rock: a pilot");
+    s.clipSeconds = 12.5;
+    s.scale = AnswerScale::Likert5;
+    s.anchors = {QStringLiteral("hate"), QStringLiteral("dislike"), QStringLiteral("meh"), QStringLiteral("like"), QStringLiteral("love")};
+    s.instructions = QStringLiteral("Two lines\nof instructions, with \"quotes\" and: colons");
+    s.askAge = true;
+    s.demographicFields = {QStringLiteral("Favourite genre")};
+    s.minListenSeconds = 4;
+    s.fadeMs = 20;
+    s.clipsPerParticipant = 24;
+    s.balanceGenres = false;
+    s.repeats = 3;
+    s.consentText = QStringLiteral("I agree to take part. 동의합니다.");
+    s.calibration.enabled = true;
+    s.calibration.kind = CalibrationPage::Kind::Excerpt;
+    s.calibration.levelLufs = -20;
+    s.calibration.file = QStringLiteral("calibration/pink.wav");
+    s.calibration.seconds = 8;
+    s.practice.clips = 2;
+    s.practice.tracks = {QStringLiteral("jazz/a.flac")};
+    s.finishText = QStringLiteral("Thanks!");
+    Questionnaire q;
+    q.id = QStringLiteral("background");
+    q.title = QStringLiteral("About you");
+    q.placement = Questionnaire::Placement::Before;
+    Question q1;
+    q1.id = QStringLiteral("training");
+    q1.type = Question::Type::Single;
+    q1.text = QStringLiteral("Musical training?");
+    q1.options = {QStringLiteral("none"), QStringLiteral("some"), QStringLiteral("professional")};
+    Question q2;
+    q2.id = QStringLiteral("mood");
+    q2.type = Question::Type::Likert;
+    q2.text = QStringLiteral("How do you feel?");
+    q2.points = 7;
+    q2.anchors = {QStringLiteral("bad"), QStringLiteral("good")};
+    q2.required = false;
+    q.questions = {q1, q2};
+    Questionnaire end;
+    end.id = QStringLiteral("end");
+    end.placement = Questionnaire::Placement::BetweenBlocks;
+    Question q3;
+    q3.id = QStringLiteral("comments");
+    q3.text = QStringLiteral("Anything else?");
+    end.questions = {q3};
+    s.questionnaires = {q, end};
+    s.rules.requireFullPlayback = true;
+    s.rules.maxReplays = 2;
+    s.rules.forceAnswer = false;
+    s.rules.allowBack = true;
+    s.loudness.mode = LoudnessSettings::Mode::Lufs;
+    s.loudness.targetLufs = -18.5;
+    s.targetRmsDbfs = s.loudness.targetRmsDbfs = -21;
+    s.design.poolGenres = {QStringLiteral("jazz"), QStringLiteral("rock")};
+    s.design.poolTracks = {QStringLiteral("jazz/a.flac")};
+    s.design.blocks = DesignSettings::Blocks::Random;
+    s.design.blockCount = 3;
+    s.design.shuffleBlocks = false;
+    s.design.shuffleWithinBlocks = true;
+    s.design.balancedAssignment = true;
+    s.design.seed = 9007199254740000;
+    s.design.catchClips = {{QStringLiteral("press-dislike"), QStringLiteral("catch/dislike.wav"), 1, QStringLiteral("press dislike")}};
+    s.design.catchPerParticipant = 1;
+    s.quality.fastAnswerSeconds = 0.8;
+    s.quality.straightLineRun = 8;
+    s.quality.minKappa = 0.2;
+    s.quality.maxFailedCatches = 1;
+    s.quality.maxFastShare = 0.25;
+    return s;
+}
+
+QByteArray lines(std::initializer_list<const char *> list)
+{
+    QByteArray out;
+    for (const char *l : list)
+        out += QByteArray(l) + '\n';
+    return out;
+}
+
+/// Adds tracks to a study (metadata only: planning needs no audio).
+void addTracks(Study &study, const QStringList &genres, int perGenre)
+{
+    int n = 0;
+    for (const QString &g : genres)
+        for (int i = 0; i < perGenre; ++i, ++n) {
+            Track t;
+            t.path = QStringLiteral("/music/%1/%2.flac").arg(g).arg(i);
+            t.relativePath = QStringLiteral("%1/%2.flac").arg(g).arg(i);
+            t.contentHash = QStringLiteral("%1").arg(n * 7919 % 1000, 4, 10, QLatin1Char('0'));
+            t.title = t.artist = QStringLiteral("t%1").arg(n);
+            t.genre = g;
+            t.durationSeconds = 60;
+            t.sampleRate = 44100;
+            t.channels = 2;
+            t.format = QStringLiteral("FLAC");
+            QVERIFY(study.addTrack(t) > 0);
+        }
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(content);
+}
+
+} // namespace
+
+class TestStudyFile : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("json") << int(StudyFile::Format::Json);
+        QTest::newRow("yaml") << int(StudyFile::Format::Yaml);
+    }
+    void roundTrip()
+    {
+        QFETCH(int, format);
+        const auto f = StudyFile::Format(format);
+        for (const StudySettings &s : {everything(), [] {
+                                           StudySettings d;
+                                           d.name = QStringLiteral("defaults");
+                                           return d;
+                                       }()}) {
+            const QByteArray text = StudyFile::serialize(s, f);
+            const StudyFile::Result r = StudyFile::parse(text, f, QStringLiteral("study"));
+            QVERIFY2(r.ok, qPrintable(r.errorText() + QLatin1Char('\n') + QString::fromUtf8(text)));
+            QVERIFY2(r.settings == s, text.constData());
+            QCOMPARE(r.hash, StudyFile::hash(text));
+            // Written again, byte for byte the same.
+            QCOMPARE(StudyFile::serialize(r.settings, f), text);
+        }
+        // The settings' own JSON (what the study database stores) round-trips too.
+        QVERIFY(StudySettings::fromJson(everything().toJson()) == everything());
+        // Keys come in the documented order, not alphabetically.
+        const QByteArray json = StudyFile::serialize(everything(), StudyFile::Format::Json);
+        QVERIFY(json.indexOf("\"name\"") < json.indexOf("\"clipSeconds\""));
+        QVERIFY(json.indexOf("\"pages\"") < json.indexOf("\"design\""));
+    }
+
+    void writesAndReadsFiles()
+    {
+        QTemporaryDir dir;
+        for (const QString &name : {QStringLiteral("s.study.json"), QStringLiteral("s.study.yaml"), QStringLiteral("s.yml")}) {
+            const QString path = dir.filePath(name);
+            QString error;
+            QVERIFY2(StudyFile::write(path, everything(), &error), qPrintable(error));
+            const StudyFile::Result r = StudyFile::read(path);
+            QVERIFY2(r.ok, qPrintable(r.errorText()));
+            QVERIFY(r.settings == everything());
+        }
+        QFile yaml(dir.filePath(QStringLiteral("s.study.yaml")));
+        QVERIFY(yaml.open(QIODevice::ReadOnly));
+        QVERIFY(!yaml.readAll().trimmed().startsWith('{')); // block style, not JSON
+        const StudyFile::Result missing = StudyFile::read(dir.filePath(QStringLiteral("nope.json")));
+        QVERIFY(!missing.ok);
+        QVERIFY(missing.errorText().contains(QStringLiteral("nope.json")));
+    }
+
+    void minimalFileGetsDefaults()
+    {
+        const StudyFile::Result r = StudyFile::parse("name: Tiny\n", StudyFile::Format::Yaml, QStringLiteral("tiny.yaml"));
+        QVERIFY2(r.ok, qPrintable(r.errorText()));
+        StudySettings defaults;
+        defaults.name = QStringLiteral("Tiny");
+        QVERIFY(r.settings == defaults);
+        QCOMPARE(r.settings.loudness.mode, LoudnessSettings::Mode::Lufs); // the default in a study file
+        QCOMPARE(r.settings.loudness.targetLufs, -23.0);
+    }
+
+    void oldStudyJsonStillLoads()
+    {
+        // Settings JSON as studies stored it before the study file (flat keys, no sections).
+        const QJsonObject old = QJsonDocument::fromJson(R"({"name":"Old","clipSeconds":8,"clipsPerParticipant":50,
+            "balanceGenres":false,"repeats":5,"scale":"likert7","anchors":[],"instructions":"Listen.","askAge":true,
+            "demographicFields":["x"],"minListenSeconds":3,"fadeMs":10,"targetRmsDbfs":-18,"mode":"study","someFutureKey":1})")
+                                    .object();
+        const StudySettings s = StudySettings::fromJson(old);
+        QCOMPARE(s.clipsPerParticipant, 50);
+        QCOMPARE(s.balanceGenres, false);
+        QCOMPARE(s.repeats, 5);
+        QCOMPARE(s.minListenSeconds, 3.0);
+        QCOMPARE(s.targetRmsDbfs, -18.0);
+        QCOMPARE(s.loudness.mode, LoudnessSettings::Mode::Rms); // keeps what its participants heard
+        QCOMPARE(s.loudness.targetRmsDbfs, -18.0);
+        QCOMPARE(s.scale, AnswerScale::Likert7);
+        QVERIFY(s.validate().isEmpty());
+    }
+
+    void schemaErrorsHaveLineNumbers_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        // JSON
+        QTest::newRow("json syntax") << QStringLiteral("study.json")
+                                     << lines({"{", "  \"name\": \"x\",", "  \"clipSeconds\": 10", "  \"fadeMs\": 5", "}"})
+                                     << QStringLiteral("study.json:4: JSON syntax error: ");
+        QTest::newRow("json unknown key") << QStringLiteral("study.json")
+                                          << lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"blokcs\": \"genre\"", "  }", "}"})
+                                          << QStringLiteral("study.json:4: unknown key 'blokcs' in 'design' (did you mean 'blocks'?)");
+        QTest::newRow("json enum") << QStringLiteral("study.json")
+                                   << lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"clipsPerParticipant\": 20,",
+                                             "    \"blocks\": \"genres\"", "  }", "}"})
+                                   << QStringLiteral("study.json:5: 'design.blocks' must be one of none, genre, random, not 'genres'");
+        QTest::newRow("json type") << QStringLiteral("study.json") << lines({"{", "  \"name\": \"x\",", "  \"clipSeconds\": \"ten\"", "}"})
+                                   << QStringLiteral("study.json:3: 'clipSeconds' must be a number, not 'ten'");
+        QTest::newRow("json range") << QStringLiteral("study.json")
+                                    << lines({"{", "  \"name\": \"x\",", "  \"design\": { \"clipsPerParticipant\": 0 }", "}"})
+                                    << QStringLiteral("study.json:3: 'design.clipsPerParticipant' must be between 1 and 10000, not 0");
+        QTest::newRow("json duplicate") << QStringLiteral("study.json") << lines({"{", "  \"name\": \"x\",", "  \"name\": \"y\"", "}"})
+                                        << QStringLiteral("study.json:3: the key 'name' appears twice");
+        QTest::newRow("json missing name") << QStringLiteral("study.json") << lines({"{", "  \"clipSeconds\": 10", "}"})
+                                           << QStringLiteral("study.json:1: 'name' is required");
+        QTest::newRow("json not an object") << QStringLiteral("study.json") << lines({"[1, 2]"})
+                                            << QStringLiteral("study.json:1: the study file must be an object");
+        QTest::newRow("json top-level typo") << QStringLiteral("s.json")
+                                             << lines({"{", "  \"name\": \"x\",", "", "  \"clipSecond\": 10", "}"})
+                                             << QStringLiteral("s.json:4: unknown key 'clipSecond' at the top level (did you mean 'clipSeconds'?)");
+        // YAML
+        QTest::newRow("yaml enum (line 14)")
+            << QStringLiteral("study.yaml")
+            << lines({"# A study", "name: Pilot", "clipSeconds: 10", "scale: like-dislike", "", "rules:", "  maxReplays: 2",
+                      "  allowBack: false", "", "loudness:", "  mode: lufs", "", "design:", "  blocks: genres"})
+            << QStringLiteral("study.yaml:14: 'design.blocks' must be one of none, genre, random, not 'genres'");
+        QTest::newRow("yaml syntax") << QStringLiteral("study.yaml") << lines({"name: x", "design:", "  blocks: [genre", "rules: {}"})
+                                     << QStringLiteral("study.yaml:");
+        QTest::newRow("yaml unknown nested key")
+            << QStringLiteral("study.yaml")
+            << lines({"name: x", "pages:", "  calibration:", "    enabled: true", "    levelLUFS: -20"})
+            << QStringLiteral("study.yaml:5: unknown key 'levelLUFS' in 'pages.calibration' (did you mean 'levelLufs'?)");
+        QTest::newRow("yaml question without type")
+            << QStringLiteral("q.yaml")
+            << lines({"name: x", "questionnaires:", "  - id: bg", "    questions:", "      - id: age", "        text: How old are you?"})
+            << QStringLiteral("q.yaml:5: 'questionnaires[0].questions[0].type' is required");
+        QTest::newRow("yaml not a whole number") << QStringLiteral("study.yaml") << lines({"name: x", "rules:", "  maxReplays: 1.5"})
+                                                 << QStringLiteral("study.yaml:3: 'rules.maxReplays' must be a whole number, not 1.5");
+        QTest::newRow("yaml boolean as string") << QStringLiteral("study.yaml") << lines({"name: x", "askAge: \"yes\""})
+                                                << QStringLiteral("study.yaml:2: 'askAge' must be true or false, not 'yes'");
+        QTest::newRow("yaml list expected") << QStringLiteral("study.yaml") << lines({"name: x", "anchors: like"})
+                                            << QStringLiteral("study.yaml:2: 'anchors' must be a list of strings, not a string");
+        QTest::newRow("yaml semantic check") << QStringLiteral("study.yaml")
+                                             << lines({"name: x", "design:", "  catchClips:", "    - id: c", "      file: c.wav",
+                                                       "      expected: 3"})
+                                             << QStringLiteral("study.yaml: Catch clip 'c' expects 3, which is not on the answer scale (0 to 1).");
+    }
+    void schemaErrorsHaveLineNumbers()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        const StudyFile::Result r = StudyFile::parse(content, StudyFile::formatFor(name), name);
+        QVERIFY(!r.ok);
+        QVERIFY2(!r.errors.isEmpty() && r.errors.first().startsWith(expected),
+                 qPrintable(QStringLiteral("expected: %1\ngot: %2").arg(expected, r.errorText())));
+    }
+
+    void severalErrorsAtOnce()
+    {
+        const StudyFile::Result r = StudyFile::parse(lines({"name: x", "clipSecond: 10", "rules:", "  maxReplay: 1", "scale: likert9"}),
+                                                     StudyFile::Format::Yaml, QStringLiteral("s.yaml"));
+        QCOMPARE(r.errors.size(), 3);
+        QVERIFY(r.errors[0].startsWith(QStringLiteral("s.yaml:2: unknown key 'clipSecond'")));
+        QVERIFY(r.errors[1].startsWith(QStringLiteral("s.yaml:4: unknown key 'maxReplay' in 'rules'")));
+        QVERIFY(r.errors[2].startsWith(QStringLiteral("s.yaml:5: 'scale' must be one of like-dislike, likert5, likert7")));
+    }
+
+    void hashStoredAndChangeDetected()
+    {
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        s.name = QStringLiteral("Hash study");
+        s.clipsPerParticipant = 6;
+        s.repeats = 1;
+        s.practice.clips = 1;
+        s.design.blocks = DesignSettings::Blocks::Genre;
+        auto study = Study::create(dir.filePath(QStringLiteral("h.tastelab")), s, &error);
+        QVERIFY2(study, qPrintable(error));
+        addTracks(*study, {QStringLiteral("jazz"), QStringLiteral("rock")}, 6);
+        QCOMPARE(study->checkStudyFile().state, Study::StudyFileState::None);
+        QVERIFY(study->studyFileHash().isEmpty());
+
+        const QString file = StudyFile::defaultPathFor(study->path(), StudyFile::Format::Yaml);
+        QCOMPARE(QFileInfo(file).fileName(), QStringLiteral("h.study.yaml"));
+        QVERIFY2(study->writeStudyFile(file), qPrintable(study->lastError()));
+        const QString hash1 = StudyFile::hash([&] {
+            QFile f(file);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }());
+        QCOMPARE(study->studyFileHash(), hash1);
+        QCOMPARE(study->studyFilePath(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(study->checkStudyFile().state, Study::StudyFileState::Unchanged);
+        QCOMPARE(study->studyFileVersions().size(), 1);
+        QCOMPARE(study->studyFileVersions().first().note, QStringLiteral("created"));
+
+        // Edited before data collection: applied without asking.
+        QByteArray text = StudyFile::serialize(study->settings(), StudyFile::Format::Yaml);
+        text.replace("clipsPerParticipant: 6", "clipsPerParticipant: 8");
+        writeFile(file, text);
+        QCOMPARE(study->checkStudyFile().state, Study::StudyFileState::Changed);
+        QVERIFY2(study->loadStudyFile(), qPrintable(study->lastError()));
+        QCOMPARE(study->settings().clipsPerParticipant, 8);
+        const QString hash2 = study->studyFileHash();
+        QVERIFY(hash2 != hash1);
+
+        // A participant and an answer carry the hash.
+        const auto p = study->createParticipant(QStringLiteral("P1"), 77, {});
+        QVERIFY2(p, qPrintable(study->lastError()));
+        QCOMPARE(p->studyFileHash, hash2);
+        QCOMPARE(p->scheduleIndex, 0);
+        const QVector<Clip> plan = study->plan(p->id);
+        QCOMPARE(plan.size(), 9);
+        QCOMPARE(study->extraClips(p->id).size(), 1);
+        QVERIFY(study->verifySchedule(*p).isEmpty());
+        Answer a;
+        a.participantId = p->id;
+        a.position = 0;
+        a.trackId = plan[0].trackId;
+        a.clipStart = plan[0].startSeconds;
+        a.clipLength = plan[0].lengthSeconds;
+        a.value = 1;
+        QVERIFY2(study->recordAnswer(a), qPrintable(study->lastError()));
+        QCOMPARE(study->answers(p->id).first().studyFileHash, hash2);
+
+        // Changed after data collection began: detected, refused without confirmation.
+        text.replace("clipsPerParticipant: 8", "clipsPerParticipant: 10");
+        writeFile(file, text);
+        QVERIFY(study->studyFileChanged());
+        const Study::StudyFileCheck check = study->checkStudyFile();
+        QCOMPARE(check.state, Study::StudyFileState::ChangedAfterData);
+        QCOMPARE(check.recordedHash, hash2);
+        QVERIFY(!study->loadStudyFile());
+        QVERIFY(study->lastError().contains(QStringLiteral("changed after data collection began")));
+        QCOMPARE(study->settings().clipsPerParticipant, 8);
+        QCOMPARE(study->studyFileHash(), hash2);
+        // Confirmed: the new hash is recorded, with the file's text.
+        QVERIFY2(study->loadStudyFile(QString(), true), qPrintable(study->lastError()));
+        const QString hash3 = study->studyFileHash();
+        QCOMPARE(hash3, check.fileHash);
+        QCOMPARE(study->settings().clipsPerParticipant, 10);
+        const QVector<StudyFileVersion> versions = study->studyFileVersions();
+        QCOMPARE(versions.size(), 3);
+        QCOMPARE(versions.last().hash, hash3);
+        QCOMPARE(versions.last().note, QStringLiteral("accepted after data collection began"));
+        QCOMPARE(versions.last().content.toUtf8(), text);
+        a.position = 1;
+        a.trackId = plan[1].trackId;
+        a.clipStart = plan[1].startSeconds;
+        QVERIFY(study->recordAnswer(a));
+        const QVector<Answer> answers = study->answers(p->id);
+        QCOMPARE(answers[0].studyFileHash, hash2); // the earlier answer keeps its version
+        QCOMPARE(answers[1].studyFileHash, hash3);
+        // P1's schedule is regenerated from the version recorded with them, not the new one.
+        QVERIFY(study->verifySchedule(*p).isEmpty());
+        const auto p2 = study->createParticipant(QStringLiteral("P2"), 78, {});
+        QCOMPARE(p2->studyFileHash, hash3);
+        QCOMPARE(p2->scheduleIndex, 1);
+        QCOMPARE(study->plan(p2->id).size(), 11);
+
+        // A broken file: reported with its line, the version in force stays.
+        writeFile(file, text + "design:\n  blocks: genres\n");
+        const Study::StudyFileCheck broken = study->checkStudyFile();
+        QCOMPARE(broken.state, Study::StudyFileState::Invalid);
+        QVERIFY2(broken.errors.join(QLatin1Char('\n')).contains(QStringLiteral("h.study.yaml:")), qPrintable(broken.errors.join(QLatin1Char('\n'))));
+        QVERIFY(!study->loadStudyFile(QString(), true));
+        QCOMPARE(study->studyFileHash(), hash3);
+
+        // Reopened: everything is still there.
+        const QString path = study->path();
+        study.reset();
+        study = Study::open(path, &error);
+        QVERIFY(study);
+        QCOMPARE(study->studyFileHash(), hash3);
+        QCOMPARE(study->participant(QStringLiteral("P1"))->studyFileHash, hash2);
+        QCOMPARE(study->studyFileVersions().size(), 3);
+    }
+
+    void tamperedScheduleIsFound()
+    {
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        s.name = QStringLiteral("Tamper");
+        s.clipsPerParticipant = 5;
+        auto study = Study::create(dir.filePath(QStringLiteral("t.tastelab")), s, &error);
+        QVERIFY(study);
+        addTracks(*study, {QStringLiteral("a")}, 10);
+        QVERIFY(study->writeStudyFile(StudyFile::defaultPathFor(study->path())));
+        const auto p = study->createParticipant(QStringLiteral("P"), 5, {});
+        QVERIFY(p);
+        QVERIFY(study->verifySchedule(*p).isEmpty());
+        QSqlQuery q(study->database());
+        QVERIFY(q.exec(QStringLiteral("UPDATE plan_items SET clip_start = clip_start + 1 WHERE position = 2")));
+        const QStringList diff = study->verifySchedule(*p);
+        QCOMPARE(diff.size(), 1);
+        QVERIFY2(diff.first().contains(QStringLiteral("position 3")), qPrintable(diff.first()));
+    }
+
+    void oldDatabaseMigratesWithNulls()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("old.tastelab"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QCOMPARE(StudyDatabase::migrate(db, &error, 5), StudyDatabase::MigrationResult::Migrated);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO study_meta VALUES ('study_id', 'x'), ('settings', '{\"name\":\"Old\"}')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO tracks VALUES (1, '/a.flac', 'a.flac', 'h', 't', 'a', 'g', 60, 44100, 2, 'FLAC', 'now')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO participants(id, code, seed, created_at) VALUES (1, 'P', '5', 'now')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO plan_items(participant_id, position, track_id, clip_start, clip_length) VALUES (1, 0, 1, 3, 10)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO answers(participant_id, position, track_id, clip_start, clip_length, scale, value, "
+                                          "response_ms, answered_at) VALUES (1, 0, 1, 3, 10, 'like-dislike', 1, 900, 'now')")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old"));
+        QString error;
+        auto study = Study::open(path, &error);
+        QVERIFY2(study, qPrintable(error));
+        const Participant p = *study->participant(QStringLiteral("P"));
+        QVERIFY(p.studyFileHash.isEmpty());
+        QCOMPARE(p.scheduleIndex, -1);
+        QVERIFY(study->answers(p.id).first().studyFileHash.isEmpty());
+        QCOMPARE(study->plan(p.id).first().block, 0);
+        QCOMPARE(study->settings().loudness.mode, LoudnessSettings::Mode::Rms);
+        QCOMPARE(study->verifySchedule(p).size(), 1); // not comparable, and says so
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStudyFile)
+#include "tst_studyfile.moc"
