@@ -8,6 +8,7 @@
 #include "study/textfile.h"
 #include "study/training.h"
 #include "study/exporter.h"
+#include "study/qualityreport.h"
 #include "study/importer.h"
 #include "study/listener.h"
 #include "study/participantsession.h"
@@ -492,6 +493,42 @@ int cmdStatus(QCommandLineParser &p)
         out() << "  " << pp.code << ": " << study->answers(pp.id).size() << "/" << study->plan(pp.id).size()
               << (pp.finishedAt.isValid() ? " finished" : "")
               << (c >= 0 ? QStringLiteral(", consistency %1").arg(c, 0, 'f', 2) : QString()) << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdQuality(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const StudySettings s = study->settings();
+    const QVector<ParticipantQualityRow> rows = studyQuality(*study);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray participants;
+        for (const ParticipantQualityRow &r : rows)
+            participants.append(qualitySummaryJson(r));
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("rules"), qualityRulesText(s)},
+                                           {QStringLiteral("participants"), participants}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "rules: " << qualityRulesText(s) << Qt::endl;
+    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\texcluded"
+          << Qt::endl;
+    for (const ParticipantQualityRow &r : rows) {
+        const survey::ParticipantQuality &q = r.quality;
+        QStringList reasons;
+        for (const std::string &x : q.exclusionReasons)
+            reasons << QString::fromStdString(x);
+        out() << r.participant.code << '\t' << q.answers << '\t'
+              << (q.catchTotal > 0 ? QStringLiteral("%1/%2").arg(q.catchCorrect).arg(q.catchTotal) : QStringLiteral("-")) << '\t'
+              << (std::isnan(q.kappa) ? QStringLiteral("-") : QString::number(q.kappa, 'f', 2)) << '\t'
+              << (q.agreement < 0 ? QStringLiteral("-") : QString::number(q.agreement, 'f', 2)) << '\t' << q.longestRun
+              << (q.straightLining ? " (straight-lining)" : "") << '\t' << q.fastAnswers << '\t' << q.focusLosses << '\t'
+              << q.integrityFlagged << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
+              << Qt::endl;
     }
     return Ok;
 }
@@ -1369,7 +1406,10 @@ const Command kCommands[] = {
     {"simulate", "Answer a participant's remaining clips automatically: --study F --participant P [--seed S] "
                  "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
     {"status", "Summarize a study: --study F", cmdStatus},
-    {"export", "Export answers: --study F --out FILE.csv [--out FILE.json]", cmdExport},
+    {"quality", "Per-participant data quality (catch accuracy, test-retest kappa, straight-lining, fast answers, "
+                "focus losses, audio-integrity flags) and the study's exclusion rules: --study F [--json]", cmdQuality},
+    {"export", "Export answers (CSV also writes NAME-quality.csv and NAME-questionnaires.csv): --study F "
+               "--out FILE.csv [--out FILE.json]", cmdExport},
     {"merge", "Merge a study file collected elsewhere: --study F --from OTHER [--force]; refuses when the study files or "
               "schedules differ (unless --force; recorded)", cmdMerge},
     {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},

@@ -154,12 +154,9 @@ ParticipantQuality assessParticipant(const std::vector<QualityAnswer> &answers, 
     if (rules.maxFailedCatches >= 0 && failedCatches > rules.maxFailedCatches)
         q.exclusionReasons.push_back("max_failed_catches: " + std::to_string(failedCatches) + " > "
                                      + std::to_string(rules.maxFailedCatches));
-    if (rules.maxFastAnswers >= 0 && q.fastAnswers > rules.maxFastAnswers)
-        q.exclusionReasons.push_back("max_fast_answers: " + std::to_string(q.fastAnswers) + " > "
-                                     + std::to_string(rules.maxFastAnswers));
-    if (rules.maxIntegrityFlagged >= 0 && q.integrityFlagged > rules.maxIntegrityFlagged)
-        q.exclusionReasons.push_back("max_integrity_flagged: " + std::to_string(q.integrityFlagged) + " > "
-                                     + std::to_string(rules.maxIntegrityFlagged));
+    q.fastShare = q.answers > 0 ? double(q.fastAnswers) / q.answers : 0.0;
+    if (rules.maxFastShare >= 0 && q.answers > 0 && q.fastShare > rules.maxFastShare)
+        q.exclusionReasons.push_back("max_fast_share: " + fixed(q.fastShare, 2) + " > " + fixed(rules.maxFastShare, 2));
     q.excluded = !q.exclusionReasons.empty();
     return q;
 }

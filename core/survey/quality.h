@@ -43,15 +43,14 @@ struct QualityAnswer {
     int focusLosses = 0;         ///< times the app lost focus or was minimised during the clip
 };
 
-/// Thresholds and explicit exclusion rules (from the study file). A rule with a negative value
-/// is off.
+/// Thresholds and explicit exclusion rules (from the study file's "quality" section). A threshold
+/// of 0 or less and a rule with a negative value is off.
 struct QualityRules {
     double fastAnswerSeconds = -1;  ///< answers faster than this are flagged
     int straightLineRun = -1;       ///< runs of at least this many identical answers are flagged
-    double minKappa = -2;           ///< exclude when the test-retest kappa is below (and defined)
+    double minKappa = -2;           ///< exclude when the test-retest kappa is below (and defined); < -1 off
     int maxFailedCatches = -1;      ///< exclude when more catch clips are answered wrongly
-    int maxFastAnswers = -1;        ///< exclude when more answers are fast
-    int maxIntegrityFlagged = -1;   ///< exclude when more answers are flagged by audio integrity
+    double maxFastShare = -1;       ///< exclude when the share of fast answers is above this
 };
 
 struct AnswerQuality {
@@ -77,6 +76,7 @@ struct ParticipantQuality {
     int integrityFlagged = 0;
     bool excluded = false;
     std::vector<std::string> exclusionReasons; ///< rule names with the values, e.g. "min_kappa: 0.21 < 0.40"
+    double fastShare = 0;      ///< fastAnswers / answers
     std::vector<AnswerQuality> perAnswer;      ///< in the order of the input
 };
 

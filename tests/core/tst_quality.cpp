@@ -101,9 +101,11 @@ private Q_SLOTS:
         rules.straightLineRun = 4;
         rules.maxFailedCatches = 0;
         rules.minKappa = 0.4;
+        rules.maxFastShare = 0.5; // 2 of 8 fast: 0.25, not excluded by this rule
         const ParticipantQuality q = assessParticipant(answers, rules, 0, 1, KappaWeights::None);
         QCOMPARE(q.answers, 8);
         QCOMPARE(q.fastAnswers, 2);
+        QCOMPARE(q.fastShare, 0.25);
         QVERIFY(q.perAnswer[2].fast && q.perAnswer[6].fast && !q.perAnswer[0].fast);
         QCOMPARE(q.catchTotal, 2);
         QCOMPARE(q.catchCorrect, 1);
@@ -126,6 +128,11 @@ private Q_SLOTS:
         QCOMPARE(int(q.exclusionReasons.size()), 2);
         QCOMPARE(QString::fromStdString(q.exclusionReasons[0]), QStringLiteral("min_kappa: 0.00 < 0.40"));
         QCOMPARE(QString::fromStdString(q.exclusionReasons[1]), QStringLiteral("max_failed_catches: 1 > 0"));
+
+        rules.maxFastShare = 0.2;
+        const ParticipantQuality strict = assessParticipant(answers, rules, 0, 1, KappaWeights::None);
+        QCOMPARE(int(strict.exclusionReasons.size()), 3);
+        QCOMPARE(QString::fromStdString(strict.exclusionReasons[2]), QStringLiteral("max_fast_share: 0.25 > 0.20"));
 
         // Rules off: nothing excluded, nothing flagged as fast or straight.
         const ParticipantQuality lax = assessParticipant(answers, QualityRules(), 0, 1, KappaWeights::None);
