@@ -20,7 +20,7 @@ CalibrationView::CalibrationView(QWidget *parent) : QWidget(parent)
     m_text = new QLabel(this);
     m_text->setObjectName(QStringLiteral("calibrationText"));
     m_text->setAlignment(Qt::AlignCenter);
-    m_text->setMaximumWidth(780);
+    m_text->setMinimumWidth(480);
     surveystyle::makeBody(m_text);
 
     m_level = new QLabel(this);
@@ -54,7 +54,11 @@ CalibrationView::CalibrationView(QWidget *parent) : QWidget(parent)
     layout->setSpacing(18);
     layout->addStretch(2);
     layout->addWidget(title);
-    layout->addWidget(m_text, 0, Qt::AlignHCenter);
+    auto *textRow = new QHBoxLayout;
+    textRow->addStretch(1);
+    textRow->addWidget(m_text, 4);
+    textRow->addStretch(1);
+    layout->addLayout(textRow);
     layout->addWidget(m_level);
     layout->addWidget(m_play, 0, Qt::AlignHCenter);
     layout->addWidget(m_problem);
