@@ -10,6 +10,20 @@
             <numerusform>%n conflicts, local data kept:</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Merge refused: the files do not share the same study file and schedules (%n conflict(s)); nothing was merged. Use --force to merge anyway (the conflicts are recorded).</source>
+        <translation>
+            <numerusform>Merge refused: the files do not share the same study file and schedules (%n conflict); nothing was merged. Use --force to merge anyway (the conflicts are recorded).</numerusform>
+            <numerusform>Merge refused: the files do not share the same study file and schedules (%n conflicts); nothing was merged. Use --force to merge anyway (the conflicts are recorded).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged despite %n study file or schedule conflict(s) (forced; recorded in the study):</source>
+        <translation>
+            <numerusform>Merged despite %n study file or schedule conflict (forced; recorded in the study):</numerusform>
+            <numerusform>Merged despite %n study file or schedule conflicts (forced; recorded in the study):</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Results</name>

@@ -60,6 +60,50 @@
         <source>embeddings of &apos;%1&apos; come from another version of the model; not merged</source>
         <translation>&apos;%1&apos;의 임베딩은 다른 버전의 모델에서 나온 것이라 병합하지 않았습니다</translation>
     </message>
+    <message numerus="yes">
+        <source>Merge refused: the files do not share the same study file and schedules (%n conflict(s)); nothing was merged. Use --force to merge anyway (the conflicts are recorded).</source>
+        <translation>
+            <numerusform>병합 거부: 두 파일의 연구 파일과 일정이 같지 않습니다(충돌 %n건). 아무것도 병합하지 않았습니다. 그래도 병합하려면 --force를 사용하세요(충돌은 기록됩니다).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merged despite %n study file or schedule conflict(s) (forced; recorded in the study):</source>
+        <translation>
+            <numerusform>연구 파일 또는 일정 충돌 %n건에도 불구하고 병합했습니다(강제, 연구에 기록됨):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; at %2 s</source>
+        <translation>&apos;%1&apos;, %2초 지점</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;, position %2: only in %3</source>
+        <translation>참여자 &apos;%1&apos;, 위치 %2: %3에만 있습니다</translation>
+    </message>
+    <message>
+        <source>this file</source>
+        <translation>이 파일</translation>
+    </message>
+    <message>
+        <source>the other file</source>
+        <translation>다른 파일</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;, position %2: %3 here, %4 in the other file</source>
+        <translation>참여자 &apos;%1&apos;, 위치 %2: 이 파일에서는 %3, 다른 파일에서는 %4</translation>
+    </message>
+    <message>
+        <source>the study files differ: %1 here, %2 in %3</source>
+        <translation>연구 파일이 다릅니다: 이 파일은 %1, %3은(는) %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>in the other file, %1</source>
+        <translation>다른 파일에서, %1</translation>
+    </message>
 </context>
 <context>
     <name>Extractor</name>
@@ -470,6 +514,62 @@
         <source>the answer for clip %1 was not saved: %2</source>
         <translation>클립 %1의 응답을 저장하지 못했습니다: %2</translation>
     </message>
+    <message>
+        <source>the study file is missing; the version recorded in the study stays in force</source>
+        <translation>연구 파일이 없습니다. 연구에 기록된 버전이 계속 적용됩니다</translation>
+    </message>
+    <message>
+        <source>the study has no study file</source>
+        <translation>이 연구에는 연구 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>the study file %1 changed after data collection began (recorded version %2, file %3); confirm to use the new version</source>
+        <translation>연구 파일 %1이(가) 데이터 수집이 시작된 뒤에 바뀌었습니다(기록된 버전 %2, 파일 %3). 새 버전을 쓰려면 확인하세요</translation>
+    </message>
+    <message>
+        <source>%1: &apos;mode&apos; cannot change between study and listener in an existing study</source>
+        <translation>%1: 기존 연구에서는 &apos;mode&apos;를 study와 listener 사이에서 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <source>pool track &apos;%1&apos; is not in the library</source>
+        <translation>풀 트랙 &apos;%1&apos;이(가) 라이브러리에 없습니다</translation>
+    </message>
+    <message>
+        <source>practice track &apos;%1&apos; is not in the library</source>
+        <translation>연습 트랙 &apos;%1&apos;이(가) 라이브러리에 없습니다</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos; started before the study had a study file: no schedule to regenerate</source>
+        <translation>참여자 &apos;%1&apos;은(는) 연구에 연구 파일이 생기기 전에 시작했습니다: 다시 만들 일정이 없습니다</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;: the study file version %2 is not recorded in this study</source>
+        <translation>참여자 &apos;%1&apos;: 연구 파일 버전 %2이(가) 이 연구에 기록되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>track %1 at %2 s (block %3)</source>
+        <translation>트랙 %1, %2초 지점(블록 %3)</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;, position %2: stored %3, regenerated %4</source>
+        <translation>참여자 &apos;%1&apos;, 위치 %2: 저장된 것은 %3, 다시 만든 것은 %4</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;, position %2: %3</source>
+        <translation>참여자 &apos;%1&apos;, 위치 %2: %3</translation>
+    </message>
+    <message>
+        <source>stored but not in the regenerated schedule</source>
+        <translation>저장되어 있지만 다시 만든 일정에는 없습니다</translation>
+    </message>
+    <message>
+        <source>in the regenerated schedule but not stored</source>
+        <translation>다시 만든 일정에는 있지만 저장되어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos;: %2 clip %3 (before position %4) differs from the regenerated schedule</source>
+        <translation>참여자 &apos;%1&apos;: %2 클립 %3(위치 %4 앞)이(가) 다시 만든 일정과 다릅니다</translation>
+    </message>
 </context>
 <context>
     <name>StudyDatabase</name>
@@ -528,6 +628,121 @@
     <message>
         <source>cannot open: %1</source>
         <translation>열 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StudyFile</name>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>불리언 값</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>문자열</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>목록</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <source>the key &apos;%1&apos; appears twice</source>
+        <translation>키 &apos;%1&apos;이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <source>JSON syntax error: %1</source>
+        <translation>JSON 구문 오류: %1</translation>
+    </message>
+    <message>
+        <source>a key must be a plain name</source>
+        <translation>키는 평범한 이름이어야 합니다</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 구문 오류: %1</translation>
+    </message>
+    <message>
+        <source>YAML error: %1</source>
+        <translation>YAML 오류: %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be true or false, not %2</source>
+        <translation>&apos;%1&apos;은(는) true 또는 false여야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a number, not %2</source>
+        <translation>&apos;%1&apos;은(는) 숫자여야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number, not %2</source>
+        <translation>&apos;%1&apos;은(는) 정수여야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be between %2 and %3, not %4</source>
+        <translation>&apos;%1&apos;은(는) %2에서 %3 사이여야 합니다(현재: %4)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a string, not %2</source>
+        <translation>&apos;%1&apos;은(는) 문자열이어야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of %2, not %3</source>
+        <translation>&apos;%1&apos;은(는) %2 중 하나여야 합니다(현재: %3)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list of strings, not %2</source>
+        <translation>&apos;%1&apos;은(는) 문자열 목록이어야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>&apos;%1[%2]&apos; must be a string, not %3</source>
+        <translation>&apos;%1[%2]&apos;은(는) 문자열이어야 합니다(현재: %3)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a list, not %2</source>
+        <translation>&apos;%1&apos;은(는) 목록이어야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>the study file must be an object (key: value pairs), not %1</source>
+        <translation>연구 파일은 객체(키: 값 쌍)여야 합니다(현재: %1)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be an object (key: value pairs), not %2</source>
+        <translation>&apos;%1&apos;은(는) 객체(키: 값 쌍)여야 합니다(현재: %2)</translation>
+    </message>
+    <message>
+        <source>at the top level</source>
+        <translation>최상위에</translation>
+    </message>
+    <message>
+        <source>in &apos;%1&apos;</source>
+        <translation>&apos;%1&apos; 안에</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; %2 (did you mean &apos;%3&apos;?)</source>
+        <translation>알 수 없는 키 &apos;%1&apos;, %2 있음(&apos;%3&apos;을(를) 뜻했나요?)</translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos; %2</source>
+        <translation>알 수 없는 키 &apos;%1&apos;, %2 있음</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is required</source>
+        <translation>&apos;%1&apos;은(는) 필수입니다</translation>
+    </message>
+    <message>
+        <source>cannot read the study file (%1)</source>
+        <translation>연구 파일을 읽을 수 없습니다(%1)</translation>
     </message>
 </context>
 <context>
@@ -595,6 +810,98 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>Fades must be between 0 and 500 ms.</source>
         <translation>페이드는 0에서 500 ms 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Listen to this sound and set your volume to a comfortable level. Then do not change the volume until the end of the study.</source>
+        <translation>이 소리를 들으며 편안한 음량으로 맞추세요. 그런 다음 연구가 끝날 때까지 음량을 바꾸지 마세요.</translation>
+    </message>
+    <message>
+        <source>Thank you! You have finished the study. Your answers are saved.</source>
+        <translation>감사합니다! 연구를 마쳤습니다. 응답은 저장되었습니다.</translation>
+    </message>
+    <message>
+        <source>Maximum replays must be -1 (unlimited) or more.</source>
+        <translation>최대 다시 듣기 횟수는 -1(제한 없음) 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Practice clips must be between 0 and 100.</source>
+        <translation>연습 클립은 0에서 100개 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The calibration sound must last between 1 and 120 seconds.</source>
+        <translation>보정 소리는 1초에서 120초 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Loudness levels must be between -70 and 0 LUFS.</source>
+        <translation>음량 수준은 -70에서 0 LUFS 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The RMS target must be between -70 and 0 dBFS.</source>
+        <translation>RMS 목표는 -70에서 0 dBFS 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Random blocks need a block count between 1 and the number of clips per participant.</source>
+        <translation>무작위 블록의 블록 수는 1에서 참여자당 클립 수 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The design seed must be between 0 and 2^53 - 1.</source>
+        <translation>설계 시드는 0에서 2^53 - 1 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Catch clips per participant must be -1 (all) or at most the number of catch clips.</source>
+        <translation>참여자당 확인 클립 수는 -1(전부)이거나 확인 클립 수 이하여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Every catch clip needs its own id (&apos;%1&apos;).</source>
+        <translation>모든 확인 클립에는 고유한 id가 필요합니다(&apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>Catch clip &apos;%1&apos; needs a file.</source>
+        <translation>확인 클립 &apos;%1&apos;에 파일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Catch clip &apos;%1&apos; expects %2, which is not on the answer scale (%3 to %4).</source>
+        <translation>확인 클립 &apos;%1&apos;의 정답 %2은(는) 응답 척도(%3~%4)에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every questionnaire needs its own id (&apos;%1&apos;).</source>
+        <translation>모든 설문지에는 고유한 id가 필요합니다(&apos;%1&apos;).</translation>
+    </message>
+    <message>
+        <source>Questionnaire &apos;%1&apos; has no questions.</source>
+        <translation>설문지 &apos;%1&apos;에 질문이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Every question of questionnaire &apos;%1&apos; needs its own id (&apos;%2&apos;).</source>
+        <translation>설문지 &apos;%1&apos;의 모든 질문에는 고유한 id가 필요합니다(&apos;%2&apos;).</translation>
+    </message>
+    <message>
+        <source>Question &apos;%1&apos; of questionnaire &apos;%2&apos; has no text.</source>
+        <translation>설문지 &apos;%2&apos;의 질문 &apos;%1&apos;에 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Question &apos;%1&apos; of questionnaire &apos;%2&apos; needs at least two options.</source>
+        <translation>설문지 &apos;%2&apos;의 질문 &apos;%1&apos;에는 선택지가 두 개 이상 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Likert question &apos;%1&apos; must have 5 or 7 points.</source>
+        <translation>리커트 질문 &apos;%1&apos;은(는) 5점 또는 7점이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Likert question &apos;%1&apos; needs no anchors, 2 (the ends) or one per point.</source>
+        <translation>리커트 질문 &apos;%1&apos;의 기준 문구는 없거나, 2개(양끝)이거나, 점마다 하나여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Quality thresholds cannot be negative.</source>
+        <translation>품질 기준값은 음수일 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The minimum kappa must be between -1 (off) and 1.</source>
+        <translation>최소 카파는 -1(끔)에서 1 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Exclusion limits must be -1 (off) or a count / share of at most 1.</source>
+        <translation>제외 한도는 -1(끔)이거나 개수 또는 1 이하의 비율이어야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -2054,6 +2361,62 @@ Years of music training</source>
     <message>
         <source>Your library could not be prepared: %1</source>
         <translation>라이브러리를 준비할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reload Study Definition</source>
+        <translation>연구 정의 다시 불러오기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The study file %1 is unchanged</source>
+        <translation>연구 파일 %1이(가) 바뀌지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Study file not used</source>
+        <translation>연구 파일을 사용하지 않음</translation>
+    </message>
+    <message>
+        <source>%1
+
+The version recorded in the study stays in force until the file is fixed.</source>
+        <translation>%1
+
+파일이 고쳐질 때까지 연구에 기록된 버전이 계속 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Study file changed</source>
+        <translation>연구 파일이 바뀜</translation>
+    </message>
+    <message>
+        <source>The study file %1 changed after data collection began.
+
+Use the new version for the participants and answers to come? Its fingerprint (SHA-256 %2…) is recorded with them; the data collected so far keeps the version it was collected under (%3…).</source>
+        <translation>연구 파일 %1이(가) 데이터 수집이 시작된 뒤에 바뀌었습니다.
+
+앞으로의 참여자와 응답에 새 버전을 사용할까요? 새 버전의 지문(SHA-256 %2…)이 함께 기록됩니다. 지금까지 모은 데이터는 수집 당시의 버전(%3…)을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Use the new version</source>
+        <translation>새 버전 사용</translation>
+    </message>
+    <message>
+        <source>Keep the recorded version</source>
+        <translation>기록된 버전 유지</translation>
+    </message>
+    <message>
+        <source>Kept the recorded version of the study file</source>
+        <translation>연구 파일의 기록된 버전을 유지했습니다</translation>
+    </message>
+    <message>
+        <source>Study file %1 loaded (SHA-256 %2…)</source>
+        <translation>연구 파일 %1을(를) 불러왔습니다(SHA-256 %2…)</translation>
+    </message>
+    <message>
+        <source>Merge refused</source>
+        <translation>병합 거부됨</translation>
+    </message>
+    <message>
+        <source>Merge anyway (recorded)</source>
+        <translation>그래도 병합(기록됨)</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStackedWidget>
@@ -174,6 +175,8 @@ void MainWindow::createActions()
     m_exportCsvAction = file->addAction(tr("Export &CSV…"), this, [this] { exportStudy(false); });
     m_exportJsonAction = file->addAction(tr("Export &JSON…"), this, [this] { exportStudy(true); });
     m_mergeAction = file->addAction(tr("&Merge Study File…"), this, &MainWindow::mergeStudyDialog);
+    m_reloadStudyFileAction = file->addAction(tr("&Reload Study Definition"), this, [this] { reloadStudyFile(true); });
+    m_reloadStudyFileAction->setObjectName(QStringLiteral("reloadStudyFileAction"));
     file->addSeparator();
     m_closeAction = file->addAction(tr("&Close Study"), this, &MainWindow::closeStudy);
     m_closeAction->setShortcut(QKeySequence::Close);
@@ -215,6 +218,7 @@ void MainWindow::updateActions()
     m_exportCsvAction->setEnabled(open && !surveying);
     m_exportJsonAction->setEnabled(open && !surveying);
     m_mergeAction->setEnabled(open && !surveying);
+    m_reloadStudyFileAction->setEnabled(open && !surveying && !m_study->studyFilePath().isEmpty());
     m_closeAction->setEnabled(open && !surveying);
     m_startSurveyAction->setEnabled(open && !surveying);
     m_endSurveyAction->setEnabled(surveying);
@@ -251,6 +255,7 @@ bool MainWindow::openStudy(const QString &path)
     }
     setPagesStudy(nullptr);
     m_study = std::move(study);
+    reloadStudyFile(false); // the researcher may have edited the study file since
     setPagesStudy(m_study.get());
     addRecent(m_study->path());
     if (m_study->settings().listener) {
@@ -263,6 +268,58 @@ bool MainWindow::openStudy(const QString &path)
     updateTitle();
     updateActions();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(m_study->path())), kStatusTimeoutMs);
+    return true;
+}
+
+bool MainWindow::reloadStudyFile(bool explicitly)
+{
+    if (!m_study)
+        return false;
+    const Study::StudyFileCheck check = m_study->checkStudyFile();
+    const QString file = QDir::toNativeSeparators(check.path);
+    switch (check.state) {
+    case Study::StudyFileState::None:
+        return false;
+    case Study::StudyFileState::Unchanged:
+        if (explicitly)
+            statusBar()->showMessage(tr("The study file %1 is unchanged").arg(file), kStatusTimeoutMs);
+        return false;
+    case Study::StudyFileState::Missing:
+    case Study::StudyFileState::Invalid:
+        showError(tr("Study file not used"),
+                  tr("%1\n\nThe version recorded in the study stays in force until the file is fixed.").arg(check.errors.join(QLatin1Char('\n'))));
+        return false;
+    case Study::StudyFileState::ChangedAfterData: {
+        QMessageBox box(QMessageBox::Warning, tr("Study file changed"),
+                        tr("The study file %1 changed after data collection began.\n\nUse the new version for the "
+                           "participants and answers to come? Its fingerprint (SHA-256 %2…) is recorded with them; the data "
+                           "collected so far keeps the version it was collected under (%3…).")
+                            .arg(file, check.fileHash.left(12), check.recordedHash.left(12)),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("studyFileChangedBox"));
+        QPushButton *use = box.addButton(tr("Use the new version"), QMessageBox::AcceptRole);
+        use->setObjectName(QStringLiteral("useNewStudyFileButton"));
+        QPushButton *keep = box.addButton(tr("Keep the recorded version"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("keepStudyFileButton"));
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() != use) {
+            statusBar()->showMessage(tr("Kept the recorded version of the study file"), kStatusTimeoutMs);
+            return false;
+        }
+        break;
+    }
+    case Study::StudyFileState::Changed:
+        break;
+    }
+    if (!m_study->loadStudyFile(QString(), true)) {
+        showError(tr("Study file not used"), m_study->lastError());
+        return false;
+    }
+    if (explicitly)
+        setPagesStudy(m_study.get());
+    updateTitle();
+    statusBar()->showMessage(tr("Study file %1 loaded (SHA-256 %2…)").arg(file, m_study->studyFileHash().left(12)), kStatusTimeoutMs);
     return true;
 }
 
@@ -599,8 +656,21 @@ void MainWindow::mergeStudyDialog()
         return;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const MergeReport report = mergeStudy(*m_study, path);
+    MergeReport report = mergeStudy(*m_study, path);
     QApplication::restoreOverrideCursor();
+    if (report.refused) {
+        QMessageBox box(QMessageBox::Warning, tr("Merge refused"), report.toText(), QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("mergeRefusedBox"));
+        QPushButton *force = box.addButton(tr("Merge anyway (recorded)"), QMessageBox::DestructiveRole);
+        force->setObjectName(QStringLiteral("forceMergeButton"));
+        box.addButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.clickedButton() != force)
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        report = mergeStudy(*m_study, path, true);
+        QApplication::restoreOverrideCursor();
+    }
     m_studyPage->refresh();
     m_surveyTab->refresh();
     m_resultsPage->refresh();

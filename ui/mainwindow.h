@@ -81,6 +81,10 @@ public:
     void showResults();
     /// Shows the Models tab with participant (code) and encoder chosen, e.g. to (re)train.
     void showModelsFor(const QString &participant, const QString &encoder);
+    /// Compares the open study's study file with the version in force: applies a change made
+    /// before data collection, asks before using one made after it began, reports a broken file.
+    /// explicitly: the researcher asked (File > Reload Study Definition). True when a new version was loaded.
+    bool reloadStudyFile(bool explicitly);
     /// The workspace's tabs (objectName workspaceTabs).
     QTabWidget *workspace() const { return m_workspace; }
     SurveyWidget *surveyWidget() const { return m_survey; }
@@ -141,6 +145,7 @@ private:
     QAction *m_exportCsvAction = nullptr;
     QAction *m_exportJsonAction = nullptr;
     QAction *m_mergeAction = nullptr;
+    QAction *m_reloadStudyFileAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_startSurveyAction = nullptr;
     QAction *m_endSurveyAction = nullptr;

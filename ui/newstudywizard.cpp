@@ -1,4 +1,5 @@
 #include "newstudywizard.h"
+#include "study/studyfile.h"
 
 #include "study/study.h"
 #include "survey/clipplanner.h"
@@ -884,10 +885,18 @@ bool NewStudyWizard::createStudy(const QString &path, const QString &name, QStri
     QDir().mkpath(QFileInfo(path).absolutePath());
     StudySettings s;
     s.name = name;
+    s.design.seed = qint64(randomSeed() >> 11); // the study-level seed of balanced assignment (53 bits)
     m_study = Study::create(path, s, error);
     if (!m_study)
         return false;
     m_createdPath = path;
+    // The study file next to the study: the researcher can edit, version and share it; the
+    // wizard's later pages rewrite it through setSettings().
+    if (!m_study->writeStudyFile(StudyFile::defaultPathFor(path))) {
+        *error = m_study->lastError();
+        discardCreatedStudy();
+        return false;
+    }
     return true;
 }
 
@@ -916,8 +925,11 @@ void NewStudyWizard::discardCreatedStudy()
     if (!m_study)
         return;
     const bool empty = m_study->tracks().isEmpty();
+    const QString studyFile = m_study->studyFilePath();
     m_study.reset();
     if (empty) {
+        if (!studyFile.isEmpty())
+            QFile::remove(studyFile);
         for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"),
                                       QStringLiteral("-journal")})
             QFile::remove(m_createdPath + suffix);

@@ -21,8 +21,6 @@ namespace tastelab {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("StudyFile", text); }
-
 // ---------------------------------------------------------------------------------------------
 // A parsed document that keeps line numbers (QJsonDocument does not).
 // ---------------------------------------------------------------------------------------------
@@ -51,17 +49,17 @@ QString typeName(Node::Type type)
 {
     switch (type) {
     case Node::Type::Null:
-        return tr("null");
+        return QCoreApplication::translate("StudyFile", "null");
     case Node::Type::Bool:
-        return tr("a boolean");
+        return QCoreApplication::translate("StudyFile", "a boolean");
     case Node::Type::Number:
-        return tr("a number");
+        return QCoreApplication::translate("StudyFile", "a number");
     case Node::Type::String:
-        return tr("a string");
+        return QCoreApplication::translate("StudyFile", "a string");
     case Node::Type::Array:
-        return tr("a list");
+        return QCoreApplication::translate("StudyFile", "a list");
     case Node::Type::Object:
-        return tr("an object");
+        return QCoreApplication::translate("StudyFile", "an object");
     }
     return QString();
 }
@@ -147,7 +145,7 @@ private:
                 skip();
                 Node v = value();
                 if (n.member(key))
-                    m_duplicates->push_back({keyLine, tr("the key '%1' appears twice").arg(key)});
+                    m_duplicates->push_back({keyLine, QCoreApplication::translate("StudyFile", "the key '%1' appears twice").arg(key)});
                 n.members.emplace_back(key, std::move(v));
                 n.keyLines.push_back(keyLine);
                 skip();
@@ -270,7 +268,7 @@ bool parseJson(const QByteArray &data, Node &root, QVector<ParseError> &errors)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError) {
-        errors.push_back({lineAtOffset(data, error.offset), tr("JSON syntax error: %1").arg(error.errorString())});
+        errors.push_back({lineAtOffset(data, error.offset), QCoreApplication::translate("StudyFile", "JSON syntax error: %1").arg(error.errorString())});
         return false;
     }
     JsonLineParser parser(data);
@@ -332,7 +330,7 @@ bool yamlNode(const YAML::Node &y, Node &out, QVector<ParseError> &errors)
         for (auto it = y.begin(); it != y.end(); ++it) {
             const int keyLine = it->first.Mark().line + 1;
             if (!it->first.IsScalar()) {
-                errors.push_back({keyLine, tr("a key must be a plain name")});
+                errors.push_back({keyLine, QCoreApplication::translate("StudyFile", "a key must be a plain name")});
                 return false;
             }
             const QString key = QString::fromStdString(it->first.Scalar());
@@ -340,7 +338,7 @@ bool yamlNode(const YAML::Node &y, Node &out, QVector<ParseError> &errors)
             if (!yamlNode(it->second, n, errors))
                 return false;
             if (out.member(key))
-                errors.push_back({keyLine, tr("the key '%1' appears twice").arg(key)});
+                errors.push_back({keyLine, QCoreApplication::translate("StudyFile", "the key '%1' appears twice").arg(key)});
             out.members.emplace_back(key, std::move(n));
             out.keyLines.push_back(keyLine);
         }
@@ -355,13 +353,13 @@ bool parseYaml(const QByteArray &data, Node &root, QVector<ParseError> &errors)
     try {
         doc = YAML::Load(data.toStdString());
     } catch (const YAML::Exception &e) {
-        errors.push_back({e.mark.line + 1, tr("YAML syntax error: %1").arg(QString::fromStdString(e.msg))});
+        errors.push_back({e.mark.line + 1, QCoreApplication::translate("StudyFile", "YAML syntax error: %1").arg(QString::fromStdString(e.msg))});
         return false;
     }
     try {
         return yamlNode(doc, root, errors) && errors.isEmpty();
     } catch (const YAML::Exception &e) {
-        errors.push_back({e.mark.line + 1, tr("YAML error: %1").arg(QString::fromStdString(e.msg))});
+        errors.push_back({e.mark.line + 1, QCoreApplication::translate("StudyFile", "YAML error: %1").arg(QString::fromStdString(e.msg))});
         return false;
     }
 }
@@ -539,42 +537,42 @@ void check(const Node &n, const Spec &spec, const QString &path, QVector<ParseEr
     switch (spec.kind) {
     case Spec::Kind::Bool:
         if (n.type != Node::Type::Bool)
-            fail(n.line, tr("'%1' must be true or false, not %2").arg(path, quoted(n)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be true or false, not %2").arg(path, quoted(n)));
         return;
     case Spec::Kind::Integer:
     case Spec::Kind::Number: {
         if (n.type != Node::Type::Number) {
-            fail(n.line, tr("'%1' must be a number, not %2").arg(path, quoted(n)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be a number, not %2").arg(path, quoted(n)));
             return;
         }
         if (spec.kind == Spec::Kind::Integer && n.number != std::floor(n.number)) {
-            fail(n.line, tr("'%1' must be a whole number, not %2").arg(path, numberText(n.number)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be a whole number, not %2").arg(path, numberText(n.number)));
             return;
         }
         if (n.number < spec.min || n.number > spec.max)
-            fail(n.line, tr("'%1' must be between %2 and %3, not %4").arg(path, numberText(spec.min), numberText(spec.max), numberText(n.number)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be between %2 and %3, not %4").arg(path, numberText(spec.min), numberText(spec.max), numberText(n.number)));
         return;
     }
     case Spec::Kind::String:
         if (n.type != Node::Type::String)
-            fail(n.line, tr("'%1' must be a string, not %2").arg(path, typeName(n.type)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be a string, not %2").arg(path, typeName(n.type)));
         return;
     case Spec::Kind::Enum:
         if (n.type != Node::Type::String || !spec.allowed.contains(n.string))
-            fail(n.line, tr("'%1' must be one of %2, not %3").arg(path, spec.allowed.join(QStringLiteral(", ")), quoted(n)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be one of %2, not %3").arg(path, spec.allowed.join(QStringLiteral(", ")), quoted(n)));
         return;
     case Spec::Kind::StringList:
         if (n.type != Node::Type::Array) {
-            fail(n.line, tr("'%1' must be a list of strings, not %2").arg(path, typeName(n.type)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be a list of strings, not %2").arg(path, typeName(n.type)));
             return;
         }
         for (std::size_t i = 0; i < n.items.size(); ++i)
             if (n.items[i].type != Node::Type::String)
-                fail(n.items[i].line, tr("'%1[%2]' must be a string, not %3").arg(path).arg(i).arg(typeName(n.items[i].type)));
+                fail(n.items[i].line, QCoreApplication::translate("StudyFile", "'%1[%2]' must be a string, not %3").arg(path).arg(i).arg(typeName(n.items[i].type)));
         return;
     case Spec::Kind::ObjectList: {
         if (n.type != Node::Type::Array) {
-            fail(n.line, tr("'%1' must be a list, not %2").arg(path, typeName(n.type)));
+            fail(n.line, QCoreApplication::translate("StudyFile", "'%1' must be a list, not %2").arg(path, typeName(n.type)));
             return;
         }
         Spec item = spec;
@@ -585,8 +583,8 @@ void check(const Node &n, const Spec &spec, const QString &path, QVector<ParseEr
     }
     case Spec::Kind::Object: {
         if (n.type != Node::Type::Object) {
-            fail(n.line, path.isEmpty() ? tr("the study file must be an object (key: value pairs), not %1").arg(typeName(n.type))
-                                        : tr("'%1' must be an object (key: value pairs), not %2").arg(path, typeName(n.type)));
+            fail(n.line, path.isEmpty() ? QCoreApplication::translate("StudyFile", "the study file must be an object (key: value pairs), not %1").arg(typeName(n.type))
+                                        : QCoreApplication::translate("StudyFile", "'%1' must be an object (key: value pairs), not %2").arg(path, typeName(n.type)));
             return;
         }
         for (std::size_t i = 0; i < n.members.size(); ++i) {
@@ -605,11 +603,11 @@ void check(const Node &n, const Spec &spec, const QString &path, QVector<ParseEr
                 }
             }
             if (!field) {
-                const QString where = path.isEmpty() ? tr("at the top level") : tr("in '%1'").arg(path);
+                const QString where = path.isEmpty() ? QCoreApplication::translate("StudyFile", "at the top level") : QCoreApplication::translate("StudyFile", "in '%1'").arg(path);
                 if (best <= std::max(2, int(key.size()) / 3))
-                    fail(n.keyLines[i], tr("unknown key '%1' %2 (did you mean '%3'?)").arg(key, where, closest));
+                    fail(n.keyLines[i], QCoreApplication::translate("StudyFile", "unknown key '%1' %2 (did you mean '%3'?)").arg(key, where, closest));
                 else
-                    fail(n.keyLines[i], tr("unknown key '%1' %2").arg(key, where));
+                    fail(n.keyLines[i], QCoreApplication::translate("StudyFile", "unknown key '%1' %2").arg(key, where));
                 continue;
             }
             check(n.members[i].second, *field, keyPath, errors);
@@ -617,7 +615,7 @@ void check(const Node &n, const Spec &spec, const QString &path, QVector<ParseEr
         for (const QString &key : spec.required) {
             if (!n.member(key)) {
                 const QString keyPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
-                fail(n.line, tr("'%1' is required").arg(keyPath));
+                fail(n.line, QCoreApplication::translate("StudyFile", "'%1' is required").arg(keyPath));
             }
         }
         return;
@@ -762,7 +760,7 @@ StudyFile::Result StudyFile::read(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         Result r;
-        r.errors << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), tr("cannot read the study file (%1)").arg(file.errorString()));
+        r.errors << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(path), QCoreApplication::translate("StudyFile", "cannot read the study file (%1)").arg(file.errorString()));
         return r;
     }
     return parse(file.readAll(), formatFor(path), QDir::toNativeSeparators(path));

@@ -178,6 +178,19 @@ private Q_SLOTS:
         QVERIFY(missing.errorText().contains(QStringLiteral("nope.json")));
     }
 
+    void documentedExamplesAreValidAndAgree()
+    {
+        // docs/study-file.md shows these two files; they must stay valid and describe one study.
+        const QString docs = QStringLiteral(TASTELAB_TEST_DATA "/../../docs/examples/");
+        const StudyFile::Result yaml = StudyFile::read(docs + QStringLiteral("study.yaml"));
+        const StudyFile::Result json = StudyFile::read(docs + QStringLiteral("study.json"));
+        QVERIFY2(yaml.ok, qPrintable(yaml.errorText()));
+        QVERIFY2(json.ok, qPrintable(json.errorText()));
+        QVERIFY(yaml.settings == json.settings);
+        QCOMPARE(yaml.settings.design.blocks, DesignSettings::Blocks::Genre);
+        QCOMPARE(yaml.settings.questionnaires.size(), 2);
+    }
+
     void minimalFileGetsDefaults()
     {
         const StudyFile::Result r = StudyFile::parse("name: Tiny\n", StudyFile::Format::Yaml, QStringLiteral("tiny.yaml"));

@@ -20,6 +20,7 @@
 #include "study/participantsession.h"
 #include "study/recommendations.h"
 #include "study/study.h"
+#include "study/studyfile.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -28,6 +29,8 @@
 #include <QMediaDevices>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QMessageBox>
+#include <QTimer>
 #include <QRadioButton>
 #include <QComboBox>
 #include <QSlider>
@@ -53,6 +56,7 @@ class TestGui : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void wizardCreatesStudy();
+    void studyFileChangedAsksForConfirmation();
     void surveyWithKeyboard();
     void resumeAfterClosing();
     void likertWithNumberKeys();
@@ -178,7 +182,93 @@ void TestGui::wizardCreatesStudy()
     QVERIFY(settings.askAge);
     QCOMPARE(settings.demographicFields, QStringList{QStringLiteral("Favourite genre")});
     QCOMPARE(window.study()->tracks().size(), m_trackCount);
+    // The wizard wrote the study file next to the study, with the settings chosen.
+    const QString studyFile = StudyFile::defaultPathFor(m_studyPath);
+    QCOMPARE(window.study()->studyFilePath(), studyFile);
+    const StudyFile::Result written = StudyFile::read(studyFile);
+    QVERIFY2(written.ok, qPrintable(written.errorText()));
+    QVERIFY(written.settings == settings);
+    QCOMPARE(window.study()->studyFileHash(), written.hash);
+    QCOMPARE(window.study()->checkStudyFile().state, Study::StudyFileState::Unchanged);
     shot(&window, QStringLiteral("study-overview-new.png"));
+}
+
+void TestGui::studyFileChangedAsksForConfirmation()
+{
+    // A study with data: the researcher edits its study file and opens the study again.
+    QTemporaryDir dir;
+    StudySettings s;
+    s.name = QStringLiteral("Edited study");
+    s.clipsPerParticipant = 3;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("edited.tastelab"));
+    {
+        auto study = Study::create(path, s, &error);
+        QVERIFY2(study, qPrintable(error));
+        Track t;
+        t.path = dir.filePath(QStringLiteral("a.flac"));
+        t.contentHash = QStringLiteral("a");
+        t.relativePath = QStringLiteral("a.flac");
+        t.title = t.artist = t.genre = QStringLiteral("a");
+        t.format = QStringLiteral("FLAC");
+        t.sampleRate = 44100;
+        t.channels = 2;
+        t.durationSeconds = 60;
+        QVERIFY(study->addTrack(t) > 0);
+        QVERIFY(study->writeStudyFile(StudyFile::defaultPathFor(path)));
+        QVERIFY(study->createParticipant(QStringLiteral("P1"), 1, {}));
+    }
+    const QString file = StudyFile::defaultPathFor(path);
+    QByteArray text = StudyFile::serialize(s, StudyFile::Format::Json);
+    auto edit = [&](const QByteArray &from, const QByteArray &to) {
+        text.replace(from, to);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    };
+    edit("\"Edited study\"", "\"Edited study, version 2\"");
+
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // First "Keep the recorded version", then (on reload) "Use the new version".
+    QString recorded;
+    bool answered = false;
+    auto answer = [&](const char *button, const QString &shotName) {
+        QTimer::singleShot(0, this, [&, button, shotName] {
+            QTRY_VERIFY(qobject_cast<QMessageBox *>(QApplication::activeModalWidget()));
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QCOMPARE(box->objectName(), QStringLiteral("studyFileChangedBox"));
+            QVERIFY(box->text().contains(QStringLiteral("changed after data collection began")));
+            shot(box, shotName);
+            child<QPushButton>(box, button)->click();
+            answered = true;
+        });
+    };
+    answer("keepStudyFileButton", QStringLiteral("study-file-changed.png"));
+    QVERIFY(window.openStudy(path));
+    QVERIFY(answered);
+    QCOMPARE(window.study()->settings().name, QStringLiteral("Edited study"));
+    recorded = window.study()->studyFileHash();
+    QCOMPARE(window.study()->studyFileVersions().size(), 1);
+
+    answered = false;
+    answer("useNewStudyFileButton", QStringLiteral("study-file-changed-again.png"));
+    QVERIFY(window.reloadStudyFile(true));
+    QVERIFY(answered);
+    QCOMPARE(window.study()->settings().name, QStringLiteral("Edited study, version 2"));
+    QVERIFY(window.study()->studyFileHash() != recorded);
+    QCOMPARE(window.study()->studyFileVersions().size(), 2);
+    QCOMPARE(window.windowTitle(), QStringLiteral("Edited study, version 2 — Tastelab"));
+
+    // A broken edit: reported with its line, the recorded version stays.
+    edit("\"clipSeconds\": 10", "\"clipSeconds\": \"ten\"");
+    QVERIFY(!window.reloadStudyFile(true));
+    auto *box = window.findChild<QMessageBox *>(QStringLiteral("errorMessageBox"));
+    QVERIFY(box);
+    QVERIFY2(box->text().contains(QStringLiteral("edited.study.json:5: 'clipSeconds' must be a number, not 'ten'")), qPrintable(box->text()));
+    shot(box, QStringLiteral("study-file-invalid.png"));
+    box->close();
 }
 
 SurveyWidget *TestGui::enterCode(MainWindow &window, const QString &studyPath, const QString &code)
