@@ -8,6 +8,7 @@
 #include "study/textfile.h"
 #include "study/training.h"
 #include "study/exporter.h"
+#include "study/catchclips.h"
 #include "study/qualityreport.h"
 #include "study/importer.h"
 #include "study/listener.h"
@@ -168,6 +169,19 @@ int cmdCreate(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("field")))
         s.demographicFields = p.values(QStringLiteral("field"));
     QString error;
+    if (p.isSet(QStringLiteral("builtin-catch"))) {
+        // Spoken with espeak-ng when installed, else the beep code (docs/quality.md).
+        const QString folder = QFileInfo(p.value(QStringLiteral("study"))).absoluteDir().filePath(QStringLiteral("catch"));
+        const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, s, &error);
+        if (catches.clips.isEmpty())
+            return fail(error);
+        s.design.catchClips << catches.clips;
+        if (!catches.instructionsNote.isEmpty())
+            s.instructions = (s.instructions.isEmpty() ? StudySettings::defaultInstructions() : s.instructions)
+                + QStringLiteral("\n\n") + catches.instructionsNote;
+        out() << "built-in catch clips in " << QDir::toNativeSeparators(folder)
+              << (catches.spoken ? " (spoken by espeak-ng)" : " (beep code: espeak-ng is not installed)") << Qt::endl;
+    }
     auto study = Study::create(p.value(QStringLiteral("study")), s, &error);
     if (!study)
         return fail(error);
@@ -1394,7 +1408,7 @@ int cmdFeedback(QCommandLineParser &p)
 
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
-    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...] "
+    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats --builtin-catch ...] "
                "[--study-file S.json|S.yaml: define it by S when S exists, else write S from the options]", cmdCreate},
     {"validate", "Check a study file against the schema (line-numbered errors): validate FILE", cmdValidate},
     {"schedule", "Print a participant's schedule regenerated from their study file version, seed and index, and "
@@ -1467,6 +1481,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("no-balance"), QStringLiteral("Do not balance genres.")},
         {QStringLiteral("min-listen"), QStringLiteral("Seconds before answers unlock (default: whole clip)."), QStringLiteral("s")},
         {QStringLiteral("ask-age"), QStringLiteral("Ask participants their age.")},
+        {QStringLiteral("builtin-catch"), QStringLiteral("create: add the two built-in catch clips (spoken by espeak-ng, else a beep code).")},
         {QStringLiteral("field"), QStringLiteral("A free demographic question (repeatable)."), QStringLiteral("question")},
         {QStringLiteral("folder"), QStringLiteral("Music folder to import (recursive)."), QStringLiteral("dir")},
         {QStringLiteral("manifest"), QStringLiteral("CSV manifest: path,genre,title,artist."), QStringLiteral("csv")},

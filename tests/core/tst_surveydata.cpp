@@ -3,6 +3,8 @@
 // revisions with both values, the integrity record with every answer, and the quality flags and
 // summary in the CSV and JSON exports.
 
+#include "audio/audiofile.h"
+#include "study/catchclips.h"
 #include "study/exporter.h"
 #include "study/participantsession.h"
 #include "study/qualityreport.h"
@@ -14,6 +16,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -239,6 +242,34 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("excluded")).toBool(), true);
         QCOMPARE(summary.value(QStringLiteral("fast_answers")).toInt(), 1);
         QCOMPARE(root.value(QStringLiteral("questionnaires")).toArray().size(), 2);
+    }
+    void builtinCatchClips()
+    {
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        const BuiltinCatchClips like = writeBuiltinCatchClips(dir.filePath(QStringLiteral("catch")), s, &error);
+        QVERIFY2(like.clips.size() == 2, qPrintable(error));
+        const bool haveEspeak = !QStandardPaths::findExecutable(QStringLiteral("espeak-ng")).isEmpty();
+        QCOMPARE(like.spoken, haveEspeak);
+        QCOMPARE(like.instructionsNote.isEmpty(), haveEspeak);
+        QCOMPARE(like.clips[0].id, QStringLiteral("press-dislike"));
+        QCOMPARE(like.clips[0].expected, 0);
+        QCOMPARE(like.clips[1].id, QStringLiteral("press-like"));
+        QCOMPARE(like.clips[1].expected, 1);
+        for (const CatchClip &c : like.clips) {
+            QVERIFY(c.file.startsWith(QLatin1String("catch/")));
+            // A real audio file of a few seconds (spoken or the beep code).
+            const audio::AudioBuffer b = audio::decodeAudio(QFile::encodeName(dir.filePath(c.file)).toStdString());
+            QVERIFY(b.frames() > b.sampleRate);
+            QVERIFY(b.frames() < 10 * b.sampleRate);
+        }
+        s.scale = AnswerScale::Likert7;
+        const BuiltinCatchClips likert = writeBuiltinCatchClips(dir.filePath(QStringLiteral("likert")), s, &error);
+        QCOMPARE(likert.clips.size(), 2);
+        QCOMPARE(likert.clips[0].id, QStringLiteral("press-1"));
+        QCOMPARE(likert.clips[0].expected, 1);
+        QCOMPARE(likert.clips[1].expected, 7);
     }
 };
 
