@@ -86,6 +86,7 @@ StudySettings pagesSettings()
     q.questions = {q1, q2, q3, q4};
     s.questionnaires = {q};
     s.quality.fastAnswerSeconds = 0.2;
+    s.finishText = QStringLiteral("Please tell the researcher that you have finished.");
     return s;
 }
 
@@ -251,6 +252,7 @@ void TestSurveyPages::walkThroughPages()
     QVERIFY(replayed && wentBack);
     QCOMPARE(clipLike, 3 + 1);
     QCOMPARE(survey->step(), SurveyWidget::Step::Finished);
+    QCOMPARE(child<QLabel>(&window, "finishText")->text(), QStringLiteral("Please tell the researcher that you have finished."));
     shot(&window, QStringLiteral("pages-8-finish.png"));
 
     // What is stored.

@@ -351,6 +351,8 @@ void SurveyWidget::showFinish()
     const qint64 participantId = m_session->participant().id;
     const double consistency = m_settings.repeats > 0 ? m_study->consistency(participantId) : -1.0;
     m_finishPage->setResult(m_session->answeredCount(), consistency);
+    // The study's own finish text; the page's title and summary already say the default.
+    m_finishPage->setText(m_settings.finishText.trimmed());
     showStep(Step::Finished);
     Q_EMIT statusMessage(tr("Participant %1 finished").arg(m_session->participant().code));
     m_session.reset();
