@@ -279,9 +279,6 @@ void ClipPlayer::play(const ClipRequest &request)
     m_integrity.deviceDescription = m_activeDevice.description();
     m_integrity.deviceId = QString::fromUtf8(m_activeDevice.id());
     m_inUnderrun = false;
-    m_outputIds.clear();
-    for (const QAudioDevice &d : QMediaDevices::audioOutputs())
-        m_outputIds << QString::fromUtf8(d.id());
     m_defaultOutputId = QMediaDevices::defaultAudioOutput().id();
     m_format = formatFor(m_activeDevice);
     m_state = State::Loading;
@@ -454,13 +451,12 @@ void ClipPlayer::stallFeedForTesting(int ms)
 
 void ClipPlayer::checkOutputsChanged()
 {
-    QStringList ids;
-    for (const QAudioDevice &d : QMediaDevices::audioOutputs())
-        ids << QString::fromUtf8(d.id());
+    // Outputs that come and go elsewhere do not change what is heard; the default output changing
+    // does (the system may move the stream there), and so does the clip's own device going away
+    // (checkDevicePresent()).
     const QByteArray defaultId = QMediaDevices::defaultAudioOutput().id();
-    if (ids != m_outputIds || defaultId != m_defaultOutputId) {
+    if (defaultId != m_defaultOutputId) {
         ++m_integrity.deviceChanges;
-        m_outputIds = ids;
         m_defaultOutputId = defaultId;
     }
 }

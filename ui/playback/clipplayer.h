@@ -10,7 +10,6 @@
 #include <QMediaDevices>
 #include <QObject>
 #include <QString>
-#include <QStringList>
 #include <QTimer>
 
 #include <cmath>
@@ -67,8 +66,8 @@ struct PlaybackIntegrity {
     double loudnessBefore = std::numeric_limits<double>::quiet_NaN();
     double loudnessAfter = std::numeric_limits<double>::quiet_NaN();
     QString loudnessUnit;
-    /// Changes of the list of outputs or of the default output while the clip played, and a
-    /// disappearing device.
+    /// Changes of the system's default output while the clip played, and the clip's device
+    /// disappearing (other outputs coming and going do not count).
     int deviceChanges = 0;
 
     /// An answer to this clip is flagged: it was given with an underrun or a device change.
@@ -89,6 +88,9 @@ struct PlaybackIntegrity {
 /// Device failures are reported through failed(): a sink error, the device disappearing from
 /// QMediaDevices::audioOutputs() (checked every 500 ms while a clip plays, since Qt 6.4's
 /// PulseAudio backend does not emit audioOutputsChanged), or a sink that takes no audio for 5 s.
+///
+/// Each clip keeps an audio-integrity record (integrity(): device, underruns, latency, loudness
+/// before and after normalisation, device changes), stored with the answer (docs/quality.md).
 ///
 /// Lives on the GUI thread; every method must be called there. Signals are emitted there too.
 class ClipPlayer : public QObject {
@@ -219,7 +221,6 @@ private:
     QElapsedTimer m_queuedClock;   ///< since the clip was handed to the source
     QElapsedTimer m_underrunClock; ///< since the current underrun episode began
     bool m_inUnderrun = false;
-    QStringList m_outputIds;       ///< outputs when the clip started, to notice changes
     QByteArray m_defaultOutputId;
     double m_loudnessBefore = std::numeric_limits<double>::quiet_NaN();
     double m_loudnessAfter = std::numeric_limits<double>::quiet_NaN();
