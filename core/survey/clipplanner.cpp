@@ -370,7 +370,10 @@ Schedule planSchedule(std::vector<ScheduleTrack> pool, const ScheduleOptions &op
             chosen.push_back({byId.at(item.trackId), item.startSeconds, 0, -1});
     }
 
-    // Blocks.
+    // One unshuffled-into-blocks schedule in random order: exactly planClips()'s plan (order and
+    // repeats included), so studies without blocks or balanced assignment keep the plans their
+    // participants got before schedules existed.
+    const bool legacy = !options.balancedAssignment && options.blocks == BlockMode::None && options.shuffleWithinBlocks;
     std::vector<std::vector<Entry>> blocks;
     std::vector<std::string> names;
     if (options.blocks == BlockMode::Genre) {
@@ -395,7 +398,7 @@ Schedule planSchedule(std::vector<ScheduleTrack> pool, const ScheduleOptions &op
             blocks[i % std::size_t(count)].push_back(dealt[i]);
         for (int b = 0; b < count; ++b)
             names.push_back(std::to_string(b + 1));
-    } else {
+    } else if (!legacy) {
         blocks.push_back(chosen);
         names.push_back("1");
     }
@@ -424,11 +427,25 @@ Schedule planSchedule(std::vector<ScheduleTrack> pool, const ScheduleOptions &op
     schedule.blockCount = std::max<int>(1, int(blocks.size()));
     if (schedule.blockNames.empty())
         schedule.blockNames.push_back("1");
+    if (legacy) {
+        std::vector<PlanTrack> tracks;
+        for (const ScheduleTrack &t : pool)
+            tracks.push_back({t.id, t.genre, t.durationSeconds});
+        PlanOptions o;
+        o.clipSeconds = options.clipSeconds;
+        o.clipsPerParticipant = options.clipsPerParticipant;
+        o.balanceGenres = options.balanceGenres;
+        o.repeats = options.repeats;
+        o.edgeFraction = options.edgeFraction;
+        Plan full = planClips(tracks, o, participantSeed);
+        plan.items = std::move(full.items);
+        plan.notes = std::move(full.notes);
+    }
 
     // Repeats: the same excerpt again, later, with at least one other clip in between; the copy
     // belongs to the block of the clip before it.
-    const int repeats = std::min(std::max(0, options.repeats), int(entries.size()));
-    if (repeats < options.repeats) {
+    const int repeats = legacy ? 0 : std::min(std::max(0, options.repeats), int(entries.size()));
+    if (!legacy && repeats < options.repeats) {
         std::ostringstream s;
         s << "only " << repeats << " repeated clips possible";
         plan.notes.push_back(s.str());

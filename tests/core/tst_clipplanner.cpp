@@ -271,6 +271,27 @@ private Q_SLOTS:
         }
     }
 
+    void defaultScheduleIsTheClassicPlan()
+    {
+        // No blocks, no balanced assignment: the plan participants got before schedules existed.
+        ScheduleOptions o;
+        o.clipsPerParticipant = 12;
+        o.repeats = 3;
+        o.practiceClips = 2; // extras do not change the plan
+        PlanOptions classic;
+        classic.clipsPerParticipant = 12;
+        classic.repeats = 3;
+        const std::vector<ScheduleTrack> tracks = pool({{"a", 10}, {"b", 10}});
+        std::vector<PlanTrack> planTracks;
+        for (const ScheduleTrack &t : tracks)
+            planTracks.push_back({t.id, t.genre, t.durationSeconds});
+        for (std::uint64_t seed : {1ull, 99ull, 123456789ull}) {
+            const Schedule s = planSchedule(tracks, o, seed, 3);
+            QVERIFY(samePlan(s.plan, planClips(planTracks, classic, seed)));
+            QCOMPARE(int(s.practice.size()), 2);
+        }
+    }
+
     void subsetOfThePool()
     {
         ScheduleOptions o;
