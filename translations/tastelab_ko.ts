@@ -119,6 +119,10 @@
         <source>in the other file, %1</source>
         <translation>다른 파일에서, %1</translation>
     </message>
+    <message>
+        <source>Survey records added (practice and catch answers, questionnaire answers, events, revisions): %1.</source>
+        <translation>추가된 설문 기록(연습·확인용 클립 응답, 설문 응답, 이벤트, 수정 기록): %1.</translation>
+    </message>
 </context>
 <context>
     <name>Extractor</name>

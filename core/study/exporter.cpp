@@ -416,6 +416,10 @@ QString MergeReport::toText() const
                  .arg(answersAlreadyPresent)
                  .arg(tracksAdded)
                  .arg(embeddingsAdded);
+    if (surveyRecordsAdded > 0)
+        lines << QCoreApplication::translate("Exporter", "Survey records added (practice and catch answers, questionnaire "
+                                                         "answers, events, revisions): %1.")
+                     .arg(surveyRecordsAdded);
     if (!conflicts.isEmpty()) {
         lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
                                              int(conflicts.size()));
@@ -683,6 +687,12 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
                 return abort(study.lastError());
             ++report.answersAdded;
         }
+        // Practice and catch answers, questionnaires, events and revisions (schema 7).
+        int records = 0;
+        QString recordsError;
+        if (!surveydata::mergeRecords(study, local->id, *other, theirs.id, &records, &recordsError))
+            return abort(recordsError);
+        report.surveyRecordsAdded += records;
         if (study.answers(local->id).size() >= study.plan(local->id).size())
             study.markFinished(local->id);
     }

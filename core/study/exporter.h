@@ -28,6 +28,7 @@ struct MergeReport {
     int participantsAdded = 0;
     int answersAdded = 0;
     int answersAlreadyPresent = 0;
+    int surveyRecordsAdded = 0; ///< practice/catch answers, questionnaire answers, events, revisions
     int tracksAdded = 0;
     int embeddingsAdded = 0; ///< cached embeddings (e.g. from `extract --shard`) not yet here
     QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local

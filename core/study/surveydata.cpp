@@ -289,6 +289,70 @@ QVector<ParticipantEvent> events(Study &study, qint64 participantId, const QStri
     return out;
 }
 
+bool mergeRecords(Study &study, qint64 localId, Study &other, qint64 otherId, int *added, QString *error)
+{
+    int count = 0;
+    QSqlDatabase &db = study.database();
+    for (const ExtraAnswer &a : extraAnswers(other, otherId)) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO extra_answers(participant_id, kind, seq, value, response_ms, replays, "
+                                 "answered_at, study_file_hash, ")
+                  + QLatin1String(kIntegrityColumns) + QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        for (const QVariant &v : {QVariant(localId), QVariant(extraKindId(a.kind)), QVariant(a.seq), QVariant(a.value),
+                                  QVariant(a.responseMs), QVariant(a.replays),
+                                  QVariant(a.answeredAt.toString(Qt::ISODateWithMs)),
+                                  a.studyFileHash.isEmpty() ? nullString() : QVariant(a.studyFileHash)})
+            q.addBindValue(v);
+        bindIntegrity(q, a.integrity);
+        if (!q.exec())
+            return fail(study, error, q.lastError().text());
+        count += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    for (const QuestionnaireAnswer &a : questionnaireAnswers(other, otherId)) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR IGNORE INTO questionnaire_answers(participant_id, questionnaire_id, occurrence, "
+                                 "question_id, value, answered_at) VALUES (?,?,?,?,?,?)"));
+        for (const QVariant &v : {QVariant(localId), QVariant(a.questionnaireId), QVariant(a.occurrence), QVariant(a.questionId),
+                                  QVariant(jsonText(a.value)), QVariant(a.answeredAt.toString(Qt::ISODateWithMs))})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(study, error, q.lastError().text());
+        count += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    for (const ParticipantEvent &e : events(other, otherId)) {
+        const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+        const QString at = e.at.toString(Qt::ISODateWithMs);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO participant_events(participant_id, kind, detail, at) SELECT ?, ?, ?, ? "
+                                 "WHERE NOT EXISTS (SELECT 1 FROM participant_events WHERE participant_id = ? AND kind = ? "
+                                 "AND detail = ? AND at = ?)"));
+        for (const QVariant &v : {QVariant(localId), QVariant(e.kind), QVariant(detail), QVariant(at), QVariant(localId),
+                                  QVariant(e.kind), QVariant(detail), QVariant(at)})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(study, error, q.lastError().text());
+        count += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    for (const AnswerRevision &r : revisions(other, otherId)) {
+        const QString at = r.revisedAt.toString(Qt::ISODateWithMs);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT INTO answer_revisions(participant_id, kind, position, old_value, new_value, "
+                                 "old_response_ms, new_response_ms, revised_at) SELECT ?,?,?,?,?,?,?,? WHERE NOT EXISTS "
+                                 "(SELECT 1 FROM answer_revisions WHERE participant_id = ? AND kind = ? AND position = ? "
+                                 "AND revised_at = ?)"));
+        for (const QVariant &v : {QVariant(localId), QVariant(r.kind), QVariant(r.position), QVariant(r.oldValue),
+                                  QVariant(r.newValue), QVariant(r.oldResponseMs), QVariant(r.newResponseMs), QVariant(at),
+                                  QVariant(localId), QVariant(r.kind), QVariant(r.position), QVariant(at)})
+            q.addBindValue(v);
+        if (!q.exec())
+            return fail(study, error, q.lastError().text());
+        count += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    if (added)
+        *added = count;
+    return true;
+}
+
 } // namespace surveydata
 
 } // namespace tastelab

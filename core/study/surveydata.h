@@ -78,6 +78,12 @@ bool saveQuestionnaireAnswer(Study &study, qint64 participantId, const Questionn
 QVector<QuestionnaireAnswer> questionnaireAnswers(Study &study, qint64 participantId);
 
 bool logEvent(Study &study, qint64 participantId, const QString &kind, const QJsonObject &detail, QString *error);
+
+/// Copies the survey records of participant otherId in other (practice and catch answers,
+/// questionnaire answers, events, revisions) to participant localId in study, keeping what study
+/// has already (same clip, question, event or revision). For merging station files: runs inside
+/// the caller's transaction. *added gets the number of rows copied.
+bool mergeRecords(Study &study, qint64 localId, Study &other, qint64 otherId, int *added, QString *error);
 QVector<ParticipantEvent> events(Study &study, qint64 participantId, const QString &kind = QString());
 
 } // namespace surveydata

@@ -145,10 +145,16 @@ private Q_SLOTS:
         }
         QVERIFY(session->allStepsDone());
         // Back on the last clip: the revision keeps both values.
+        // (a clip outside the repeat pairs, so that the pairs stay like/like)
+        QSet<int> paired;
+        for (const SurveyStep &st : session->steps())
+            if (st.kind == SurveyStep::Kind::Clip && session->clip(st.position).repeatOf >= 0)
+                paired << st.position << session->clip(st.position).repeatOf;
         SurveyStep last;
         for (const SurveyStep &st : session->steps())
-            if (st.kind == SurveyStep::Kind::Clip)
+            if (st.kind == SurveyStep::Kind::Clip && !paired.contains(st.position))
                 last = st;
+        QVERIFY(last.position >= 0);
         QVERIFY(session->revise(last, 0, 1800, &error));
         const QVector<AnswerRevision> revisions = surveydata::revisions(*study, session->participant().id);
         QCOMPARE(revisions.size(), 1);
@@ -243,6 +249,47 @@ private Q_SLOTS:
         QCOMPARE(summary.value(QStringLiteral("fast_answers")).toInt(), 1);
         QCOMPARE(root.value(QStringLiteral("questionnaires")).toArray().size(), 2);
     }
+    void mergeKeepsSurveyRecords()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const QString mainPath = dir.filePath(QStringLiteral("main.tastelab"));
+        const QString stationPath = dir.filePath(QStringLiteral("station.tastelab"));
+        {
+            auto study = Study::create(mainPath, settings(), &error);
+            QVERIFY2(study, qPrintable(error));
+            QVERIFY(test::addRowOnlyTracks(*study, 12, 2, 60));
+        }
+        QVERIFY(QFile::copy(mainPath, stationPath));
+        {
+            auto station = Study::open(stationPath, &error);
+            QVERIFY2(station, qPrintable(error));
+            auto session = ParticipantSession::startOrResume(*station, QStringLiteral("S1"), {}, 3, &error);
+            QVERIFY(session);
+            QVERIFY(session->acceptConsent(&error));
+            QVERIFY(session->answerExtra(session->steps()[1].extra, 0, 1500, 0, AnswerIntegrity(), &error));
+            QVERIFY(session->saveQuestion(session->steps()[2], QStringLiteral("listening"), QStringLiteral("weekly"), &error));
+        }
+        auto study = Study::open(mainPath, &error);
+        QVERIFY(study);
+        const MergeReport report = mergeStudy(*study, stationPath);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        QCOMPARE(report.participantsAdded, 1);
+        QCOMPARE(report.surveyRecordsAdded, 3); // the practice answer, the question, the consent
+        const Participant s1 = *study->participant(QStringLiteral("S1"));
+        QCOMPARE(surveydata::extraAnswers(*study, s1.id).size(), 1);
+        QCOMPARE(surveydata::questionnaireAnswers(*study, s1.id).size(), 1);
+        QCOMPARE(surveydata::events(*study, s1.id, QStringLiteral("consent")).size(), 1);
+        // Merging again adds nothing.
+        const MergeReport again = mergeStudy(*study, stationPath);
+        QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
+        QCOMPARE(again.surveyRecordsAdded, 0);
+        // The resumed session continues after the stored pages.
+        auto session = ParticipantSession::startOrResume(*study, QStringLiteral("S1"), {}, 0, &error);
+        QVERIFY(session);
+        QCOMPARE(session->nextStep(), 2);
+    }
+
     void builtinCatchClips()
     {
         QTemporaryDir dir;

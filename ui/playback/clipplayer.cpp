@@ -280,6 +280,7 @@ void ClipPlayer::play(const ClipRequest &request)
     m_integrity.deviceId = QString::fromUtf8(m_activeDevice.id());
     m_inUnderrun = false;
     m_defaultOutputId = QMediaDevices::defaultAudioOutput().id();
+    m_feedDryEnded.invalidate();
     m_format = formatFor(m_activeDevice);
     m_state = State::Loading;
 
@@ -431,6 +432,8 @@ void ClipPlayer::onFeedDry(quint64 clipId, bool dry)
 {
     if (clipId == m_playId && (m_state == State::Playing || !dry))
         noteUnderrun(dry);
+    if (!dry)
+        m_feedDryEnded.start();
 }
 
 PlaybackIntegrity ClipPlayer::integrity() const
@@ -570,7 +573,11 @@ void ClipPlayer::onSinkStateChanged()
     if (!broken) {
         // Idle with UnderrunError while clip audio is left: the sink ran out of data.
         if (m_state == State::Playing && !m_source->clipEnded() && m_source->clipBytesRead() > 0) {
-            if (m_sink->state() == QAudio::IdleState && error == QAudio::UnderrunError)
+            // In pull mode the sink only runs dry when the feed gave it nothing, which the feed
+            // reports itself; Qt may deliver the sink's Idle state after the feed has recovered, so
+            // an Idle report within 2 s of a feed episode is that episode, not a new one.
+            const bool afterFeedEpisode = m_feedDryEnded.isValid() && m_feedDryEnded.elapsed() < 2000;
+            if (m_sink->state() == QAudio::IdleState && error == QAudio::UnderrunError && !afterFeedEpisode)
                 noteUnderrun(true);
             else if (m_sink->state() == QAudio::ActiveState && !m_source->isDry())
                 noteUnderrun(false);

@@ -221,6 +221,7 @@ private:
     QElapsedTimer m_queuedClock;   ///< since the clip was handed to the source
     QElapsedTimer m_underrunClock; ///< since the current underrun episode began
     bool m_inUnderrun = false;
+    QElapsedTimer m_feedDryEnded;  ///< since the feed's last underrun episode ended
     QByteArray m_defaultOutputId;
     double m_loudnessBefore = std::numeric_limits<double>::quiet_NaN();
     double m_loudnessAfter = std::numeric_limits<double>::quiet_NaN();
