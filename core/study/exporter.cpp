@@ -443,15 +443,10 @@ bool logMerge(QSqlDatabase &db, const QString &otherPath, const QString &outcome
 
 /// Where two stored schedules of one participant differ, position by position (tracks compared by
 /// content hash, since ids differ between files).
-QStringList compareSchedules(const QString &code, const Study &here, const QVector<Clip> &mine, const Study &there,
-                             const QVector<Clip> &theirs)
+QStringList compareSchedules(const QString &code, const QHash<qint64, Track> &hereTracks, const QVector<Clip> &mine,
+                             const QHash<qint64, Track> &thereTracks, const QVector<Clip> &theirs)
 {
     QStringList out;
-    QHash<qint64, Track> hereTracks, thereTracks;
-    for (const Track &t : here.tracks())
-        hereTracks.insert(t.id, t);
-    for (const Track &t : there.tracks())
-        thereTracks.insert(t.id, t);
     auto describe = [](const Track &t, const Clip &c) {
         return QCoreApplication::translate("Exporter", "'%1' at %2 s").arg(t.relativePath.isEmpty() ? t.path : t.relativePath).arg(c.startSeconds, 0, 'f', 3);
     };
@@ -517,13 +512,18 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
                                             .arg(here.isEmpty() ? QCoreApplication::translate("Exporter", "none") : here.left(12),
                                                  there.isEmpty() ? QCoreApplication::translate("Exporter", "none") : there.left(12),
                                                  QDir::toNativeSeparators(otherPath));
+        QHash<qint64, Track> hereTracks, thereTracks;
+        for (const Track &t : study.tracks())
+            hereTracks.insert(t.id, t);
+        for (const Track &t : other->tracks())
+            thereTracks.insert(t.id, t);
         for (const Participant &theirs : other->participants()) {
             if (!theirs.studyFileHash.isEmpty())
                 for (const QString &d : other->verifySchedule(theirs))
                     report.scheduleConflicts << QCoreApplication::translate("Exporter", "in the other file, %1").arg(d);
             const std::optional<Participant> local = study.participant(theirs.code);
             if (local && local->seed == theirs.seed)
-                report.scheduleConflicts << compareSchedules(theirs.code, study, study.plan(local->id), *other, other->plan(theirs.id));
+                report.scheduleConflicts << compareSchedules(theirs.code, hereTracks, study.plan(local->id), thereTracks, other->plan(theirs.id));
         }
     }
     QSqlDatabase &db = study.database();
@@ -665,6 +665,14 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
                 }
                 if (!study.recordAnswer(a))
                     return abort(study.lastError());
+                if (a.studyFileHash.isEmpty()) { // as below: an answer from before the study file keeps none
+                    QSqlQuery q(db);
+                    q.prepare(QStringLiteral("UPDATE answers SET study_file_hash = NULL WHERE participant_id = ? AND position = ?"));
+                    q.addBindValue(a.participantId);
+                    q.addBindValue(a.position);
+                    if (!q.exec())
+                        return abort(q.lastError().text());
+                }
                 ++report.answersAdded;
                 continue;
             }
@@ -685,6 +693,16 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
             a.trackId = trackMap.value(a.trackId);
             if (!study.recordAnswer(a))
                 return abort(study.lastError());
+            if (a.studyFileHash.isEmpty()) {
+                // Given before the other file had a study file: it keeps having none (recordAnswer
+                // would have given it this study's current hash).
+                QSqlQuery q(db);
+                q.prepare(QStringLiteral("UPDATE answers SET study_file_hash = NULL WHERE participant_id = ? AND position = ?"));
+                q.addBindValue(a.participantId);
+                q.addBindValue(a.position);
+                if (!q.exec())
+                    return abort(q.lastError().text());
+            }
             ++report.answersAdded;
         }
         // Practice and catch answers, questionnaires, events and revisions (schema 7).

@@ -2,6 +2,7 @@
 // line-numbered schema errors, round trips, the file's SHA-256 stored with participants and
 // answers, and a changed file detected after data collection began.
 #include "study/database.h"
+#include "study/exporter.h"
 #include "study/studyfile.h"
 #include "study/study.h"
 
@@ -430,6 +431,65 @@ private Q_SLOTS:
         const QStringList diff = study->verifySchedule(*p);
         QCOMPARE(diff.size(), 1);
         QVERIFY2(diff.first().contains(QStringLiteral("position 3")), qPrintable(diff.first()));
+    }
+
+    void mergeChecksTheStudyFile()
+    {
+        // A station copied the study before it had a study file and collected an answer there.
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        s.name = QStringLiteral("Merge");
+        s.clipsPerParticipant = 4;
+        const QString mainPath = dir.filePath(QStringLiteral("main.tastelab"));
+        const QString stationPath = dir.filePath(QStringLiteral("station.tastelab"));
+        {
+            auto study = Study::create(mainPath, s, &error);
+            QVERIFY(study);
+            addTracks(*study, {QStringLiteral("a")}, 8);
+        }
+        QVERIFY(QFile::copy(mainPath, stationPath));
+        {
+            auto station = Study::open(stationPath, &error);
+            QVERIFY(station);
+            const auto p = station->createParticipant(QStringLiteral("S1"), 3, {});
+            QVERIFY(p);
+            const Clip c = station->plan(p->id).first();
+            Answer a;
+            a.participantId = p->id;
+            a.trackId = c.trackId;
+            a.clipStart = c.startSeconds;
+            a.clipLength = c.lengthSeconds;
+            a.value = 0;
+            QVERIFY(station->recordAnswer(a));
+        }
+        auto study = Study::open(mainPath, &error);
+        QVERIFY(study);
+        QVERIFY(study->writeStudyFile(StudyFile::defaultPathFor(mainPath)));
+
+        MergeReport r = mergeStudy(*study, stationPath);
+        QVERIFY(r.refused);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.scheduleConflicts.size(), 1);
+        QVERIFY2(r.scheduleConflicts.first().startsWith(QStringLiteral("the study files differ: %1 here, none in").arg(study->studyFileHash().left(12))),
+                 qPrintable(r.scheduleConflicts.first()));
+        QVERIFY(r.toText().contains(QStringLiteral("nothing was merged")));
+        QVERIFY(study->participants().isEmpty());
+
+        r = mergeStudy(*study, stationPath, true);
+        QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+        QVERIFY(r.forced);
+        QCOMPARE(r.participantsAdded, 1);
+        const Participant merged = *study->participant(QStringLiteral("S1"));
+        QVERIFY(merged.studyFileHash.isEmpty());                                // started without a study file
+        QVERIFY(study->answers(merged.id).first().studyFileHash.isEmpty()); // and answered without one
+        QSqlQuery q(study->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT outcome, conflicts FROM merge_log ORDER BY id")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("refused"));
+        QVERIFY(q.value(1).toString().contains(QStringLiteral("the study files differ")));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("forced"));
     }
 
     void oldDatabaseMigratesWithNulls()
