@@ -10,6 +10,8 @@
 #include "study/training.h"
 #include "study/exporter.h"
 #include "study/explanation.h"
+#include "study/catchclips.h"
+#include "study/qualityreport.h"
 #include "study/importer.h"
 #include "study/listener.h"
 #include "study/participantsession.h"
@@ -169,6 +171,19 @@ int cmdCreate(QCommandLineParser &p)
     if (p.isSet(QStringLiteral("field")))
         s.demographicFields = p.values(QStringLiteral("field"));
     QString error;
+    if (p.isSet(QStringLiteral("builtin-catch"))) {
+        // Spoken with espeak-ng when installed, else the beep code (docs/quality.md).
+        const QString folder = QFileInfo(p.value(QStringLiteral("study"))).absoluteDir().filePath(QStringLiteral("catch"));
+        const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, s, &error);
+        if (catches.clips.isEmpty())
+            return fail(error);
+        s.design.catchClips << catches.clips;
+        if (!catches.instructionsNote.isEmpty())
+            s.instructions = (s.instructions.isEmpty() ? StudySettings::defaultInstructions() : s.instructions)
+                + QStringLiteral("\n\n") + catches.instructionsNote;
+        out() << "built-in catch clips in " << QDir::toNativeSeparators(folder)
+              << (catches.spoken ? " (spoken by espeak-ng)" : " (beep code: espeak-ng is not installed)") << Qt::endl;
+    }
     auto study = Study::create(p.value(QStringLiteral("study")), s, &error);
     if (!study)
         return fail(error);
@@ -494,6 +509,42 @@ int cmdStatus(QCommandLineParser &p)
         out() << "  " << pp.code << ": " << study->answers(pp.id).size() << "/" << study->plan(pp.id).size()
               << (pp.finishedAt.isValid() ? " finished" : "")
               << (c >= 0 ? QStringLiteral(", consistency %1").arg(c, 0, 'f', 2) : QString()) << Qt::endl;
+    }
+    return Ok;
+}
+
+int cmdQuality(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const StudySettings s = study->settings();
+    const QVector<ParticipantQualityRow> rows = studyQuality(*study);
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray participants;
+        for (const ParticipantQualityRow &r : rows)
+            participants.append(qualitySummaryJson(r));
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("rules"), qualityRulesText(s)},
+                                           {QStringLiteral("participants"), participants}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "rules: " << qualityRulesText(s) << Qt::endl;
+    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\texcluded"
+          << Qt::endl;
+    for (const ParticipantQualityRow &r : rows) {
+        const survey::ParticipantQuality &q = r.quality;
+        QStringList reasons;
+        for (const std::string &x : q.exclusionReasons)
+            reasons << QString::fromStdString(x);
+        out() << r.participant.code << '\t' << q.answers << '\t'
+              << (q.catchTotal > 0 ? QStringLiteral("%1/%2").arg(q.catchCorrect).arg(q.catchTotal) : QStringLiteral("-")) << '\t'
+              << (std::isnan(q.kappa) ? QStringLiteral("-") : QString::number(q.kappa, 'f', 2)) << '\t'
+              << (q.agreement < 0 ? QStringLiteral("-") : QString::number(q.agreement, 'f', 2)) << '\t' << q.longestRun
+              << (q.straightLining ? " (straight-lining)" : "") << '\t' << q.fastAnswers << '\t' << q.focusLosses << '\t'
+              << q.integrityFlagged << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
+              << Qt::endl;
     }
     return Ok;
 }
@@ -1463,7 +1514,7 @@ int cmdExplain(QCommandLineParser &p)
 
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
-    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...] "
+    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats --builtin-catch ...] "
                "[--study-file S.json|S.yaml: define it by S when S exists, else write S from the options]", cmdCreate},
     {"validate", "Check a study file against the schema (line-numbered errors): validate FILE", cmdValidate},
     {"schedule", "Print a participant's schedule regenerated from their study file version, seed and index, and "
@@ -1475,7 +1526,10 @@ const Command kCommands[] = {
     {"simulate", "Answer a participant's remaining clips automatically: --study F --participant P [--seed S] "
                  "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
     {"status", "Summarize a study: --study F", cmdStatus},
-    {"export", "Export answers: --study F --out FILE.csv [--out FILE.json]", cmdExport},
+    {"quality", "Per-participant data quality (catch accuracy, test-retest kappa, straight-lining, fast answers, "
+                "focus losses, audio-integrity flags) and the study's exclusion rules: --study F [--json]", cmdQuality},
+    {"export", "Export answers (CSV also writes NAME-quality.csv and NAME-questionnaires.csv): --study F "
+               "--out FILE.csv [--out FILE.json]", cmdExport},
     {"merge", "Merge a study file collected elsewhere: --study F --from OTHER [--force]; refuses when the study files or "
               "schedules differ (unless --force; recorded)", cmdMerge},
     {"encoders", "List the encoders (built-in and model files found) and the default device", cmdEncoders},
@@ -1537,6 +1591,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("no-balance"), QStringLiteral("Do not balance genres.")},
         {QStringLiteral("min-listen"), QStringLiteral("Seconds before answers unlock (default: whole clip)."), QStringLiteral("s")},
         {QStringLiteral("ask-age"), QStringLiteral("Ask participants their age.")},
+        {QStringLiteral("builtin-catch"), QStringLiteral("create: add the two built-in catch clips (spoken by espeak-ng, else a beep code).")},
         {QStringLiteral("field"), QStringLiteral("A free demographic question (repeatable)."), QStringLiteral("question")},
         {QStringLiteral("folder"), QStringLiteral("Music folder to import (recursive)."), QStringLiteral("dir")},
         {QStringLiteral("manifest"), QStringLiteral("CSV manifest: path,genre,title,artist."), QStringLiteral("csv")},

@@ -23,6 +23,9 @@ packages=(
     # the packaging test: CPack's .deb (dpkg-shlibdeps) and the desktop entry / metainfo validators
     dpkg-dev desktop-file-utils appstream
 )
+# Optional: spoken built-in catch clips ("press dislike"); without it they are a beep code
+# (docs/quality.md). Installed when available; a failure does not stop the script.
+optional=(espeak-ng)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -31,15 +34,26 @@ for p in "${packages[@]}"; do
     fi
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-    echo "install-deps: all ${#packages[@]} packages present"
-    exit 0
-fi
-
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
-echo "install-deps: installing ${missing[*]}"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+missing_optional=()
+for p in "${optional[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing_optional+=("$p")
+    fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: all ${#packages[@]} packages present"
+else
+    echo "install-deps: installing ${missing[*]}"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if [ ${#missing_optional[@]} -gt 0 ]; then
+    echo "install-deps: installing optional ${missing_optional[*]}"
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing_optional[@]}" \
+        || echo "install-deps: optional packages not installed: ${missing_optional[*]} (see docs/quality.md)"
+fi

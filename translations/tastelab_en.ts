@@ -204,6 +204,16 @@
     </message>
 </context>
 <context>
+    <name>tastelab::StudyPage</name>
+    <message numerus="yes">
+        <source>n/a (%n pair(s))</source>
+        <translation>
+            <numerusform>n/a (%n pair)</numerusform>
+            <numerusform>n/a (%n pairs)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tastelab::SurveyTab</name>
     <message numerus="yes">
         <source>Participants: %1 started · %2 finished · %n answer(s)</source>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>CatchClips</name>
+    <message>
+        <source>%1: cannot create the folder</source>
+        <translation>%1: 폴더를 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: espeak-ng could not write the catch clip: %2</source>
+        <translation>%1: espeak-ng가 확인용 클립을 쓰지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <source>Now and then you will hear a signal instead of music: three short beeps mean &quot;press %1&quot;, a rising tone means &quot;press %2&quot;.</source>
+        <translation>가끔 음악 대신 신호음이 들립니다. 짧은 삐 소리 세 번은 &quot;%1 누르기&quot;, 올라가는 음은 &quot;%2 누르기&quot;라는 뜻입니다.</translation>
+    </message>
+</context>
+<context>
     <name>DemoStudy</name>
     <message>
         <source>%1: cannot create the folder</source>
@@ -118,6 +133,10 @@
     <message>
         <source>in the other file, %1</source>
         <translation>다른 파일에서, %1</translation>
+    </message>
+    <message>
+        <source>Survey records added (practice and catch answers, questionnaire answers, events, revisions): %1.</source>
+        <translation>추가된 설문 기록(연습·확인용 클립 응답, 설문 응답, 이벤트, 수정 기록): %1.</translation>
     </message>
 </context>
 <context>
@@ -289,6 +308,41 @@
     <message>
         <source>there is no clip %1</source>
         <translation>클립 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>the music file of practice clip %1 is missing</source>
+        <translation>연습 클립 %1의 음악 파일이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1: the catch clip &apos;%2&apos; is missing</source>
+        <translation>%1: 확인용 클립 &apos;%2&apos;이(가) 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Quality</name>
+    <message>
+        <source>fast: answered sooner than %1 s</source>
+        <translation>빠른 응답: %1초보다 빨리 응답</translation>
+    </message>
+    <message>
+        <source>fast answers: not checked</source>
+        <translation>빠른 응답: 확인하지 않음</translation>
+    </message>
+    <message>
+        <source>straight-lining: %1 or more identical answers in a row</source>
+        <translation>일자 응답: 같은 응답이 %1번 이상 연속</translation>
+    </message>
+    <message>
+        <source>straight-lining: not checked</source>
+        <translation>일자 응답: 확인하지 않음</translation>
+    </message>
+    <message>
+        <source>exclusion rules: none</source>
+        <translation>제외 규칙: 없음</translation>
+    </message>
+    <message>
+        <source>exclusion rules: %1</source>
+        <translation>제외 규칙: %1</translation>
     </message>
 </context>
 <context>
@@ -584,6 +638,22 @@
     <message>
         <source>participant &apos;%1&apos;: %2 clip %3 (before position %4) differs from the regenerated schedule</source>
         <translation>참여자 &apos;%1&apos;: %2 클립 %3(위치 %4 앞)이(가) 다시 만든 일정과 다릅니다</translation>
+    </message>
+    <message>
+        <source>the answer for %1 clip %2 was not saved: %3</source>
+        <translation>%1 클립 %2의 응답이 저장되지 않았습니다: %3</translation>
+    </message>
+    <message>
+        <source>there is no answer to %1 %2 to change</source>
+        <translation>바꿀 %1 %2의 응답이 없습니다</translation>
+    </message>
+    <message>
+        <source>the changed answer was not saved: %1</source>
+        <translation>바꾼 응답이 저장되지 않았습니다: %1</translation>
+    </message>
+    <message>
+        <source>the answer to question &apos;%1&apos; was not saved: %2</source>
+        <translation>질문 &apos;%1&apos;의 응답이 저장되지 않았습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1079,29 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
 </context>
 <context>
+    <name>tastelab::CalibrationView</name>
+    <message>
+        <source>Set the volume</source>
+        <translation>음량 맞추기</translation>
+    </message>
+    <message>
+        <source>The volume is set — continue</source>
+        <translation>음량을 맞췄습니다 — 계속</translation>
+    </message>
+    <message>
+        <source>Stop for now</source>
+        <translation>여기서 멈추기</translation>
+    </message>
+    <message>
+        <source>Stop the sound</source>
+        <translation>소리 멈추기</translation>
+    </message>
+    <message>
+        <source>Play the sound</source>
+        <translation>소리 재생</translation>
+    </message>
+</context>
+<context>
     <name>tastelab::ClipPage</name>
     <message>
         <source>Less than a minute left</source>
@@ -1087,6 +1180,26 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>Replay (%1)</source>
         <translation>다시 듣기 (%1)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>Go back to the previous clip and change its answer</source>
+        <translation>이전 클립으로 돌아가 응답을 바꿉니다</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>건너뛰기</translation>
+    </message>
+    <message>
+        <source>Replay (%1 of %2)</source>
+        <translation>다시 듣기 (%2회 중 %1회)</translation>
+    </message>
+    <message>
+        <source>Your earlier answer: %1. Choose again to change it.</source>
+        <translation>이전 응답: %1. 바꾸려면 다시 고르세요.</translation>
     </message>
 </context>
 <context>
@@ -1193,6 +1306,29 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>The audio device failed: &quot;%1&quot; %2. Check the audio output (Settings &gt; Preferences) and try again.</source>
         <translation>오디오 장치 오류: &quot;%1&quot;: %2. 오디오 출력(설정 &gt; 환경설정)을 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ConsentPage</name>
+    <message>
+        <source>Consent</source>
+        <translation>참여 동의</translation>
+    </message>
+    <message>
+        <source>I have read the text above and agree to take part.</source>
+        <translation>위 내용을 읽었으며 참여에 동의합니다.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>I do not agree</source>
+        <translation>동의하지 않음</translation>
+    </message>
+    <message>
+        <source>Nothing more is recorded; the researcher can start again.</source>
+        <translation>더 이상 기록되지 않습니다. 연구자가 다시 시작할 수 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -3234,6 +3370,33 @@ Use the new version for the participants and answers to come? Its fingerprint (S
     </message>
 </context>
 <context>
+    <name>tastelab::QuestionnairePage</name>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Stop for now</source>
+        <translation>여기서 멈추기</translation>
+    </message>
+    <message>
+        <source>Answers so far are saved; the participant can resume with the same code.</source>
+        <translation>지금까지의 응답은 저장됩니다. 같은 코드로 이어서 할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>A few questions</source>
+        <translation>몇 가지 질문</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>tastelab::RecommendationsView</name>
     <message>
         <source>Liked</source>
@@ -4104,6 +4267,68 @@ Create a new study from a folder of music, or open an existing study file (*.tas
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>Catch clips</source>
+        <translation>확인용 클립</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>카파</translation>
+    </message>
+    <message>
+        <source>Longest run</source>
+        <translation>최장 연속</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>빠른 응답</translation>
+    </message>
+    <message>
+        <source>Focus lost</source>
+        <translation>포커스 잃음</translation>
+    </message>
+    <message>
+        <source>Audio flagged</source>
+        <translation>오디오 문제 표시</translation>
+    </message>
+    <message>
+        <source>Excluded by rule</source>
+        <translation>규칙에 따른 제외</translation>
+    </message>
+    <message>
+        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, and the study file&apos;s exclusion rules that apply.</source>
+        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 그리고 적용되는 연구 파일의 제외 규칙.</translation>
+    </message>
+    <message>
+        <source>Data quality:</source>
+        <translation>데이터 품질:</translation>
+    </message>
+    <message>
+        <source>Rules: %1</source>
+        <translation>규칙: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2개 중 %1개</translation>
+    </message>
+    <message numerus="yes">
+        <source>n/a (%n pair(s))</source>
+        <translation>
+            <numerusform>해당 없음 (%n쌍)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (flagged)</source>
+        <translation>%1 (표시됨)</translation>
+    </message>
+    <message>
+        <source>yes: %1</source>
+        <translation>예: %1</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>아니요</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::SurveyTab</name>
@@ -4285,6 +4510,26 @@ Please tell the researcher. You can try answering again.</source>
     <message>
         <source>Participant %1 finished</source>
         <translation>참여자 %1 완료</translation>
+    </message>
+    <message>
+        <source>Clips so far: %1 of %2</source>
+        <translation>지금까지 클립: %2개 중 %1개</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>저장되지 않음</translation>
+    </message>
+    <message>
+        <source>Reference level: %1 LUFS, the level of every clip in this study.</source>
+        <translation>기준 레벨: %1 LUFS, 이 연구의 모든 클립과 같은 레벨입니다.</translation>
+    </message>
+    <message>
+        <source>Please answer: %1</source>
+        <translation>다음에 답해 주세요: %1</translation>
+    </message>
+    <message>
+        <source>Practice clip %1 of %2 — this answer is not counted.</source>
+        <translation>연습 클립 %2개 중 %1번째 — 이 응답은 집계되지 않습니다.</translation>
     </message>
 </context>
 </TS>

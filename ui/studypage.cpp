@@ -1,11 +1,14 @@
 #include "studypage.h"
 
+#include "study/qualityreport.h"
+
 #include "study/study.h"
 
 #include "uistyle.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QColor>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,6 +20,8 @@
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace tastelab {
 
@@ -162,6 +167,16 @@ QWidget *StudyPage::buildSummary()
     m_genres = makeTable({tr("Genre"), tr("Tracks")}, summary, QStringLiteral("genreTable"));
     m_participants = makeTable({tr("Participant"), tr("Answered"), tr("Consistency"), tr("Status")}, summary,
                                QStringLiteral("participantTable"));
+    m_quality = makeTable({tr("Participant"), tr("Catch clips"), tr("Kappa"), tr("Longest run"), tr("Fast"),
+                           tr("Focus lost"), tr("Audio flagged"), tr("Excluded by rule")},
+                          summary, QStringLiteral("qualityTable"));
+    m_quality->setToolTip(tr("Catch clips answered correctly, test-retest agreement of repeated clips (Cohen's "
+                             "kappa; weighted for Likert scales), the longest run of identical answers, answers "
+                             "faster than the study's threshold, answers with a focus loss, answers flagged by an "
+                             "audio underrun or device change, and the study file's exclusion rules that apply."));
+    m_qualityRules = new QLabel(summary);
+    m_qualityRules->setObjectName(QStringLiteral("qualityRulesLabel"));
+    m_qualityRules->setWordWrap(true);
     m_issuesTitle = new QLabel(summary);
     m_issues = new QPlainTextEdit(summary);
     m_issues->setObjectName(QStringLiteral("importIssuesText"));
@@ -220,6 +235,9 @@ QWidget *StudyPage::buildSummary()
     layout->addWidget(m_missing);
     layout->addSpacing(6);
     layout->addLayout(tables, 1);
+    layout->addWidget(new QLabel(tr("Data quality:"), summary));
+    layout->addWidget(m_qualityRules);
+    layout->addWidget(m_quality, 1);
     layout->addWidget(m_issuesTitle);
     layout->addWidget(m_issues);
     layout->addSpacing(6);
@@ -318,6 +336,33 @@ void StudyPage::refresh()
                                          ? tr("finished %1").arg(p.finishedAt.toLocalTime().toString(
                                                QStringLiteral("yyyy-MM-dd HH:mm")))
                                          : (answered > 0 ? tr("in progress") : tr("not started"))));
+    }
+
+    // Data quality per participant, with the study file's rules.
+    const StudySettings studySettings = m_study->settings();
+    m_qualityRules->setText(tr("Rules: %1").arg(qualityRulesText(studySettings)));
+    m_quality->setRowCount(0);
+    for (const ParticipantQualityRow &r : studyQuality(*m_study)) {
+        const survey::ParticipantQuality &q = r.quality;
+        const int row = m_quality->rowCount();
+        m_quality->insertRow(row);
+        const Qt::Alignment right = Qt::AlignRight | Qt::AlignVCenter;
+        m_quality->setItem(row, 0, item(r.participant.code));
+        m_quality->setItem(row, 1, item(q.catchTotal > 0 ? tr("%1 of %2").arg(q.catchCorrect).arg(q.catchTotal) : tr("–"), right));
+        m_quality->setItem(row, 2, item(std::isnan(q.kappa) ? (q.repeatPairs > 0 ? tr("n/a (%n pair(s))", "", q.repeatPairs) : tr("–"))
+                                                           : QString::number(q.kappa, 'f', 2),
+                                        right));
+        m_quality->setItem(row, 3, item(q.straightLining ? tr("%1 (flagged)").arg(q.longestRun) : QString::number(q.longestRun), right));
+        m_quality->setItem(row, 4, item(QString::number(q.fastAnswers), right));
+        m_quality->setItem(row, 5, item(QString::number(q.focusLosses), right));
+        m_quality->setItem(row, 6, item(QString::number(q.integrityFlagged), right));
+        QStringList reasons;
+        for (const std::string &x : q.exclusionReasons)
+            reasons << QString::fromStdString(x);
+        QTableWidgetItem *excluded = item(q.excluded ? tr("yes: %1").arg(reasons.join(QStringLiteral("; "))) : tr("no"));
+        if (q.excluded)
+            excluded->setForeground(QColor(0xb0, 0x00, 0x20));
+        m_quality->setItem(row, 7, excluded);
     }
 
     m_counts->setText(tr("Tracks: %1 · Genres: %2 · Participants: %3 · Answers: %4")

@@ -53,6 +53,8 @@ private:
     QLabel *m_missing = nullptr;
     QTableWidget *m_genres = nullptr;
     QTableWidget *m_participants = nullptr;
+    QTableWidget *m_quality = nullptr; ///< per-participant data quality (study/qualityreport.h)
+    QLabel *m_qualityRules = nullptr;
     QLabel *m_issuesTitle = nullptr;
     QPlainTextEdit *m_issues = nullptr;
     QPushButton *m_start = nullptr;

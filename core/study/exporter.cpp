@@ -2,6 +2,8 @@
 #include "study/textfile.h"
 
 #include "study/embeddingstore.h"
+#include "study/qualityreport.h"
+#include "study/surveydata.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,6 +16,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -21,19 +24,41 @@ namespace tastelab {
 
 namespace {
 
-/// One exported answer with everything a row needs.
-struct Row {
-    const Participant *participant;
-    const Answer *answer;
-    const Track *track;
+/// One exported row: an answer to a clip, a catch clip, a practice clip, or feedback, with its
+/// quality and integrity columns.
+struct Record {
+    QString kind; ///< "clip", "catch", "practice", "feedback"
+    int position = -1; ///< plan position (clips, feedback: none)
+    const Track *track = nullptr;
+    QString catchId;
+    QString catchFile;
+    int catchExpected = 0;
+    int catchCorrect = -1;
+    double clipStart = 0;
+    double clipLength = 0;
+    AnswerScale scale = AnswerScale::LikeDislike;
+    int value = 0;
+    qint64 responseMs = 0;
+    int replays = 0;
+    QDateTime answeredAt;
+    QString source;
+    int repeatOf = -1;
+    int repeatAgree = -1;
+    bool fast = false;
+    bool straightLine = false;
+    QString studyFileHash;
+    AnswerIntegrity integrity;
+    QStringList earlierValues; ///< values replaced with Back, oldest first
 };
 
-/// Collects participants, answers and tracks once, for both formats.
+/// Collects participants, answers, tracks and quality once, for both formats.
 struct ExportData {
     StudySettings settings;
     QString studyId;
     QVector<Participant> participants;
-    QHash<qint64, QVector<Answer>> answers;
+    QHash<qint64, QVector<Record>> records;
+    QHash<qint64, ParticipantQualityRow> quality;
+    QHash<qint64, QVector<QuestionnaireAnswer>> questionnaires;
     QHash<qint64, Track> tracks;
     QStringList demographicKeys; ///< union over participants, sorted
 
@@ -44,22 +69,117 @@ struct ExportData {
             tracks.insert(t.id, t);
         std::set<QString> keys;
         for (const Participant &p : participants) {
-            answers.insert(p.id, study.answers(p.id, AnswerSources::All));
             for (auto it = p.demographics.begin(); it != p.demographics.end(); ++it)
                 keys.insert(it.key());
+            collect(study, p);
         }
         for (const QString &k : keys)
             demographicKeys << k;
     }
 
-    template<typename F>
-    void forEachRow(F f) const
+    const Track *trackFor(qint64 id) const
     {
-        for (const Participant &p : participants)
-            for (const Answer &a : answers.value(p.id)) {
-                const auto t = tracks.constFind(a.trackId);
-                f(Row{&p, &a, t == tracks.constEnd() ? nullptr : &t.value()});
+        const auto t = tracks.constFind(id);
+        return t == tracks.constEnd() ? nullptr : &t.value();
+    }
+
+    void collect(Study &study, const Participant &p)
+    {
+        const ParticipantQualityRow q = participantQuality(study, p);
+        quality.insert(p.id, q);
+        questionnaires.insert(p.id, surveydata::questionnaireAnswers(study, p.id));
+        QHash<QString, QStringList> earlier; // "kind#position" -> old values
+        for (const AnswerRevision &r : surveydata::revisions(study, p.id))
+            earlier[r.kind + QLatin1Char('#') + QString::number(r.position)] << QString::number(r.oldValue);
+        const QVector<Clip> plan = study.plan(p.id);
+        const QVector<ExtraClip> extras = study.extraClips(p.id);
+        QHash<int, Answer> clipAnswers;
+        QVector<Answer> feedback;
+        for (const Answer &a : study.answers(p.id, AnswerSources::All)) {
+            if (a.isFeedback())
+                feedback << a;
+            else
+                clipAnswers.insert(a.position, a);
+        }
+        QHash<QString, ExtraAnswer> extraAnswers;
+        for (const ExtraAnswer &a : surveydata::extraAnswers(study, p.id))
+            extraAnswers.insert(extraKindId(a.kind) + QLatin1Char('#') + QString::number(a.seq), a);
+
+        QVector<Record> &out = records[p.id];
+        auto fromExtra = [&](const ExtraClip &x, const ExtraAnswer &a) {
+            Record r;
+            r.kind = extraKindId(x.kind);
+            r.track = x.isCatch() ? nullptr : trackFor(x.trackId);
+            if (x.isCatch()) {
+                r.catchId = x.catchId;
+                r.catchFile = x.file;
+                r.catchExpected = x.expected;
+                r.catchCorrect = a.value == x.expected ? 1 : 0;
             }
+            r.clipStart = x.startSeconds;
+            r.clipLength = x.lengthSeconds;
+            r.scale = settings.scale;
+            r.value = a.value;
+            r.responseMs = a.responseMs;
+            r.replays = a.replays;
+            r.answeredAt = a.answeredAt;
+            r.source = surveySource();
+            r.studyFileHash = a.studyFileHash;
+            r.integrity = a.integrity;
+            r.earlierValues = earlier.value(r.kind + QLatin1Char('#') + QString::number(x.seq));
+            return r;
+        };
+        // Practice first (kept apart from the data: flagged practice = 1), then clips and catch
+        // clips in the order of presentation, then feedback.
+        for (const ExtraClip &x : extras)
+            if (!x.isCatch()) {
+                const auto it = extraAnswers.constFind(QStringLiteral("practice#") + QString::number(x.seq));
+                if (it != extraAnswers.constEnd())
+                    out << fromExtra(x, *it);
+            }
+        for (const QualityItem &item : q.items) {
+            Record r;
+            if (item.isCatch) {
+                const ExtraClip &x = extras.at(item.extra);
+                r = fromExtra(x, extraAnswers.value(QStringLiteral("catch#") + QString::number(x.seq)));
+            } else {
+                const Answer a = clipAnswers.value(item.position);
+                r.kind = QStringLiteral("clip");
+                r.position = a.position;
+                r.track = trackFor(a.trackId);
+                r.clipStart = a.clipStart;
+                r.clipLength = a.clipLength;
+                r.scale = a.scale;
+                r.value = a.value;
+                r.responseMs = a.responseMs;
+                r.replays = a.replays;
+                r.answeredAt = a.answeredAt;
+                r.source = a.source;
+                r.studyFileHash = a.studyFileHash;
+                r.integrity = a.integrity;
+                r.repeatOf = item.position < plan.size() ? plan.at(item.position).repeatOf : -1;
+                r.repeatAgree = item.quality.repeatAgree;
+                r.earlierValues = earlier.value(QStringLiteral("clip#") + QString::number(a.position));
+            }
+            r.fast = item.quality.fast;
+            r.straightLine = item.quality.straightLine;
+            out << r;
+        }
+        for (const Answer &a : feedback) {
+            Record r;
+            r.kind = QStringLiteral("feedback");
+            r.track = trackFor(a.trackId);
+            r.clipStart = a.clipStart;
+            r.clipLength = a.clipLength;
+            r.scale = a.scale;
+            r.value = a.value;
+            r.responseMs = a.responseMs;
+            r.replays = a.replays;
+            r.answeredAt = a.answeredAt;
+            r.source = a.source;
+            r.studyFileHash = a.studyFileHash;
+            out << r;
+        }
     }
 };
 
@@ -71,10 +191,33 @@ QString jsonValueText(const QJsonValue &v)
         return QString::number(v.toDouble());
     if (v.isBool())
         return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (v.isArray()) {
+        QStringList parts;
+        for (const QJsonValue &e : v.toArray())
+            parts << jsonValueText(e);
+        return parts.join(QLatin1Char(';'));
+    }
     return QString();
 }
 
+QString number(double v, int decimals)
+{
+    return std::isnan(v) ? QString() : QString::number(v, 'f', decimals);
+}
+
+QString flag(bool b) { return b ? QStringLiteral("1") : QStringLiteral("0"); }
+
+/// Side files of a CSV export: data.csv -> data-quality.csv, data-questionnaires.csv.
+QString sidePath(const QString &path, const QString &suffix)
+{
+    const QFileInfo info(path);
+    return info.dir().filePath(info.completeBaseName() + QLatin1Char('-') + suffix + QStringLiteral(".csv"));
+}
+
 } // namespace
+
+QString qualityCsvPath(const QString &csvPath) { return sidePath(csvPath, QStringLiteral("quality")); }
+QString questionnairesCsvPath(const QString &csvPath) { return sidePath(csvPath, QStringLiteral("questionnaires")); }
 
 bool exportCsv(Study &study, const QString &path, QString *error)
 {
@@ -86,59 +229,166 @@ bool exportCsv(Study &study, const QString &path, QString *error)
            << QStringLiteral("artist") << QStringLiteral("genre") << QStringLiteral("clip_start")
            << QStringLiteral("clip_length") << QStringLiteral("scale") << QStringLiteral("value")
            << QStringLiteral("response_ms") << QStringLiteral("replays") << QStringLiteral("answered_at")
-           << QStringLiteral("source");
+           << QStringLiteral("source")
+           // issue 8: kind of clip and quality flags
+           << QStringLiteral("kind") << QStringLiteral("practice") << QStringLiteral("catch_id")
+           << QStringLiteral("catch_expected") << QStringLiteral("catch_correct") << QStringLiteral("repeat_of")
+           << QStringLiteral("repeat_agree") << QStringLiteral("fast") << QStringLiteral("straight_line")
+           << QStringLiteral("earlier_values")
+           // audio integrity
+           << QStringLiteral("focus_losses") << QStringLiteral("output_device") << QStringLiteral("underruns")
+           << QStringLiteral("underrun_ms") << QStringLiteral("latency_ms") << QStringLiteral("loudness_before")
+           << QStringLiteral("loudness_after") << QStringLiteral("loudness_unit") << QStringLiteral("device_changes")
+           << QStringLiteral("integrity_flag") << QStringLiteral("study_file_hash")
+           << QStringLiteral("participant_excluded");
     QString out;
     out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
-    data.forEachRow([&](const Row &r) {
-        QStringList f{data.settings.name, data.studyId, r.participant->code};
-        for (const QString &k : data.demographicKeys)
-            f << jsonValueText(r.participant->demographics.value(k));
-        // Feedback from the recommendation list has no plan position: the column stays empty.
-        f << (r.answer->isFeedback() ? QString() : QString::number(r.answer->position + 1))
-          << (r.track ? r.track->path : QString())
-          << (r.track ? r.track->title : QString()) << (r.track ? r.track->artist : QString())
-          << (r.track ? r.track->genre : QString()) << QString::number(r.answer->clipStart, 'f', 3)
-          << QString::number(r.answer->clipLength, 'f', 3) << scaleId(r.answer->scale)
-          << QString::number(r.answer->value) << QString::number(r.answer->responseMs)
-          << QString::number(r.answer->replays) << r.answer->answeredAt.toString(Qt::ISODateWithMs)
-          << r.answer->source;
+    for (const Participant &p : data.participants) {
+        const ParticipantQualityRow &q = data.quality[p.id];
+        for (const Record &r : data.records.value(p.id)) {
+            QStringList f{data.settings.name, data.studyId, p.code};
+            for (const QString &k : data.demographicKeys)
+                f << jsonValueText(p.demographics.value(k));
+            // Feedback, practice and catch clips have no plan position: the column stays empty.
+            const AnswerIntegrity &i = r.integrity;
+            f << (r.position >= 0 ? QString::number(r.position + 1) : QString())
+              << (r.track ? r.track->path : r.catchFile) << (r.track ? r.track->title : QString())
+              << (r.track ? r.track->artist : QString()) << (r.track ? r.track->genre : QString())
+              << QString::number(r.clipStart, 'f', 3) << QString::number(r.clipLength, 'f', 3) << scaleId(r.scale)
+              << QString::number(r.value) << QString::number(r.responseMs) << QString::number(r.replays)
+              << r.answeredAt.toString(Qt::ISODateWithMs) << r.source << r.kind
+              << flag(r.kind == QLatin1String("practice")) << r.catchId
+              << (r.catchId.isEmpty() ? QString() : QString::number(r.catchExpected))
+              << (r.catchCorrect < 0 ? QString() : QString::number(r.catchCorrect))
+              << (r.repeatOf < 0 ? QString() : QString::number(r.repeatOf + 1))
+              << (r.repeatAgree < 0 ? QString() : QString::number(r.repeatAgree)) << flag(r.fast)
+              << flag(r.straightLine) << r.earlierValues.join(QLatin1Char(';'))
+              << (i.recorded ? QString::number(i.focusLosses) : QString()) << i.device
+              << (i.recorded ? QString::number(i.underruns) : QString())
+              << (i.recorded ? QString::number(i.underrunMs) : QString())
+              << (i.recorded && i.latencyMs >= 0 ? QString::number(i.latencyMs, 'f', 1) : QString())
+              << number(i.loudnessBefore, 2) << number(i.loudnessAfter, 2) << i.loudnessUnit
+              << (i.recorded ? QString::number(i.deviceChanges) : QString())
+              << (i.recorded ? flag(i.flagged) : QString()) << r.studyFileHash << flag(q.quality.excluded);
+            for (QString &s : f)
+                s = csvField(s);
+            out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
+        }
+    }
+    if (!writeFileAtomically(path, out.toUtf8(), error))
+        return false;
+
+    // The per-participant quality summary and the questionnaire answers, next to the data.
+    QString quality = QStringLiteral("participant,answers,practice_answers,catch_total,catch_correct,catch_accuracy,"
+                                     "repeat_pairs,kappa,kappa_kind,agreement,longest_run,straight_lining,fast_answers,"
+                                     "focus_losses,integrity_flagged,revisions,volume_changes,excluded,exclusion_rules,"
+                                     "rules\n");
+    const QString rules = qualityRulesText(data.settings);
+    for (const Participant &p : data.participants) {
+        const QJsonObject o = qualitySummaryJson(data.quality[p.id]);
+        QStringList f;
+        for (const char *key : {"participant", "answers", "practice_answers", "catch_total", "catch_correct",
+                                "catch_accuracy", "repeat_pairs", "kappa", "kappa_kind", "agreement", "longest_run",
+                                "straight_lining", "fast_answers", "focus_losses", "integrity_flagged", "revisions",
+                                "volume_changes", "excluded", "exclusion_rules"})
+            f << jsonValueText(o.value(QLatin1String(key)));
+        f << rules;
         for (QString &s : f)
             s = csvField(s);
-        out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
-    });
-    return writeFileAtomically(path, out.toUtf8(), error);
+        quality += f.join(QLatin1Char(',')) + QLatin1Char('\n');
+    }
+    if (!writeFileAtomically(qualityCsvPath(path), quality.toUtf8(), error))
+        return false;
+    QString questions = QStringLiteral("participant,questionnaire,occurrence,question,value,answered_at\n");
+    for (const Participant &p : data.participants)
+        for (const QuestionnaireAnswer &a : data.questionnaires.value(p.id)) {
+            QStringList f{p.code, a.questionnaireId, QString::number(a.occurrence), a.questionId, jsonValueText(a.value),
+                          a.answeredAt.toString(Qt::ISODateWithMs)};
+            for (QString &s : f)
+                s = csvField(s);
+            questions += f.join(QLatin1Char(',')) + QLatin1Char('\n');
+        }
+    return writeFileAtomically(questionnairesCsvPath(path), questions.toUtf8(), error);
 }
 
 bool exportJson(Study &study, const QString &path, QString *error)
 {
     const ExportData data(study);
     QJsonArray rows;
-    data.forEachRow([&](const Row &r) {
-        QJsonObject o;
-        o[QStringLiteral("study")] = data.settings.name;
-        o[QStringLiteral("study_id")] = data.studyId;
-        o[QStringLiteral("participant")] = r.participant->code;
-        o[QStringLiteral("demographics")] = r.participant->demographics;
-        o[QStringLiteral("position")] = r.answer->isFeedback() ? QJsonValue() : QJsonValue(r.answer->position + 1);
-        o[QStringLiteral("track_path")] = r.track ? r.track->path : QString();
-        o[QStringLiteral("title")] = r.track ? r.track->title : QString();
-        o[QStringLiteral("artist")] = r.track ? r.track->artist : QString();
-        o[QStringLiteral("genre")] = r.track ? r.track->genre : QString();
-        o[QStringLiteral("clip_start")] = r.answer->clipStart;
-        o[QStringLiteral("clip_length")] = r.answer->clipLength;
-        o[QStringLiteral("scale")] = scaleId(r.answer->scale);
-        o[QStringLiteral("value")] = r.answer->value;
-        o[QStringLiteral("response_ms")] = double(r.answer->responseMs);
-        o[QStringLiteral("replays")] = r.answer->replays;
-        o[QStringLiteral("answered_at")] = r.answer->answeredAt.toString(Qt::ISODateWithMs);
-        o[QStringLiteral("source")] = r.answer->source;
-        rows.append(o);
-    });
+    QJsonArray quality;
+    QJsonArray questionnaires;
+    for (const Participant &p : data.participants) {
+        const ParticipantQualityRow &q = data.quality[p.id];
+        quality.append(qualitySummaryJson(q));
+        for (const QuestionnaireAnswer &a : data.questionnaires.value(p.id))
+            questionnaires.append(QJsonObject{{QStringLiteral("participant"), p.code},
+                                              {QStringLiteral("questionnaire"), a.questionnaireId},
+                                              {QStringLiteral("occurrence"), a.occurrence},
+                                              {QStringLiteral("question"), a.questionId},
+                                              {QStringLiteral("value"), a.value},
+                                              {QStringLiteral("answered_at"), a.answeredAt.toString(Qt::ISODateWithMs)}});
+        for (const Record &r : data.records.value(p.id)) {
+            QJsonObject o;
+            o[QStringLiteral("study")] = data.settings.name;
+            o[QStringLiteral("study_id")] = data.studyId;
+            o[QStringLiteral("participant")] = p.code;
+            o[QStringLiteral("demographics")] = p.demographics;
+            o[QStringLiteral("position")] = r.position >= 0 ? QJsonValue(r.position + 1) : QJsonValue();
+            o[QStringLiteral("track_path")] = r.track ? r.track->path : r.catchFile;
+            o[QStringLiteral("title")] = r.track ? r.track->title : QString();
+            o[QStringLiteral("artist")] = r.track ? r.track->artist : QString();
+            o[QStringLiteral("genre")] = r.track ? r.track->genre : QString();
+            o[QStringLiteral("clip_start")] = r.clipStart;
+            o[QStringLiteral("clip_length")] = r.clipLength;
+            o[QStringLiteral("scale")] = scaleId(r.scale);
+            o[QStringLiteral("value")] = r.value;
+            o[QStringLiteral("response_ms")] = double(r.responseMs);
+            o[QStringLiteral("replays")] = r.replays;
+            o[QStringLiteral("answered_at")] = r.answeredAt.toString(Qt::ISODateWithMs);
+            o[QStringLiteral("source")] = r.source;
+            o[QStringLiteral("kind")] = r.kind;
+            o[QStringLiteral("practice")] = r.kind == QLatin1String("practice");
+            if (!r.catchId.isEmpty()) {
+                o[QStringLiteral("catch_id")] = r.catchId;
+                o[QStringLiteral("catch_expected")] = r.catchExpected;
+                o[QStringLiteral("catch_correct")] = r.catchCorrect == 1;
+            }
+            if (r.repeatOf >= 0) {
+                o[QStringLiteral("repeat_of")] = r.repeatOf + 1;
+                o[QStringLiteral("repeat_agree")] = r.repeatAgree == 1;
+            }
+            o[QStringLiteral("fast")] = r.fast;
+            o[QStringLiteral("straight_line")] = r.straightLine;
+            if (!r.earlierValues.isEmpty())
+                o[QStringLiteral("earlier_values")] = QJsonArray::fromStringList(r.earlierValues);
+            const AnswerIntegrity &i = r.integrity;
+            if (i.recorded) {
+                o[QStringLiteral("integrity")] = QJsonObject{
+                    {QStringLiteral("output_device"), i.device},
+                    {QStringLiteral("output_device_id"), i.deviceId},
+                    {QStringLiteral("underruns"), i.underruns},
+                    {QStringLiteral("underrun_ms"), double(i.underrunMs)},
+                    {QStringLiteral("latency_ms"), i.latencyMs < 0 ? QJsonValue() : QJsonValue(i.latencyMs)},
+                    {QStringLiteral("loudness_before"), std::isnan(i.loudnessBefore) ? QJsonValue() : QJsonValue(i.loudnessBefore)},
+                    {QStringLiteral("loudness_after"), std::isnan(i.loudnessAfter) ? QJsonValue() : QJsonValue(i.loudnessAfter)},
+                    {QStringLiteral("loudness_unit"), i.loudnessUnit},
+                    {QStringLiteral("device_changes"), i.deviceChanges},
+                    {QStringLiteral("focus_losses"), i.focusLosses},
+                    {QStringLiteral("flagged"), i.flagged}};
+            }
+            o[QStringLiteral("study_file_hash")] = r.studyFileHash;
+            o[QStringLiteral("participant_excluded")] = q.quality.excluded;
+            rows.append(o);
+        }
+    }
     QJsonObject root;
     root[QStringLiteral("study")] = data.settings.name;
     root[QStringLiteral("study_id")] = data.studyId;
     root[QStringLiteral("settings")] = data.settings.toJson();
     root[QStringLiteral("answers")] = rows;
+    root[QStringLiteral("quality")] = quality;
+    root[QStringLiteral("quality_rules")] = qualityRulesText(data.settings);
+    root[QStringLiteral("questionnaires")] = questionnaires;
     return writeFileAtomically(path, QJsonDocument(root).toJson(QJsonDocument::Indented), error);
 }
 
@@ -166,6 +416,10 @@ QString MergeReport::toText() const
                  .arg(answersAlreadyPresent)
                  .arg(tracksAdded)
                  .arg(embeddingsAdded);
+    if (surveyRecordsAdded > 0)
+        lines << QCoreApplication::translate("Exporter", "Survey records added (practice and catch answers, questionnaire "
+                                                         "answers, events, revisions): %1.")
+                     .arg(surveyRecordsAdded);
     if (!conflicts.isEmpty()) {
         lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
                                              int(conflicts.size()));
@@ -451,6 +705,12 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
             }
             ++report.answersAdded;
         }
+        // Practice and catch answers, questionnaires, events and revisions (schema 7).
+        int records = 0;
+        QString recordsError;
+        if (!surveydata::mergeRecords(study, local->id, *other, theirs.id, &records, &recordsError))
+            return abort(recordsError);
+        report.surveyRecordsAdded += records;
         if (study.answers(local->id).size() >= study.plan(local->id).size())
             study.markFinished(local->id);
     }

@@ -9,13 +9,26 @@ namespace tastelab {
 /// replays, timestamp (ISO 8601 UTC), source ("survey", or "feedback" from the recommendation list:
 /// no position). The file is written to a temporary name and renamed, so a
 /// failed export never leaves half a file. False with *error naming the file and reason.
+///
+/// Issue 8 adds, per row: kind (clip, catch, practice, feedback), practice flag (practice answers
+/// are kept apart from the data and only appear here, flagged), catch id/expected/correct,
+/// repeat_of and repeat_agree, fast and straight_line flags, earlier values changed with Back,
+/// focus losses, the audio-integrity record (output device, underruns, latency, loudness before
+/// and after normalisation, device changes, integrity flag), the study file hash and whether the
+/// participant is excluded by the study's rules. The CSV export writes two more files next to
+/// it: NAME-quality.csv (the per-participant quality summary with the rules) and
+/// NAME-questionnaires.csv; the JSON export holds them as "quality" and "questionnaires".
 bool exportCsv(Study &study, const QString &path, QString *error);
 bool exportJson(Study &study, const QString &path, QString *error);
+/// The side files of a CSV export.
+QString qualityCsvPath(const QString &csvPath);
+QString questionnairesCsvPath(const QString &csvPath);
 
 struct MergeReport {
     int participantsAdded = 0;
     int answersAdded = 0;
     int answersAlreadyPresent = 0;
+    int surveyRecordsAdded = 0; ///< practice/catch answers, questionnaire answers, events, revisions
     int tracksAdded = 0;
     int embeddingsAdded = 0; ///< cached embeddings (e.g. from `extract --shard`) not yet here
     QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local

@@ -2,6 +2,7 @@
 
 #include "study/database.h"
 #include "study/studyfile.h"
+#include "study/surveydata.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -816,11 +817,13 @@ QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) cons
     QSqlQuery q(d->db);
     q.prepare(sources == AnswerSources::Survey
                   ? QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
-                                   "response_ms, replays, answered_at, source, study_file_hash FROM answers WHERE participant_id = ? "
-                                   "AND source = 'survey' ORDER BY position")
+                                   "response_ms, replays, answered_at, source, study_file_hash, ")
+                        + QLatin1String(kIntegrityColumns)
+                        + QStringLiteral(" FROM answers WHERE participant_id = ? AND source = 'survey' ORDER BY position")
                   : QStringLiteral("SELECT participant_id, position, track_id, clip_start, clip_length, scale, value, "
-                                   "response_ms, replays, answered_at, source, study_file_hash FROM answers WHERE participant_id = ? "
-                                   "ORDER BY source = 'feedback', abs(position)"));
+                                   "response_ms, replays, answered_at, source, study_file_hash, ")
+                        + QLatin1String(kIntegrityColumns)
+                        + QStringLiteral(" FROM answers WHERE participant_id = ? ORDER BY source = 'feedback', abs(position)"));
     q.addBindValue(participantId);
     if (!q.exec()) {
         d->failQuery(q);
@@ -840,6 +843,7 @@ QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) cons
         a.answeredAt = parseTime(q.value(9));
         a.source = q.value(10).toString();
         a.studyFileHash = q.value(11).toString();
+        a.integrity = integrityFrom(q, 12);
         out.push_back(a);
     }
     return out;
@@ -866,8 +870,9 @@ bool Study::recordAnswer(const Answer &a)
     // One statement is one implicit transaction: committed (and with synchronous=FULL, on disk)
     // when exec() returns. Feedback replaces an earlier feedback on the same track (same position).
     q.prepare(QStringLiteral("INSERT INTO answers(participant_id, position, track_id, clip_start, clip_length, "
-                             "scale, value, response_ms, replays, answered_at, source, study_file_hash) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                             "scale, value, response_ms, replays, answered_at, source, study_file_hash, ")
+              + QLatin1String(kIntegrityColumns)
+              + QStringLiteral(") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
               + (feedback ? QStringLiteral(" ON CONFLICT(participant_id, position) DO UPDATE SET "
                                            "track_id = excluded.track_id, clip_start = excluded.clip_start, "
                                            "clip_length = excluded.clip_length, scale = excluded.scale, "
@@ -884,6 +889,7 @@ bool Study::recordAnswer(const Answer &a)
         q.addBindValue(v);
     const QString fileHash = a.studyFileHash.isEmpty() ? studyFileHash() : a.studyFileHash;
     q.addBindValue(fileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileHash));
+    bindIntegrity(q, a.integrity);
     if (!q.exec()) {
         if (feedback)
             return d->fail(QCoreApplication::translate("Study", "the feedback on track %1 was not saved: %2").arg(a.trackId).arg(q.lastError().text()));

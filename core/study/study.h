@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVector>
 
+#include <limits>
 #include <memory>
 #include <optional>
 
@@ -96,6 +97,23 @@ enum class AnswerSources {
     All,    ///< survey answers, then feedback answers (by track id): export, merge, training
 };
 
+/// The audio-integrity record stored with an answer (schema 7; what each figure measures is in
+/// docs/quality.md). Not recorded for feedback and for answers stored before schema 7.
+struct AnswerIntegrity {
+    bool recorded = false;
+    QString device;   ///< the output device's description
+    QString deviceId;
+    int underruns = 0;      ///< underrun episodes while the clip played
+    qint64 underrunMs = 0;
+    double latencyMs = -1;  ///< measured output latency, -1 unknown
+    double loudnessBefore = std::numeric_limits<double>::quiet_NaN(); ///< in loudnessUnit
+    double loudnessAfter = std::numeric_limits<double>::quiet_NaN();
+    QString loudnessUnit;   ///< "LUFS" or "dBFS" (RMS)
+    int deviceChanges = 0;
+    int focusLosses = 0;    ///< the app lost focus or was minimised while the clip played
+    bool flagged = false;   ///< answered with an underrun or a device change during the clip
+};
+
 struct Answer {
     qint64 participantId = 0;
     int position = 0; ///< plan position; -trackId for feedback
@@ -111,6 +129,7 @@ struct Answer {
     /// SHA-256 (hex) of the study file the answer was given under; recordAnswer() fills in the
     /// study's current hash when empty. Empty for answers stored before schema 6.
     QString studyFileHash;
+    AnswerIntegrity integrity;
 
     bool isFeedback() const { return source == feedbackSource(); }
 };

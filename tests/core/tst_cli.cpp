@@ -4,6 +4,7 @@
 #include "study/study.h"
 #include "../common/testaudio.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -120,6 +121,43 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QLatin1String("missing files: 6")), qPrintable(r.out));
         r = runCli({QStringLiteral("relocate"), QStringLiteral("--study"), study, QStringLiteral("--music-root"), moved});
         QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("6 tracks found, 0 missing")), qPrintable(r.out + r.err));
+    }
+
+    void qualityAndBuiltinCatch()
+    {
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 6; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.flac").arg(i % 2 ? "jazz" : "rock").arg(i), 6 + i, 200 + 50 * i);
+        const QString study = dir.filePath(QStringLiteral("q.tastelab"));
+        Result r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                           QStringLiteral("Quality"), QStringLiteral("--clip-seconds"), QStringLiteral("4"),
+                           QStringLiteral("--clips"), QStringLiteral("4"), QStringLiteral("--repeats"),
+                           QStringLiteral("1"), QStringLiteral("--builtin-catch")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("built-in catch clips in")), qPrintable(r.out));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("catch/press-dislike.wav"))));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("catch/press-like.wav"))));
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music}).code, 0);
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("P1"), QStringLiteral("--like-genre"), QStringLiteral("jazz")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        r = runCli({QStringLiteral("quality"), QStringLiteral("--study"), study, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject root = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(root.value(QStringLiteral("rules")).toString().contains(QLatin1String("exclusion rules: none")));
+        const QJsonArray people = root.value(QStringLiteral("participants")).toArray();
+        QCOMPARE(people.size(), 1);
+        const QJsonObject p1 = people.at(0).toObject();
+        QCOMPARE(p1.value(QStringLiteral("participant")).toString(), QStringLiteral("P1"));
+        QCOMPARE(p1.value(QStringLiteral("answers")).toInt(), 5);
+        QCOMPARE(p1.value(QStringLiteral("repeat_pairs")).toInt(), 1);
+        QCOMPARE(p1.value(QStringLiteral("agreement")).toDouble(), 1.0); // the rule-following simulation agrees
+        QCOMPARE(p1.value(QStringLiteral("excluded")).toBool(), false);
+        r = runCli({QStringLiteral("quality"), QStringLiteral("--study"), study});
+        QVERIFY2(r.code == 0 && r.out.startsWith(QLatin1String("rules: ")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("\nP1\t5\t")), qPrintable(r.out));
     }
 
     void modelsEndToEnd()
@@ -320,8 +358,8 @@ private Q_SLOTS:
         QFile exported(answers);
         QVERIFY(exported.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(exported.readAll());
-        QCOMPARE(text.count(QLatin1String(",feedback\n")), 1);
-        QCOMPARE(text.count(QLatin1String(",survey\n")), 16 + 16 + 12);
+        QCOMPARE(text.count(QLatin1String(",feedback,feedback,")), 1);
+        QCOMPARE(text.count(QLatin1String(",survey,clip,")), 16 + 16 + 12);
 
         // feedback --retrain: the list's model and its CLEP-N are trained again (stored settings),
         // the list ranked again and what moved printed.

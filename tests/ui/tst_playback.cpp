@@ -63,6 +63,9 @@ private Q_SLOTS:
     void corruptFileFails();
     void missingFileFails();
     void removedDeviceFails();
+    void normalClipHasNoUnderrun();
+    void stalledFeedIsAnUnderrun();
+    void lufsNormalisationReported();
 
 private:
     QTemporaryDir m_dir;
@@ -275,6 +278,81 @@ void TestClipPlayer::removedDeviceFails()
     QVERIFY2(message.contains(QStringLiteral("audio device failed")), qPrintable(message));
     QVERIFY2(message.contains(QStringLiteral("no longer available")), qPrintable(message));
     QCOMPARE(finished.count(), 0);
+}
+
+void TestClipPlayer::normalClipHasNoUnderrun()
+{
+    ClipPlayer player;
+    QSignalSpy started(&player, &ClipPlayer::started);
+    QSignalSpy finished(&player, &ClipPlayer::finished);
+    player.play(ClipRequest{m_wav, 0.0, 1.5, 10, -20});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    const PlaybackIntegrity integrity = player.integrity();
+    qInfo() << "device" << integrity.deviceDescription << "latency ms" << integrity.latencyMs << "loudness"
+            << integrity.loudnessBefore << "->" << integrity.loudnessAfter << integrity.loudnessUnit;
+    QCOMPARE(integrity.underruns, 0);
+    QCOMPARE(integrity.underrunMs, 0);
+    QCOMPARE(integrity.deviceChanges, 0);
+    QVERIFY(!integrity.flagged());
+    QCOMPARE(integrity.deviceDescription, QMediaDevices::defaultAudioOutput().description());
+    QCOMPARE(integrity.deviceId, QString::fromUtf8(QMediaDevices::defaultAudioOutput().id()));
+    // At least the sink buffer (Qt gives 80 ms of the 120 ms asked for) lies before the device.
+    QVERIFY2(integrity.latencyMs >= 50, qPrintable(QString::number(integrity.latencyMs)));
+    // The tone is at 0.3 amplitude (about -13.5 dBFS RMS); normalised to -20 dBFS.
+    QVERIFY2(qAbs(integrity.loudnessBefore - (-13.5)) < 0.7, qPrintable(QString::number(integrity.loudnessBefore)));
+    QVERIFY2(qAbs(integrity.loudnessAfter - (-20.0)) < 0.5, qPrintable(QString::number(integrity.loudnessAfter)));
+    QCOMPARE(integrity.loudnessUnit, QStringLiteral("dBFS"));
+}
+
+void TestClipPlayer::stalledFeedIsAnUnderrun()
+{
+    ClipPlayer player;
+    QSignalSpy started(&player, &ClipPlayer::started);
+    QSignalSpy finished(&player, &ClipPlayer::finished);
+    QSignalSpy failed(&player, &ClipPlayer::failed);
+    player.play(ClipRequest{m_wav, 0.0, 2.0, 10, -20});
+    QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 5000);
+    QTest::qWait(300);
+    player.stallFeedForTesting(400);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QVERIFY(failed.isEmpty());
+    const PlaybackIntegrity integrity = player.integrity();
+    qInfo() << "underruns" << integrity.underruns << "underrun ms" << integrity.underrunMs;
+    QCOMPARE(integrity.underruns, 1);
+    QVERIFY2(integrity.underrunMs >= 350, qPrintable(QString::number(integrity.underrunMs)));
+    QVERIFY(integrity.flagged());
+    // The whole clip was still played, after the stall.
+    QCOMPARE(player.bytesWritten(), player.clipBytes());
+
+    // A new clip starts with a clean record.
+    player.play(ClipRequest{m_wav, 0.0, 0.5, 10, -20});
+    QCOMPARE(player.integrity().underruns, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 10000);
+    QCOMPARE(player.integrity().underruns, 0);
+}
+
+void TestClipPlayer::lufsNormalisationReported()
+{
+    // decode() conditions like play() does; the record reports both levels in LUFS.
+    ClipRequest request{m_wav, 0.0, 2.0, 10, -20};
+    request.loudness = audio::LoudnessMode::Lufs;
+    request.targetLufs = -23.0;
+    const QAudioFormat format = ClipPlayer::formatFor(QMediaDevices::defaultAudioOutput());
+    const DecodedClip clip = ClipPlayer::decode(request, format);
+    QVERIFY2(clip.error.isEmpty(), qPrintable(clip.error));
+    qInfo() << "LUFS before" << clip.loudnessBefore << "after" << clip.loudnessAfter;
+    QCOMPARE(clip.loudnessUnit, QStringLiteral("LUFS"));
+    QVERIFY2(qAbs(clip.loudnessAfter - (-23.0)) < 0.5, qPrintable(QString::number(clip.loudnessAfter)));
+    // A 440 Hz sine of peak 0.3 on both channels reads about 20 log10(0.3) = -10.5 LUFS.
+    QVERIFY2(qAbs(clip.loudnessBefore - (-10.5)) < 1.0, qPrintable(QString::number(clip.loudnessBefore)));
+
+    ClipPlayer player;
+    QSignalSpy finished(&player, &ClipPlayer::finished);
+    request.lengthSeconds = 0.8;
+    player.play(request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    QCOMPARE(player.integrity().loudnessUnit, QStringLiteral("LUFS"));
+    QVERIFY(qAbs(player.integrity().loudnessAfter - (-23.0)) < 0.5);
 }
 
 QTEST_MAIN(TestClipPlayer)

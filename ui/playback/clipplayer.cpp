@@ -43,6 +43,16 @@ public:
         m_offset = 0;
         m_silenceAfter = 0;
         m_hasClip = true;
+        m_dry = false;
+        m_queued.start();
+    }
+    /// Test hook: the next reads of clip audio supply nothing, for ms milliseconds from the first
+    /// read refused (the sink reads in bursts: a stall must meet a read to starve it).
+    void stall(int ms)
+    {
+        m_stallMs = ms;
+        m_stallPending = true;
+        m_stallClock.invalidate();
     }
     void clearClip()
     {
@@ -50,6 +60,7 @@ public:
         m_pcm.clear();
     }
     qint64 clipBytesRead() const { return m_offset; }
+    bool isDry() const { return m_dry; }
     bool clipEnded() const { return m_hasClip && m_offset >= m_pcm.size(); }
     /// Silence read after the clip's last byte.
     qint64 silenceAfterClip() const { return m_silenceAfter; }
@@ -68,14 +79,37 @@ protected:
         if (maxSize <= 0)
             return 0;
         if (m_hasClip && m_offset < m_pcm.size()) {
+            const quint64 id = m_clipId;
+            ClipPlayer *player = m_player;
+            if (m_stallPending) {
+                m_stallPending = false;
+                m_stallClock.start();
+                // A pull-mode sink that got nothing waits for readyRead before reading again.
+                QTimer::singleShot(m_stallMs + 1, this, [this] { Q_EMIT readyRead(); });
+            }
+            if (m_stallClock.isValid() && m_stallClock.elapsed() < m_stallMs) {
+                // The feed has run dry (test hook): the sink gets nothing while clip audio is left.
+                if (!m_dry) {
+                    m_dry = true;
+                    QMetaObject::invokeMethod(player, [player, id] { player->onFeedDry(id, true); }, Qt::QueuedConnection);
+                }
+                return 0;
+            }
+            m_stallClock.invalidate();
+            if (m_dry) {
+                m_dry = false;
+                QMetaObject::invokeMethod(player, [player, id] { player->onFeedDry(id, false); }, Qt::QueuedConnection);
+            }
             const qint64 n = qMin<qint64>(maxSize, m_pcm.size() - m_offset);
             std::memcpy(data, m_pcm.constData() + m_offset, size_t(n));
             const bool first = m_offset == 0;
             m_offset += n;
-            const quint64 id = m_clipId;
-            ClipPlayer *player = m_player;
-            if (first)
+            if (first) {
+                const qint64 queuedMs = m_queued.elapsed();
                 QMetaObject::invokeMethod(player, [player, id] { player->onSourceStarted(id); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(player, [player, id, queuedMs] { player->onSourceFirstRead(id, queuedMs); },
+                                          Qt::QueuedConnection);
+            }
             if (m_offset >= m_pcm.size())
                 QMetaObject::invokeMethod(player, [player, id] { player->onSourceEnded(id); }, Qt::QueuedConnection);
             return n;
@@ -96,12 +130,18 @@ private:
     qint64 m_reads = 0;
     int m_frameSize = 1;
     bool m_hasClip = false;
+    bool m_dry = false;
+    QElapsedTimer m_queued;       ///< since setClip()
+    QElapsedTimer m_stallClock;
+    bool m_stallPending = false;
+    qint64 m_stallMs = 0;
 };
 
 bool ClipRequest::operator==(const ClipRequest &other) const
 {
     return path == other.path && startSeconds == other.startSeconds && lengthSeconds == other.lengthSeconds
-        && fadeMs == other.fadeMs && targetRmsDbfs == other.targetRmsDbfs;
+        && fadeMs == other.fadeMs && loudness == other.loudness && targetRmsDbfs == other.targetRmsDbfs
+        && targetLufs == other.targetLufs;
 }
 
 ClipPlayer::ClipPlayer(QObject *parent)
@@ -163,7 +203,11 @@ DecodedClip ClipPlayer::decode(const ClipRequest &request, const QAudioFormat &f
             return result;
         }
         buffer = audio::convert(buffer, format.sampleRate(), format.channelCount());
-        audio::applyGain(buffer, audio::normalizationGain(buffer, request.targetRmsDbfs));
+        const double target = request.loudness == audio::LoudnessMode::Lufs ? request.targetLufs : request.targetRmsDbfs;
+        const audio::Normalization n = audio::normalize(buffer, request.loudness, target);
+        result.loudnessBefore = n.before;
+        result.loudnessAfter = n.after;
+        result.loudnessUnit = request.loudness == audio::LoudnessMode::Rms ? QStringLiteral("dBFS") : QStringLiteral("LUFS");
         audio::applyFades(buffer, request.fadeMs);
 
         result.frames = buffer.frames();
@@ -199,9 +243,12 @@ void ClipPlayer::setDevice(const QAudioDevice &device)
 
 void ClipPlayer::setVolume(float volume)
 {
+    const float before = m_volume;
     m_volume = std::clamp(volume, 0.0f, 1.0f);
     if (m_sink)
         m_sink->setVolume(m_volume);
+    if (m_volume != before)
+        Q_EMIT volumeChanged(before, m_volume);
 }
 
 QFuture<DecodedClip> ClipPlayer::startDecode(const ClipRequest &request, const QAudioFormat &format)
@@ -228,6 +275,12 @@ void ClipPlayer::play(const ClipRequest &request)
     m_pcm.clear();
     m_lastPosition = 0.0;
     m_activeDevice = device();
+    m_integrity = PlaybackIntegrity();
+    m_integrity.deviceDescription = m_activeDevice.description();
+    m_integrity.deviceId = QString::fromUtf8(m_activeDevice.id());
+    m_inUnderrun = false;
+    m_defaultOutputId = QMediaDevices::defaultAudioOutput().id();
+    m_feedDryEnded.invalidate();
     m_format = formatFor(m_activeDevice);
     m_state = State::Loading;
 
@@ -267,6 +320,9 @@ void ClipPlayer::onDecoded(quint64 playId, const DecodedClip &clip)
         return;
     }
     m_pcm = clip.pcm;
+    m_loudnessBefore = clip.loudnessBefore;
+    m_loudnessAfter = clip.loudnessAfter;
+    m_loudnessUnit = clip.loudnessUnit;
     startClip();
 }
 
@@ -323,6 +379,7 @@ void ClipPlayer::startClip()
     if (!ensureSink())
         return;
     m_source->setClip(m_pcm, m_playId);
+    m_inUnderrun = false;
     m_state = State::Playing;
     m_ticks = 0;
     m_lastReads = -1;
@@ -347,6 +404,64 @@ void ClipPlayer::onSourceStarted(quint64 clipId)
 {
     if (clipId == m_playId && (m_state == State::Playing || m_state == State::Paused))
         Q_EMIT started();
+}
+
+void ClipPlayer::onSourceFirstRead(quint64 clipId, qint64 queuedMs)
+{
+    if (clipId != m_playId || m_integrity.latencyMs >= 0)
+        return; // latency is that of the first presentation
+    const qint64 bytesPerSecond = m_format.bytesForDuration(1000000);
+    const double bufferMs = m_sink && bytesPerSecond > 0 ? 1000.0 * double(m_sink->bufferSize()) / double(bytesPerSecond)
+                                                         : double(kSinkBufferMs);
+    m_integrity.latencyMs = double(queuedMs) + bufferMs;
+}
+
+void ClipPlayer::noteUnderrun(bool active)
+{
+    if (active && !m_inUnderrun) {
+        m_inUnderrun = true;
+        ++m_integrity.underruns;
+        m_underrunClock.start();
+    } else if (!active && m_inUnderrun) {
+        m_inUnderrun = false;
+        m_integrity.underrunMs += m_underrunClock.elapsed();
+    }
+}
+
+void ClipPlayer::onFeedDry(quint64 clipId, bool dry)
+{
+    if (clipId == m_playId && (m_state == State::Playing || !dry))
+        noteUnderrun(dry);
+    if (!dry)
+        m_feedDryEnded.start();
+}
+
+PlaybackIntegrity ClipPlayer::integrity() const
+{
+    PlaybackIntegrity out = m_integrity;
+    out.loudnessBefore = m_loudnessBefore;
+    out.loudnessAfter = m_loudnessAfter;
+    out.loudnessUnit = m_loudnessUnit;
+    if (m_inUnderrun)
+        out.underrunMs += m_underrunClock.elapsed();
+    return out;
+}
+
+void ClipPlayer::stallFeedForTesting(int ms)
+{
+    m_source->stall(ms);
+}
+
+void ClipPlayer::checkOutputsChanged()
+{
+    // Outputs that come and go elsewhere do not change what is heard; the default output changing
+    // does (the system may move the stream there), and so does the clip's own device going away
+    // (checkDevicePresent()).
+    const QByteArray defaultId = QMediaDevices::defaultAudioOutput().id();
+    if (defaultId != m_defaultOutputId) {
+        ++m_integrity.deviceChanges;
+        m_defaultOutputId = defaultId;
+    }
 }
 
 void ClipPlayer::onSourceEnded(quint64 clipId)
@@ -455,8 +570,20 @@ void ClipPlayer::onSinkStateChanged()
     const QAudio::Error error = m_sink->error();
     const bool broken = error == QAudio::OpenError || error == QAudio::IOError || error == QAudio::FatalError
         || (m_sink->state() == QAudio::StoppedState && error != QAudio::NoError);
-    if (!broken)
+    if (!broken) {
+        // Idle with UnderrunError while clip audio is left: the sink ran out of data.
+        if (m_state == State::Playing && !m_source->clipEnded() && m_source->clipBytesRead() > 0) {
+            // In pull mode the sink only runs dry when the feed gave it nothing, which the feed
+            // reports itself; Qt may deliver the sink's Idle state after the feed has recovered, so
+            // an Idle report within 2 s of a feed episode is that episode, not a new one.
+            const bool afterFeedEpisode = m_feedDryEnded.isValid() && m_feedDryEnded.elapsed() < 2000;
+            if (m_sink->state() == QAudio::IdleState && error == QAudio::UnderrunError && !afterFeedEpisode)
+                noteUnderrun(true);
+            else if (m_sink->state() == QAudio::ActiveState && !m_source->isDry())
+                noteUnderrun(false);
+        }
         return; // Active, Idle (an underrun) and Suspended are normal
+    }
     const QString reason = error == QAudio::OpenError ? tr("could not be opened")
         : error == QAudio::IOError                    ? tr("reported a write error")
                                                       : tr("lost its connection to the sound server");
@@ -472,8 +599,11 @@ void ClipPlayer::onTick()
         return;
     Q_EMIT positionChanged(playedSeconds());
 
-    if (++m_ticks % kDeviceCheckTicks == 0 && !checkDevicePresent())
-        return;
+    if (++m_ticks % kDeviceCheckTicks == 0) {
+        checkOutputsChanged();
+        if (!checkDevicePresent())
+            return;
+    }
     const qint64 reads = m_source->reads();
     if (reads != m_lastReads) {
         m_lastReads = reads;
@@ -490,8 +620,10 @@ bool ClipPlayer::checkDevicePresent()
     const QList<QAudioDevice> outputs = QMediaDevices::audioOutputs();
     const bool present = std::any_of(outputs.cbegin(), outputs.cend(),
                                      [this](const QAudioDevice &d) { return d.id() == m_activeDevice.id(); });
-    if (!present)
+    if (!present) {
+        ++m_integrity.deviceChanges;
         fail(deviceFailureMessage(tr("is no longer available")));
+    }
     return present;
 }
 

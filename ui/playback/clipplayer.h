@@ -1,5 +1,7 @@
 #pragma once
 
+#include "audio/loudness.h"
+
 #include <QAudioDevice>
 #include <QAudioFormat>
 #include <QByteArray>
@@ -10,6 +12,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <cmath>
+#include <limits>
 #include <optional>
 
 class QAudioSink;
@@ -25,6 +29,9 @@ struct ClipRequest {
     double lengthSeconds = -1.0; ///< < 0: to the end of the file
     double fadeMs = 30.0;
     double targetRmsDbfs = -20.0;
+    /// Normalisation (core/audio/loudness.h): Lufs to targetLufs, Rms to targetRmsDbfs, None.
+    audio::LoudnessMode loudness = audio::LoudnessMode::Rms;
+    double targetLufs = -23.0;
 
     bool operator==(const ClipRequest &other) const;
     bool operator!=(const ClipRequest &other) const { return !(*this == other); }
@@ -35,6 +42,36 @@ struct DecodedClip {
     QByteArray pcm;
     qint64 frames = 0;
     QString error; ///< set when decoding failed; names the file and the reason
+    /// The clip's level before and after normalisation (before fades), in loudnessUnit:
+    /// integrated loudness in LUFS for LoudnessMode::Lufs and None, RMS in dBFS for Rms.
+    double loudnessBefore = std::numeric_limits<double>::quiet_NaN();
+    double loudnessAfter = std::numeric_limits<double>::quiet_NaN();
+    QString loudnessUnit;
+};
+
+/// What the player observed while the current clip (and its replays) played: the audio-integrity
+/// record stored with an answer. See docs/quality.md for what each figure measures and what Qt
+/// does not let us observe.
+struct PlaybackIntegrity {
+    QString deviceDescription;
+    QString deviceId;
+    /// Underrun episodes during the clip: the feed gave the sink nothing while clip audio was left
+    /// (a stall), or the sink reported IdleState with UnderrunError. Underflows inside the sound
+    /// server are not visible through QAudioSink (docs/quality.md).
+    int underruns = 0;
+    qint64 underrunMs = 0; ///< total time of those episodes
+    /// Time from the clip being queued to the sink reading its first bytes, plus the sink
+    /// buffer's duration (what the sink holds before the clip reaches the device). -1 unknown.
+    double latencyMs = -1;
+    double loudnessBefore = std::numeric_limits<double>::quiet_NaN();
+    double loudnessAfter = std::numeric_limits<double>::quiet_NaN();
+    QString loudnessUnit;
+    /// Changes of the system's default output while the clip played, and the clip's device
+    /// disappearing (other outputs coming and going do not count).
+    int deviceChanges = 0;
+
+    /// An answer to this clip is flagged: it was given with an underrun or a device change.
+    bool flagged() const { return underruns > 0 || deviceChanges > 0; }
 };
 
 /// Plays one clip at a time through a QAudioSink.
@@ -51,6 +88,9 @@ struct DecodedClip {
 /// Device failures are reported through failed(): a sink error, the device disappearing from
 /// QMediaDevices::audioOutputs() (checked every 500 ms while a clip plays, since Qt 6.4's
 /// PulseAudio backend does not emit audioOutputsChanged), or a sink that takes no audio for 5 s.
+///
+/// Each clip keeps an audio-integrity record (integrity(): device, underruns, latency, loudness
+/// before and after normalisation, device changes), stored with the answer (docs/quality.md).
 ///
 /// Lives on the GUI thread; every method must be called there. Signals are emitted there too.
 class ClipPlayer : public QObject {
@@ -99,6 +139,14 @@ public:
     qint64 bytesWritten() const;
     /// Size of the current clip's PCM in bytes.
     qint64 clipBytes() const { return m_pcm.size(); }
+    /// The integrity record of the current clip, accumulated over its replays; a new play()
+    /// starts a fresh one.
+    PlaybackIntegrity integrity() const;
+
+    /// Test-only: the PCM source supplies no data for ms milliseconds, from the sink's next read
+    /// of clip audio (it returns 0 bytes), which starves the sink like a stalled decoder or a
+    /// blocked feed would. Used to check that underruns are recorded.
+    void stallFeedForTesting(int ms);
 
     /// The format ClipPlayer uses for device: its preferred rate and channel count (at most two
     /// when the device takes stereo), Float samples when supported, else Int16.
@@ -115,6 +163,8 @@ Q_SIGNALS:
     /// A decode error (message names the file and the reason) or an audio device failure
     /// (message says that the audio device failed).
     void failed(const QString &message);
+    /// setVolume() changed the app's playback volume (linear 0..1).
+    void volumeChanged(float from, float to);
 
 private:
     friend class PcmSource;
@@ -135,7 +185,11 @@ private:
     void onTick();
     void onSourceStarted(quint64 clipId);
     void onSourceEnded(quint64 clipId);
+    void onSourceFirstRead(quint64 clipId, qint64 queuedMs);
+    void onFeedDry(quint64 clipId, bool dry);
     void scheduleFinish();
+    void noteUnderrun(bool active);
+    void checkOutputsChanged();
     void finishPlayback(quint64 playId);
     void fail(const QString &message);
     QString deviceFailureMessage(const QString &reason) const;
@@ -163,6 +217,15 @@ private:
     State m_state = State::Stopped;
     float m_volume = 1.0f;
     mutable double m_lastPosition = 0.0; ///< playedSeconds() never goes backwards within a clip
+    PlaybackIntegrity m_integrity;
+    QElapsedTimer m_queuedClock;   ///< since the clip was handed to the source
+    QElapsedTimer m_underrunClock; ///< since the current underrun episode began
+    bool m_inUnderrun = false;
+    QElapsedTimer m_feedDryEnded;  ///< since the feed's last underrun episode ended
+    QByteArray m_defaultOutputId;
+    double m_loudnessBefore = std::numeric_limits<double>::quiet_NaN();
+    double m_loudnessAfter = std::numeric_limits<double>::quiet_NaN();
+    QString m_loudnessUnit;
 };
 
 } // namespace tastelab

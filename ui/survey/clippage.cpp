@@ -91,21 +91,50 @@ ClipPage::ClipPage(QWidget *parent) : QWidget(parent)
     m_pause->setFocusPolicy(Qt::NoFocus);
     m_pause->setMinimumSize(140, 40);
 
+    m_back = new QPushButton(tr("Back"), clipView);
+    m_back->setObjectName(QStringLiteral("clipBackButton"));
+    m_back->setFocusPolicy(Qt::NoFocus);
+    m_back->setMinimumSize(140, 40);
+    m_back->setToolTip(tr("Go back to the previous clip and change its answer"));
+    m_back->hide();
+    m_skip = new QPushButton(tr("Skip"), clipView);
+    m_skip->setObjectName(QStringLiteral("clipSkipButton"));
+    m_skip->setFocusPolicy(Qt::NoFocus);
+    m_skip->setMinimumSize(140, 40);
+    m_skip->hide();
+
+    m_banner = new QLabel(clipView);
+    m_banner->setObjectName(QStringLiteral("clipBanner"));
+    m_banner->setAlignment(Qt::AlignCenter);
+    surveystyle::makeBody(m_banner);
+    m_banner->setStyleSheet(QStringLiteral(
+        "background: #fff4d6; border: 1px solid #e2c16b; border-radius: 8px; padding: 6px;"));
+    m_banner->hide();
+    m_earlier = new QLabel(clipView);
+    m_earlier->setObjectName(QStringLiteral("earlierAnswerLabel"));
+    m_earlier->setAlignment(Qt::AlignCenter);
+    uistyle::makeSecondary(m_earlier);
+    m_earlier->hide();
+
     auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_back);
     bottom->addWidget(m_replay);
     bottom->addStretch();
+    bottom->addWidget(m_skip);
     bottom->addWidget(m_pause);
 
     auto *clipLayout = new QVBoxLayout(clipView);
     clipLayout->setContentsMargins(24, 16, 24, 16);
     clipLayout->setSpacing(16);
     clipLayout->addLayout(top);
+    clipLayout->addWidget(m_banner);
     clipLayout->addStretch(2);
     clipLayout->addWidget(m_status);
     clipLayout->addWidget(m_listen, 0, Qt::AlignHCenter);
     clipLayout->addSpacing(28);
     clipLayout->addWidget(m_answerRow);
     clipLayout->addWidget(m_keyHelp);
+    clipLayout->addWidget(m_earlier);
     clipLayout->addStretch(3);
     clipLayout->addLayout(bottom);
 
@@ -160,6 +189,8 @@ ClipPage::ClipPage(QWidget *parent) : QWidget(parent)
 
     connect(m_replay, &QPushButton::clicked, this, &ClipPage::replayRequested);
     connect(m_pause, &QPushButton::clicked, this, &ClipPage::pauseRequested);
+    connect(m_back, &QPushButton::clicked, this, &ClipPage::backRequested);
+    connect(m_skip, &QPushButton::clicked, this, &ClipPage::skipRequested);
     connect(m_coverButton, &QPushButton::clicked, this, &ClipPage::resumeRequested);
     connect(leave, &QPushButton::clicked, this, &ClipPage::leaveRequested);
 
@@ -259,7 +290,39 @@ void ClipPage::setListening(double played, double length, double unlockAt)
 
 void ClipPage::setReplays(int replays)
 {
-    m_replay->setText(replays > 0 ? tr("Replay (%1)").arg(replays) : tr("Replay"));
+    m_replays = replays;
+    if (m_maxReplays >= 0) {
+        m_replay->setText(tr("Replay (%1 of %2)").arg(replays).arg(m_maxReplays));
+        m_replay->setEnabled(replays < m_maxReplays);
+    } else {
+        m_replay->setText(replays > 0 ? tr("Replay (%1)").arg(replays) : tr("Replay"));
+        m_replay->setEnabled(true);
+    }
+}
+
+void ClipPage::setRules(int maxReplays, bool allowBack, bool allowSkip)
+{
+    m_maxReplays = maxReplays;
+    m_back->setVisible(allowBack);
+    m_skip->setVisible(allowSkip);
+    setReplays(m_replays);
+}
+
+void ClipPage::setBackEnabled(bool enabled)
+{
+    m_back->setEnabled(enabled);
+}
+
+void ClipPage::setBanner(const QString &text)
+{
+    m_banner->setText(text);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void ClipPage::setEarlierAnswer(const QString &text)
+{
+    m_earlier->setText(text.isEmpty() ? QString() : tr("Your earlier answer: %1. Choose again to change it.").arg(text));
+    m_earlier->setVisible(!text.isEmpty());
 }
 
 void ClipPage::showCover(const QString &title, const QString &message, const QString &buttonText)
@@ -305,7 +368,8 @@ void ClipPage::keyPressEvent(QKeyEvent *event)
         return;
     }
     if (key == Qt::Key_R) {
-        Q_EMIT replayRequested();
+        if (replayAllowed())
+            Q_EMIT replayRequested();
         event->accept();
         return;
     }

@@ -35,6 +35,16 @@ public:
     /// Listening progress within the clip and the seconds until the answer buttons unlock.
     void setListening(double played, double length, double unlockAt);
     void setReplays(int replays);
+    /// Listening rules: replays allowed per clip (-1 unlimited; the Replay button disables and
+    /// counts down), whether Back is offered, whether Skip is offered (no forced answer).
+    void setRules(int maxReplays, bool allowBack, bool allowSkip);
+    void setBackEnabled(bool enabled);
+    int replays() const { return m_replays; }
+    bool replayAllowed() const { return m_maxReplays < 0 || m_replays < m_maxReplays; }
+    /// A line above the clip (e.g. "Practice clip 1 of 2"); empty hides it.
+    void setBanner(const QString &text);
+    /// The answer stored earlier for this clip (after Back), shown so it can be changed.
+    void setEarlierAnswer(const QString &text);
 
     /// Covers the clip (pause or a problem) with a message and one button that emits
     /// resumeRequested().
@@ -48,6 +58,8 @@ Q_SIGNALS:
     void pauseRequested();
     void resumeRequested();
     void leaveRequested();
+    void backRequested();
+    void skipRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
@@ -67,6 +79,12 @@ private:
     QLabel *m_keyHelp = nullptr;
     QPushButton *m_replay = nullptr;
     QPushButton *m_pause = nullptr;
+    QPushButton *m_back = nullptr;
+    QPushButton *m_skip = nullptr;
+    QLabel *m_banner = nullptr;
+    QLabel *m_earlier = nullptr;
+    int m_replays = 0;
+    int m_maxReplays = -1;
     QLabel *m_coverTitle = nullptr;
     QLabel *m_coverMessage = nullptr;
     QPushButton *m_coverButton = nullptr;

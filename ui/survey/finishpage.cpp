@@ -19,6 +19,12 @@ FinishPage::FinishPage(QWidget *parent) : QWidget(parent)
     m_summary->setObjectName(QStringLiteral("finishSummaryLabel"));
     m_summary->setAlignment(Qt::AlignCenter);
     surveystyle::makeBody(m_summary);
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("finishText"));
+    m_text->setAlignment(Qt::AlignCenter);
+    m_text->setTextFormat(Qt::PlainText);
+    surveystyle::makeBody(m_text);
+    m_text->hide();
     m_consistency = new QLabel(this);
     m_consistency->setObjectName(QStringLiteral("consistencyLabel"));
     m_consistency->setAlignment(Qt::AlignCenter);
@@ -38,6 +44,7 @@ FinishPage::FinishPage(QWidget *parent) : QWidget(parent)
     layout->setSpacing(16);
     layout->addStretch(2);
     layout->addWidget(title);
+    layout->addWidget(m_text);
     layout->addWidget(m_summary);
     layout->addWidget(m_consistency);
     layout->addSpacing(24);
@@ -59,6 +66,12 @@ void FinishPage::setResult(int answered, double consistency)
     } else {
         m_consistency->hide();
     }
+}
+
+void FinishPage::setText(const QString &text)
+{
+    m_text->setText(text);
+    m_text->setVisible(!text.isEmpty());
 }
 
 } // namespace tastelab

@@ -1,7 +1,10 @@
 #include "survey/surveywidget.h"
 
+#include "survey/calibrationview.h"
 #include "survey/clippage.h"
+#include "survey/consentpage.h"
 #include "survey/demographicspage.h"
+#include "survey/questionnairepage.h"
 #include "survey/finishpage.h"
 #include "survey/instructionspage.h"
 #include "survey/participantcodepage.h"
@@ -9,7 +12,14 @@
 #include "study/participantsession.h"
 #include "study/study.h"
 
+#include "audio/audiofile.h"
+#include "audio/loudness.h"
+
 #include <QDebug>
+#include <QEvent>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -30,8 +40,14 @@ SurveyWidget::SurveyWidget(ClipPlayer *player, QWidget *parent)
     m_instructionsPage = new InstructionsPage(this);
     m_clipPage = new ClipPage(this);
     m_finishPage = new FinishPage(this);
+    m_consentPage = new ConsentPage(this);
+    m_calibrationView = new CalibrationView(this);
+    m_questionnairePage = new QuestionnairePage(this);
 
     m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_consentPage);
+    m_stack->addWidget(m_calibrationView);
+    m_stack->addWidget(m_questionnairePage);
     m_stack->addWidget(m_codePage);
     m_stack->addWidget(m_demographicsPage);
     m_stack->addWidget(m_instructionsPage);
@@ -50,6 +66,16 @@ SurveyWidget::SurveyWidget(ClipPlayer *player, QWidget *parent)
             [this] { openSession(m_pendingCode, m_demographicsPage->demographics()); });
     connect(m_demographicsPage, &DemographicsPage::backRequested, this, &SurveyWidget::restart);
     connect(m_instructionsPage, &InstructionsPage::beginRequested, this, &SurveyWidget::beginClips);
+    connect(m_consentPage, &ConsentPage::accepted, this, &SurveyWidget::onConsentAccepted);
+    connect(m_consentPage, &ConsentPage::leaveRequested, this, &SurveyWidget::restart);
+    connect(m_calibrationView, &CalibrationView::playToggled, this, &SurveyWidget::toggleCalibrationSound);
+    connect(m_calibrationView, &CalibrationView::continueRequested, this, &SurveyWidget::finishCalibration);
+    connect(m_calibrationView, &CalibrationView::leaveRequested, this, &SurveyWidget::restart);
+    connect(m_questionnairePage, &QuestionnairePage::answerChanged, this, &SurveyWidget::onQuestionChanged);
+    connect(m_questionnairePage, &QuestionnairePage::continueRequested, this, &SurveyWidget::finishQuestionnaire);
+    connect(m_questionnairePage, &QuestionnairePage::leaveRequested, this, &SurveyWidget::restart);
+    connect(m_clipPage, &ClipPage::backRequested, this, &SurveyWidget::goBack);
+    connect(m_clipPage, &ClipPage::skipRequested, this, &SurveyWidget::skip);
     connect(m_instructionsPage, &InstructionsPage::backRequested, this, &SurveyWidget::restart);
     connect(m_clipPage, &ClipPage::answerChosen, this, &SurveyWidget::answer);
     connect(m_clipPage, &ClipPage::replayRequested, this, &SurveyWidget::replay);
@@ -63,6 +89,61 @@ SurveyWidget::SurveyWidget(ClipPlayer *player, QWidget *parent)
     connect(m_player, &ClipPlayer::positionChanged, this, &SurveyWidget::onPlayerPosition);
     connect(m_player, &ClipPlayer::finished, this, &SurveyWidget::onPlayerFinished);
     connect(m_player, &ClipPlayer::failed, this, &SurveyWidget::onPlayerFailed);
+    connect(m_player, &ClipPlayer::volumeChanged, this, &SurveyWidget::onVolumeChanged);
+
+    // Focus loss or the app minimised during a clip: recorded with the answer.
+    connect(qApp, &QGuiApplication::applicationStateChanged, this, [this](Qt::ApplicationState state) {
+        if (state == Qt::ApplicationActive)
+            m_focusAway = false;
+        else
+            onFocusLost(state == Qt::ApplicationHidden || state == Qt::ApplicationSuspended ? QStringLiteral("minimised")
+                                                                                            : QStringLiteral("inactive"));
+    });
+}
+
+bool SurveyWidget::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == window()) {
+        if (event->type() == QEvent::WindowDeactivate)
+            onFocusLost(QStringLiteral("window-deactivated"));
+        else if (event->type() == QEvent::WindowActivate)
+            m_focusAway = false;
+        else if (event->type() == QEvent::WindowStateChange && window()->isMinimized())
+            onFocusLost(QStringLiteral("minimised"));
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+bool SurveyWidget::isClipStep() const
+{
+    return m_session && m_step == Step::Clip && m_stepIndex >= 0 && m_stepIndex < m_session->steps().size();
+}
+
+void SurveyWidget::onFocusLost(const QString &how)
+{
+    if (m_focusAway)
+        return;
+    m_focusAway = true;
+    if (!m_session)
+        return;
+    if (isClipStep())
+        ++m_focusLosses;
+    QJsonObject detail{{QStringLiteral("how"), how}, {QStringLiteral("step"), m_stepIndex}};
+    if (isClipStep() && m_session->steps().at(m_stepIndex).kind == SurveyStep::Kind::Clip)
+        detail.insert(QStringLiteral("position"), m_session->steps().at(m_stepIndex).position + 1);
+    m_session->logEvent(QStringLiteral("focus"), detail);
+}
+
+void SurveyWidget::onVolumeChanged(float from, float to)
+{
+    if (!m_session)
+        return;
+    // The app's own volume (Preferences). The system mixer's volume is not visible through Qt 6.4.
+    m_session->logEvent(QStringLiteral("volume"),
+                        QJsonObject{{QStringLiteral("from"), double(from)},
+                                    {QStringLiteral("to"), double(to)},
+                                    {QStringLiteral("step"), m_stepIndex},
+                                    {QStringLiteral("source"), QStringLiteral("app")}});
 }
 
 SurveyWidget::~SurveyWidget()
@@ -79,6 +160,16 @@ void SurveyWidget::setStudy(Study *study)
 
 void SurveyWidget::stopSession()
 {
+    if (m_session && m_step == Step::Questionnaire && m_stepIndex >= 0) {
+        // Keep what was typed on a questionnaire page the participant leaves.
+        const SurveyStep step = m_session->steps().value(m_stepIndex);
+        const QHash<QString, QJsonValue> answers = m_questionnairePage->answers();
+        for (auto it = answers.cbegin(); it != answers.cend(); ++it)
+            m_session->saveQuestion(step, it.key(), it.value(), nullptr);
+    }
+    m_calibrationPlaying = false;
+    m_stepIndex = -1;
+    m_skipped.clear();
     m_playing = false;
     if (m_player)
         m_player->stop();
@@ -116,7 +207,18 @@ void SurveyWidget::showStep(Step step)
     case Step::Finished:
         m_stack->setCurrentWidget(m_finishPage);
         break;
+    case Step::Consent:
+        m_stack->setCurrentWidget(m_consentPage);
+        break;
+    case Step::Calibration:
+        m_stack->setCurrentWidget(m_calibrationView);
+        break;
+    case Step::Questionnaire:
+        m_stack->setCurrentWidget(m_questionnairePage);
+        break;
     }
+    if (window() && window() != this)
+        window()->installEventFilter(this); // idempotent: one filter per object
 }
 
 void SurveyWidget::onStartRequested(const QString &code)
@@ -153,7 +255,7 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
         m_codePage->setMessage(tr("This study has no clips to play. Import music into it first."), true);
         return;
     }
-    if (m_session->isFinished()) {
+    if (m_session->isFinished() && m_session->allStepsDone()) {
         const int total = m_session->total();
         m_session.reset();
         restart();
@@ -165,7 +267,7 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
     m_pendingCode.clear();
 
     QString resumeNote;
-    if (!m_session->isNew() && m_session->answeredCount() > 0) {
+    if (!m_session->isNew() && m_session->nextStep() > 0) {
         resumeNote = tr("Welcome back, %1. Resuming at clip %2 of %3.")
                          .arg(code)
                          .arg(m_session->nextPosition() + 1)
@@ -181,7 +283,7 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
 
     // Decode the first clip while the participant reads.
     QString ignored;
-    if (const auto request = requestFor(m_session->nextPosition(), &ignored))
+    if (const auto request = requestForStep(m_session->nextStep(), &ignored))
         m_player->prepare(*request);
 }
 
@@ -189,8 +291,224 @@ void SurveyWidget::beginClips()
 {
     if (!m_session)
         return;
-    showStep(Step::Clip);
-    startClip(m_session->nextPosition());
+    m_clipPage->setRules(m_settings.rules.maxReplays, m_settings.rules.allowBack, !m_settings.rules.forceAnswer);
+    goToStep(m_session->nextStep());
+}
+
+int SurveyWidget::stepAfter(int index) const
+{
+    for (int i = index + 1; i < m_session->steps().size(); ++i)
+        if (!m_session->isStepDone(i) && !m_skipped.contains(i))
+            return i;
+    return int(m_session->steps().size());
+}
+
+void SurveyWidget::goToStep(int index, bool revisit)
+{
+    if (!m_session)
+        return;
+    m_playing = false;
+    m_calibrationPlaying = false;
+    m_player->stop();
+    m_revisit = revisit;
+    m_stepIndex = index;
+    if (index >= m_session->steps().size()) {
+        showFinish();
+        return;
+    }
+    const SurveyStep step = m_session->steps().at(index);
+    switch (step.kind) {
+    case SurveyStep::Kind::Consent:
+        m_consentPage->setText(m_settings.consentText);
+        showStep(Step::Consent);
+        break;
+    case SurveyStep::Kind::Calibration:
+        startCalibration();
+        break;
+    case SurveyStep::Kind::Questionnaire: {
+        Questionnaire questionnaire;
+        for (const Questionnaire &q : m_settings.questionnaires)
+            if (q.id == step.questionnaireId)
+                questionnaire = q;
+        m_questionnairePage->setQuestionnaire(questionnaire, m_session->questionAnswers(step),
+                                              tr("Clips so far: %1 of %2").arg(m_session->answeredCount()).arg(m_session->total()));
+        showStep(Step::Questionnaire);
+        break;
+    }
+    case SurveyStep::Kind::Practice:
+    case SurveyStep::Kind::Catch:
+    case SurveyStep::Kind::Clip:
+        showStep(Step::Clip);
+        startClip(index);
+        break;
+    }
+}
+
+void SurveyWidget::showFinish()
+{
+    m_playing = false;
+    m_player->stop();
+    const qint64 participantId = m_session->participant().id;
+    const double consistency = m_settings.repeats > 0 ? m_study->consistency(participantId) : -1.0;
+    m_finishPage->setResult(m_session->answeredCount(), consistency);
+    // The study's own finish text; the page's title and summary already say the default.
+    m_finishPage->setText(m_settings.finishText.trimmed());
+    showStep(Step::Finished);
+    Q_EMIT statusMessage(tr("Participant %1 finished").arg(m_session->participant().code));
+    m_session.reset();
+}
+
+void SurveyWidget::onConsentAccepted()
+{
+    if (!m_session || m_step != Step::Consent)
+        return;
+    QString error;
+    if (!m_session->acceptConsent(&error)) {
+        QMessageBox::critical(this, tr("Not saved"), error);
+        return;
+    }
+    goToStep(stepAfter(m_stepIndex));
+}
+
+void SurveyWidget::startCalibration()
+{
+    const CalibrationPage &c = m_settings.calibration;
+    ClipRequest request;
+    request.fadeMs = 20;
+    QString problem;
+    if (c.kind == CalibrationPage::Kind::Tone) {
+        // The reference tone at the calibration level, written once per session to a temporary WAV.
+        if (!m_toneDir)
+            m_toneDir = std::make_unique<QTemporaryDir>();
+        const QString path = m_toneDir->filePath(QStringLiteral("calibration-%1.wav").arg(c.levelLufs));
+        if (!QFile::exists(path)) {
+            try {
+                audio::writeAudio(QFile::encodeName(path).toStdString(), audio::calibrationTone(c.levelLufs, c.seconds));
+            } catch (const std::exception &e) {
+                problem = QString::fromStdString(e.what());
+            }
+        }
+        request.path = path;
+        request.loudness = audio::LoudnessMode::None; // the tone is made at its level
+    } else {
+        QString file = c.file.isEmpty() ? QString() : m_study->resolveStudyFilePath(c.file);
+        if (file.isEmpty() && m_session->total() > 0)
+            file = m_session->clipFile(0, &problem);
+        request.path = file;
+        request.lengthSeconds = c.seconds;
+        request.loudness = audio::LoudnessMode::Lufs;
+        request.targetLufs = c.levelLufs;
+    }
+    m_calibrationRequest = request;
+    const QString instructions = c.instructions.isEmpty() ? CalibrationPage::defaultInstructions() : c.instructions;
+    m_calibrationView->setContent(instructions, tr("Reference level: %1 LUFS, the level of every clip in this study.")
+                                                    .arg(c.levelLufs, 0, 'f', 1));
+    m_calibrationView->setProblem(problem);
+    showStep(Step::Calibration);
+    if (problem.isEmpty())
+        toggleCalibrationSound();
+}
+
+void SurveyWidget::toggleCalibrationSound()
+{
+    if (m_step != Step::Calibration)
+        return;
+    m_calibrationPlaying = !m_calibrationPlaying;
+    m_calibrationView->setPlaying(m_calibrationPlaying);
+    if (m_calibrationPlaying)
+        m_player->play(m_calibrationRequest);
+    else
+        m_player->stop();
+}
+
+void SurveyWidget::finishCalibration()
+{
+    if (!m_session || m_step != Step::Calibration)
+        return;
+    m_calibrationPlaying = false;
+    m_player->stop();
+    QString error;
+    const QJsonObject detail{{QStringLiteral("appVolume"), double(m_player->volume())},
+                             {QStringLiteral("levelLufs"), m_settings.calibration.levelLufs},
+                             {QStringLiteral("device"), m_player->device().description()}};
+    if (!m_session->finishCalibration(detail, &error)) {
+        QMessageBox::critical(this, tr("Not saved"), error);
+        return;
+    }
+    goToStep(stepAfter(m_stepIndex));
+}
+
+void SurveyWidget::onQuestionChanged(const QString &questionId, const QJsonValue &value)
+{
+    if (!m_session || m_step != Step::Questionnaire)
+        return;
+    QString error;
+    if (!m_session->saveQuestion(m_session->steps().at(m_stepIndex), questionId, value, &error))
+        m_questionnairePage->setMessage(error);
+}
+
+void SurveyWidget::finishQuestionnaire()
+{
+    if (!m_session || m_step != Step::Questionnaire)
+        return;
+    const QStringList missing = m_questionnairePage->missingRequired();
+    if (!missing.isEmpty()) {
+        m_questionnairePage->setMessage(tr("Please answer: %1").arg(missing.join(QStringLiteral(" · "))));
+        return;
+    }
+    const SurveyStep step = m_session->steps().at(m_stepIndex);
+    QString error;
+    const QHash<QString, QJsonValue> answers = m_questionnairePage->answers();
+    for (auto it = answers.cbegin(); it != answers.cend(); ++it)
+        if (!m_session->saveQuestion(step, it.key(), it.value(), &error)) {
+            m_questionnairePage->setMessage(error);
+            return;
+        }
+    if (!m_session->finishQuestionnaire(step, &error)) {
+        m_questionnairePage->setMessage(error);
+        return;
+    }
+    goToStep(stepAfter(m_stepIndex));
+}
+
+void SurveyWidget::goBack()
+{
+    if (!m_session || m_step != Step::Clip || !m_settings.rules.allowBack || m_stepIndex <= 0)
+        return;
+    const int previous = m_stepIndex - 1;
+    const SurveyStep step = m_session->steps().at(previous);
+    if (!step.isClipLike() || !m_session->isStepDone(previous))
+        return;
+    m_session->logEvent(QStringLiteral("back"), QJsonObject{{QStringLiteral("from"), m_stepIndex}, {QStringLiteral("to"), previous}});
+    goToStep(previous, true);
+}
+
+void SurveyWidget::skip()
+{
+    if (!m_session || m_step != Step::Clip || m_settings.rules.forceAnswer)
+        return;
+    m_skipped.insert(m_stepIndex);
+    m_session->logEvent(QStringLiteral("skip"), QJsonObject{{QStringLiteral("step"), m_stepIndex}});
+    goToStep(stepAfter(m_stepIndex));
+}
+
+AnswerIntegrity SurveyWidget::currentIntegrity() const
+{
+    const PlaybackIntegrity p = m_player->integrity();
+    AnswerIntegrity i;
+    i.recorded = true;
+    i.device = p.deviceDescription;
+    i.deviceId = p.deviceId;
+    i.underruns = p.underruns;
+    i.underrunMs = p.underrunMs;
+    i.latencyMs = p.latencyMs;
+    i.loudnessBefore = p.loudnessBefore;
+    i.loudnessAfter = p.loudnessAfter;
+    i.loudnessUnit = p.loudnessUnit;
+    i.deviceChanges = p.deviceChanges;
+    i.focusLosses = m_focusLosses;
+    i.flagged = p.flagged();
+    return i;
 }
 
 std::optional<ClipRequest> SurveyWidget::requestFor(int position, QString *error) const
@@ -206,25 +524,81 @@ std::optional<ClipRequest> SurveyWidget::requestFor(int position, QString *error
     request.startSeconds = clip.startSeconds;
     request.lengthSeconds = clip.lengthSeconds;
     request.fadeMs = m_settings.fadeMs;
-    request.targetRmsDbfs = m_settings.targetRmsDbfs;
+    request.targetRmsDbfs = m_settings.loudness.targetRmsDbfs;
+    request.targetLufs = m_settings.loudness.targetLufs;
+    request.loudness = m_settings.loudness.mode == LoudnessSettings::Mode::Lufs ? audio::LoudnessMode::Lufs
+        : m_settings.loudness.mode == LoudnessSettings::Mode::Rms              ? audio::LoudnessMode::Rms
+                                                                               : audio::LoudnessMode::None;
     return request;
 }
 
-void SurveyWidget::startClip(int position)
+std::optional<ClipRequest> SurveyWidget::requestForStep(int stepIndex, QString *error) const
 {
-    m_position = position;
+    if (!m_session || stepIndex < 0 || stepIndex >= m_session->steps().size())
+        return std::nullopt;
+    const SurveyStep &step = m_session->steps().at(stepIndex);
+    if (step.kind == SurveyStep::Kind::Clip)
+        return requestFor(step.position, error);
+    if (step.kind != SurveyStep::Kind::Practice && step.kind != SurveyStep::Kind::Catch)
+        return std::nullopt;
+    const QString file = m_session->extraFile(step.extra, error);
+    if (file.isEmpty())
+        return std::nullopt;
+    const ExtraClip &x = m_session->extras().at(step.extra);
+    std::optional<ClipRequest> request = requestFor(0, error);
+    if (!request)
+        request = ClipRequest();
+    request->path = file;
+    request->startSeconds = x.startSeconds;
+    request->lengthSeconds = x.lengthSeconds > 0 ? x.lengthSeconds : -1.0;
+    request->fadeMs = m_settings.fadeMs;
+    return request;
+}
+
+void SurveyWidget::startClip(int stepIndex)
+{
+    const SurveyStep step = m_session->steps().at(stepIndex);
+    m_position = step.kind == SurveyStep::Kind::Clip ? step.position : -1;
     m_replays = 0;
+    m_focusLosses = 0;
     m_unlocked = m_settings.unlockSeconds() <= 0;
-    m_clipPage->showClip(position, m_session->total(), m_session->answeredCount(), m_session->secondsLeft());
+    const int shownPosition = step.kind == SurveyStep::Kind::Clip ? step.position
+                                                                  : qMin(m_session->answeredCount(), m_session->total() - 1);
+    m_clipPage->showClip(shownPosition, m_session->total(), m_session->answeredCount(), m_session->secondsLeft());
     m_clipPage->setUnlocked(m_unlocked);
+    if (step.kind == SurveyStep::Kind::Practice) {
+        int practiceTotal = 0;
+        for (const SurveyStep &s : m_session->steps())
+            practiceTotal += s.kind == SurveyStep::Kind::Practice ? 1 : 0;
+        m_clipPage->setBanner(tr("Practice clip %1 of %2 — this answer is not counted.")
+                                  .arg(m_session->extras().at(step.extra).seq + 1)
+                                  .arg(practiceTotal));
+    } else {
+        m_clipPage->setBanner(QString());
+    }
+    QString earlier;
+    if (m_revisit) {
+        if (const std::optional<int> value = m_session->storedValue(step)) {
+            const QStringList anchors = m_settings.effectiveAnchors();
+            const int index = *value - m_settings.minValue();
+            earlier = anchors.value(index).isEmpty() ? QString::number(*value) : anchors.value(index);
+        }
+    }
+    m_clipPage->setEarlierAnswer(earlier);
+    bool backPossible = false;
+    if (m_settings.rules.allowBack && stepIndex > 0) {
+        const SurveyStep &previous = m_session->steps().at(stepIndex - 1);
+        backPossible = previous.isClipLike() && m_session->isStepDone(stepIndex - 1);
+    }
+    m_clipPage->setBackEnabled(backPossible);
 
     QString error;
-    const auto request = requestFor(position, &error);
+    const auto request = requestForStep(stepIndex, &error);
     if (!request) {
         m_haveRequest = false;
-        const auto track = m_session->track(position);
+        const auto track = step.kind == SurveyStep::Kind::Clip ? m_session->track(step.position) : std::nullopt;
         showProblem(error.isEmpty() ? tr("The music file of clip %1 (%2) cannot be found.")
-                                          .arg(position + 1)
+                                          .arg(shownPosition + 1)
                                           .arg(track ? track->path : tr("unknown track"))
                                     : error);
         return;
@@ -247,7 +621,7 @@ void SurveyWidget::prepareNext()
     if (!m_session)
         return;
     QString ignored; // a missing next file is reported when its turn comes
-    if (const auto next = requestFor(m_position + 1, &ignored))
+    if (const auto next = requestForStep(stepAfter(m_stepIndex), &ignored))
         m_player->prepare(*next);
 }
 
@@ -274,6 +648,10 @@ void SurveyWidget::onPlayerPosition(double seconds)
 
 void SurveyWidget::onPlayerFinished()
 {
+    if (m_step == Step::Calibration && m_calibrationPlaying) {
+        m_player->replay(); // the reference loops while the page is open
+        return;
+    }
     if (m_step != Step::Clip || !m_playing)
         return;
     m_playing = false;
@@ -291,6 +669,12 @@ void SurveyWidget::unlock()
 
 void SurveyWidget::onPlayerFailed(const QString &message)
 {
+    if (m_step == Step::Calibration) {
+        m_calibrationPlaying = false;
+        m_calibrationView->setPlaying(false);
+        m_calibrationView->setProblem(message);
+        return;
+    }
     if (m_step != Step::Clip || m_clipPage->isCovered())
         return;
     m_playing = false;
@@ -312,6 +696,8 @@ void SurveyWidget::replay()
 {
     if (m_step != Step::Clip || m_clipPage->isCovered() || !m_haveRequest)
         return;
+    if (m_settings.rules.maxReplays >= 0 && m_replays >= m_settings.rules.maxReplays)
+        return; // the listening rules allow no more replays of this clip
     ++m_replays;
     m_clipPage->setReplays(m_replays);
     m_playing = true;
@@ -334,7 +720,7 @@ void SurveyWidget::resume()
         return;
     m_clipPage->hideCover();
     if (!m_haveRequest) {
-        startClip(m_position); // the file was missing: look it up again
+        startClip(m_stepIndex); // the file was missing: look it up again
         return;
     }
     playCurrent();
@@ -344,14 +730,23 @@ void SurveyWidget::answer(int value)
 {
     if (m_step != Step::Clip || !m_session || !m_unlocked || m_clipPage->isCovered())
         return;
-    const int position = m_position;
+    const int stepIndex = m_stepIndex;
+    const SurveyStep step = m_session->steps().at(stepIndex);
     const qint64 responseMs = m_responseClock.isValid() ? qMax<qint64>(1, m_responseClock.elapsed()) : 0;
     QString error;
-    if (!m_session->answer(position, value, responseMs, m_replays, &error)) {
+    bool ok = false;
+    if (m_revisit && m_session->storedValue(step)) {
+        ok = m_session->revise(step, value, responseMs, &error);
+    } else if (step.kind == SurveyStep::Kind::Clip) {
+        ok = m_session->answer(step.position, value, responseMs, m_replays, &error, currentIntegrity());
+    } else {
+        ok = m_session->answerExtra(step.extra, value, responseMs, m_replays, currentIntegrity(), &error);
+    }
+    if (!ok) {
         auto *box = new QMessageBox(QMessageBox::Critical, tr("Answer not saved"),
                                     tr("The answer to clip %1 could not be saved:\n%2\n\nPlease tell the "
                                        "researcher. You can try answering again.")
-                                        .arg(position + 1)
+                                        .arg(step.kind == SurveyStep::Kind::Clip ? step.position + 1 : stepIndex + 1)
                                         .arg(error),
                                     QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("answerErrorBox"));
@@ -359,20 +754,9 @@ void SurveyWidget::answer(int value)
         box->open();
         return;
     }
-    Q_EMIT answered(position, value);
-
-    if (m_session->isFinished()) {
-        m_playing = false;
-        m_player->stop();
-        const qint64 participantId = m_session->participant().id;
-        const double consistency = m_settings.repeats > 0 ? m_study->consistency(participantId) : -1.0;
-        m_finishPage->setResult(m_session->answeredCount(), consistency);
-        showStep(Step::Finished);
-        Q_EMIT statusMessage(tr("Participant %1 finished").arg(m_session->participant().code));
-        m_session.reset();
-        return;
-    }
-    startClip(m_session->nextPosition());
+    if (step.kind == SurveyStep::Kind::Clip)
+        Q_EMIT answered(step.position, value);
+    goToStep(stepAfter(stepIndex));
 }
 
 } // namespace tastelab

@@ -1,7 +1,11 @@
 #pragma once
 
 #include "playback/clipplayer.h"
+#include "study/participantsession.h"
 #include "study/studysettings.h"
+
+#include <QSet>
+#include <QTemporaryDir>
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -14,16 +18,33 @@ class QStackedWidget;
 
 namespace tastelab {
 
+class CalibrationView;
 class ClipPage;
+class ConsentPage;
 class DemographicsPage;
+class QuestionnairePage;
 class FinishPage;
 class InstructionsPage;
 class ParticipantCodePage;
 class ParticipantSession;
 class Study;
 
-/// The participant flow: code → (demographics for new participants) → instructions → clips →
-/// thank you.
+/// The participant flow: code → (demographics for new participants) → instructions → the
+/// participant's pages (ParticipantSession::steps(): consent, volume calibration, practice clips,
+/// questionnaires, clips with catch clips, between-blocks and end questionnaires) → thank you.
+/// A resumed participant continues at the first page not done, with the answers of a
+/// questionnaire they left half-way.
+///
+/// Listening rules (StudySettings::rules): the answer buttons unlock after the minimum listening
+/// time or full playback; replays are limited (the Replay button disables); without forceAnswer a
+/// Skip button moves on (a skipped clip comes back when the participant resumes); with allowBack
+/// a Back button re-opens the previous clip, and a new answer there is stored as a revision that
+/// keeps both values.
+///
+/// With every clip answer the audio-integrity record (ClipPlayer::integrity()) and the focus
+/// losses during the clip (application state and window deactivation) are stored; answers given
+/// with an underrun or a device change are flagged. Changes of the app's volume are logged as
+/// participant events.
 ///
 /// Every answer is stored through ParticipantSession::answer() before the next clip starts; when
 /// that fails a message box shows the error and the clip stays. A missing or unreadable file or
@@ -33,7 +54,7 @@ class Study;
 class SurveyWidget : public QWidget {
     Q_OBJECT
 public:
-    enum class Step { Code, Demographics, Instructions, Clip, Finished };
+    enum class Step { Code, Demographics, Instructions, Consent, Calibration, Questionnaire, Clip, Finished };
     Q_ENUM(Step)
 
     /// player is not owned.
@@ -52,6 +73,9 @@ public:
     /// 0-based position of the clip on screen.
     int currentPosition() const { return m_position; }
     ClipPage *clipPage() const { return m_clipPage; }
+    QuestionnairePage *questionnairePage() const { return m_questionnairePage; }
+    /// Index into session()->steps() of the page on screen (-1 before the first).
+    int currentStep() const { return m_stepIndex; }
 
 Q_SIGNALS:
     void leaveRequested();
@@ -60,15 +84,34 @@ Q_SIGNALS:
     void answered(int position, int value);
     void statusMessage(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void showStep(Step step);
+    void goToStep(int index, bool revisit = false);
+    int stepAfter(int index) const;
+    void showFinish();
+    void onConsentAccepted();
+    void startCalibration();
+    void toggleCalibrationSound();
+    void finishCalibration();
+    void onQuestionChanged(const QString &questionId, const QJsonValue &value);
+    void finishQuestionnaire();
+    void goBack();
+    void skip();
+    void onFocusLost(const QString &how);
+    void onVolumeChanged(float from, float to);
+    AnswerIntegrity currentIntegrity() const;
+    bool isClipStep() const;
     void onStartRequested(const QString &code);
     void openSession(const QString &code, const QJsonObject &demographics);
     void beginClips();
-    void startClip(int position);
+    void startClip(int stepIndex);
     void playCurrent();
     void prepareNext();
     std::optional<ClipRequest> requestFor(int position, QString *error) const;
+    std::optional<ClipRequest> requestForStep(int stepIndex, QString *error) const;
     void onPlayerStarted();
     void onPlayerPosition(double seconds);
     void onPlayerFinished();
@@ -92,6 +135,9 @@ private:
     InstructionsPage *m_instructionsPage = nullptr;
     ClipPage *m_clipPage = nullptr;
     FinishPage *m_finishPage = nullptr;
+    ConsentPage *m_consentPage = nullptr;
+    CalibrationView *m_calibrationView = nullptr;
+    QuestionnairePage *m_questionnairePage = nullptr;
 
     Step m_step = Step::Code;
     int m_position = -1;
@@ -102,6 +148,14 @@ private:
     bool m_playing = false;
     int m_replays = 0;
     QElapsedTimer m_responseClock;
+    int m_stepIndex = -1;
+    bool m_revisit = false;          ///< the clip on screen was answered before (Back)
+    QSet<int> m_skipped;             ///< steps skipped in this sitting
+    int m_focusLosses = 0;           ///< during the clip on screen
+    bool m_focusAway = false;
+    bool m_calibrationPlaying = false;
+    ClipRequest m_calibrationRequest;
+    std::unique_ptr<QTemporaryDir> m_toneDir;
 };
 
 } // namespace tastelab
