@@ -44,23 +44,34 @@ std::vector<double> averageRanks(const std::vector<double> &v)
     return rank;
 }
 
-double medianNearestDistance(const float *points, std::size_t count, std::size_t dim,
-                             const std::vector<Prototype> &prototypes)
+/// Each prototype's reach r_k (see ProfileSpace).
+std::vector<double> reaches(const float *points, std::size_t dim, const std::vector<Prototype> &prototypes)
 {
-    if (count == 0 || prototypes.empty())
-        return 1.0;
-    std::vector<double> nearest(count, std::numeric_limits<double>::infinity());
-    for (std::size_t i = 0; i < count; ++i)
-        for (const Prototype &p : prototypes)
-            if (std::size_t(p.point) != i)
-                nearest[i] = std::min(nearest[i], distance(points + i * dim, points + std::size_t(p.point) * dim, dim));
-    nearest.erase(std::remove_if(nearest.begin(), nearest.end(), [](double d) { return !std::isfinite(d); }),
-                  nearest.end());
-    if (nearest.empty())
-        return 1.0;
-    std::nth_element(nearest.begin(), nearest.begin() + std::ptrdiff_t(nearest.size() / 2), nearest.end());
-    const double h = nearest[nearest.size() / 2];
-    return h > 0 ? h : 1.0;
+    std::vector<double> r;
+    for (const Prototype &p : prototypes) {
+        const float *x = points + std::size_t(p.point) * dim;
+        double mean = 0;
+        for (int m : p.members)
+            mean += distance(x, points + std::size_t(m) * dim, dim);
+        mean = p.members.empty() ? 0.0 : mean / double(p.members.size());
+        double farthest = 0;
+        for (int n : p.neighbours)
+            farthest = std::max(farthest, distance(x, points + std::size_t(n) * dim, dim));
+        r.push_back(std::max(mean, farthest));
+    }
+    std::vector<double> positive;
+    for (double v : r)
+        if (v > 0)
+            positive.push_back(v);
+    double fallback = 1.0;
+    if (!positive.empty()) {
+        std::nth_element(positive.begin(), positive.begin() + std::ptrdiff_t(positive.size() / 2), positive.end());
+        fallback = positive[positive.size() / 2];
+    }
+    for (double &v : r)
+        if (!(v > 0))
+            v = fallback;
+    return r;
 }
 
 } // namespace
@@ -258,20 +269,24 @@ std::vector<Prototype> findPrototypes(const float *points, std::size_t count, st
 }
 
 ProfileSpace profileSpace(const float *points, std::size_t count, std::size_t dim,
-                          const std::vector<Prototype> &prototypes, double bandwidth)
+                          const std::vector<Prototype> &prototypes, double scale)
 {
     ProfileSpace s;
     s.points = count;
     s.prototypes = prototypes.size();
-    s.bandwidth = bandwidth > 0 ? bandwidth : medianNearestDistance(points, count, dim, prototypes);
+    s.scale = scale > 0 ? scale : 1.0;
+    for (double r : reaches(points, dim, prototypes))
+        s.bandwidths.push_back(s.scale * r);
     for (const Prototype &p : prototypes)
         s.signs.push_back(p.sign);
     s.similarity.resize(count * prototypes.size());
-    const double scale = 1.0 / (2.0 * s.bandwidth * s.bandwidth);
+    std::vector<double> factor;
+    for (double h : s.bandwidths)
+        factor.push_back(1.0 / (2.0 * h * h));
     for (std::size_t i = 0; i < count; ++i)
         for (std::size_t k = 0; k < prototypes.size(); ++k) {
             const double dd = distance(points + i * dim, points + std::size_t(prototypes[k].point) * dim, dim);
-            s.similarity[i * prototypes.size() + k] = float(std::exp(-dd * dd * scale));
+            s.similarity[i * prototypes.size() + k] = float(std::exp(-dd * dd * factor[k]));
         }
     return s;
 }
@@ -332,13 +347,12 @@ ProfileSpace fittedProfileSpace(const float *points, std::size_t count, std::siz
                                 Fidelity *fidelity, std::vector<double> candidates)
 {
     if (candidates.empty())
-        candidates = {0.125, 0.25, 0.5, 1.0, 2.0, 4.0};
-    const double median = medianNearestDistance(points, count, dim, prototypes);
+        candidates = {0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0};
     ProfileSpace best;
     Fidelity bestFidelity;
     bool first = true;
     for (double c : candidates) {
-        ProfileSpace s = profileSpace(points, count, dim, prototypes, c * median);
+        ProfileSpace s = profileSpace(points, count, dim, prototypes, c);
         std::vector<double> defaults(s.signs.begin(), s.signs.end());
         const Fidelity f = profileFidelity(profileScores(s, defaults), probability);
         if (first || f.spearman > bestFidelity.spearman) {

@@ -55,19 +55,23 @@ std::vector<Prototype> findPrototypes(const float *points, std::size_t count, st
                                       const std::vector<int> &labels, const std::vector<int> &groups,
                                       const PrototypeSettings &settings);
 
-/// The profile's view of every track: similarity to each prototype, sim(x, p) = exp(-|x - p|² / (2 h²)).
+/// The profile's view of every track: similarity to each prototype,
+/// sim(x, p_k) = exp(-|x - p_k|² / (2 h_k²)), with a width per prototype h_k = scale · r_k, r_k its
+/// reach: the larger of its members' mean distance to it and the distance to its farthest listed
+/// neighbour (the median over the prototypes where that is 0), so a slider acts on the prototype's
+/// cluster and neighbours whatever the density of the space.
 struct ProfileSpace {
     std::size_t points = 0;
     std::size_t prototypes = 0;
-    double bandwidth = 1;          ///< h
-    std::vector<float> similarity; ///< points x prototypes, row-major
-    std::vector<int> signs;        ///< per prototype, +1 / -1: the default slider values
+    double scale = 1;                ///< h_k / r_k
+    std::vector<double> bandwidths;  ///< h_k
+    std::vector<float> similarity;   ///< points x prototypes, row-major
+    std::vector<int> signs;          ///< per prototype, +1 / -1: the default slider values
 };
 
-/// Similarities of every point to every prototype with bandwidth h (h <= 0: the median distance of
-/// the points to their nearest prototype).
+/// Similarities of every point to every prototype (the prototypes as findPrototypes gives them).
 ProfileSpace profileSpace(const float *points, std::size_t count, std::size_t dim,
-                          const std::vector<Prototype> &prototypes, double bandwidth = 0);
+                          const std::vector<Prototype> &prototypes, double scale = 1.0);
 
 /// The profile's score of every point: s(x) = Σ_k w_k · sim(x, p_k) / Σ_k |w_k| (0 when all w are 0).
 std::vector<double> profileScores(const ProfileSpace &space, const std::vector<double> &weights);
@@ -83,9 +87,9 @@ Fidelity profileFidelity(const std::vector<double> &profile, const std::vector<d
 /// Spearman's rank correlation (average ranks for ties); 0 when either side is constant.
 double spearman(const std::vector<double> &a, const std::vector<double> &b);
 
-/// The profile space whose bandwidth makes the default profile (weights = signs) agree best with
-/// the classifier (highest Spearman over the points), among `candidates` multiples of the median
-/// nearest-prototype distance (default 1/8 .. 4). *fidelity gets its fidelity.
+/// The profile space whose scale makes the default profile (weights = signs) agree best with the
+/// classifier (highest Spearman over the points), among `candidates` (default 0.5 .. 4: narrower
+/// kernels would leave the sliders without effect on the neighbours). *fidelity gets its fidelity.
 ProfileSpace fittedProfileSpace(const float *points, std::size_t count, std::size_t dim,
                                 const std::vector<Prototype> &prototypes, const std::vector<double> &probability,
                                 Fidelity *fidelity = nullptr, std::vector<double> candidates = {});
