@@ -281,7 +281,7 @@ bool recordSteering(Study &study, const SteeringFeedback &feedback, QString *err
     }
     q.addBindValue(feedback.direction);
     q.addBindValue(feedback.weight);
-    q.addBindValue(feedback.label);
+    q.addBindValue(feedback.label.isEmpty() ? QStringLiteral("") : feedback.label); // a null QString binds NULL
     q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (!q.exec())
         return fail(QCoreApplication::translate("TasteProfile", "the steering feedback was not saved: %1").arg(q.lastError().text()));
