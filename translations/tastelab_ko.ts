@@ -667,6 +667,10 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
         <source>track %1 has no embedding for the model&apos;s encoder</source>
         <translation>트랙 %1에 모델 인코더의 임베딩이 없습니다</translation>
     </message>
+    <message>
+        <source>model %1 cannot score the anchor (%2)</source>
+        <translation>모델 %1이(가) 기준 벡터를 평가할 수 없습니다(%2)</translation>
+    </message>
 </context>
 <context>
     <name>Trainer</name>

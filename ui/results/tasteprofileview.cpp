@@ -155,6 +155,13 @@ void TasteProfileView::setParticipant(const QString &code, const QString &encode
 
 void TasteProfileView::refresh() { start(); }
 
+void TasteProfileView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        start();
+}
+
 QString TasteProfileView::stateText() const { return m_haveProfile ? QString() : m_message; }
 
 bool TasteProfileView::perGenre() const { return m_perGenre->isChecked(); }
@@ -206,9 +213,16 @@ void TasteProfileView::start()
                                    .arg(m_participant));
         model = chosen->id;
     }
-    m_busy = true;
-    if (!m_haveProfile)
+    // Another participant, model or kind of prototypes: the old profile (and its steering of the
+    // list) goes at once.
+    if (!m_haveProfile || m_profile.participant != m_participant || m_profile.modelId != model
+        || m_profilePerGenre != m_perGenre->isChecked())
         showMessage(tr("Finding the prototypes of %1's taste…").arg(m_participant));
+    if (window()->isVisible() && !isVisible()) {
+        m_stale = true; // on a hidden tab of a shown window: built when the tab is shown
+        return;
+    }
+    m_stale = false;
     m_busy = true;
     ProfileRequest request;
     request.participant = m_participant;
@@ -240,7 +254,20 @@ void TasteProfileView::onFinished(quint64 requestId, const Outcome &outcome)
         Q_EMIT refreshed();
         return;
     }
+    // The same prototypes again (a refresh): the sliders stay where they were.
+    std::vector<double> keep;
+    if (m_haveProfile && outcome.profile.modelId == m_profile.modelId
+        && outcome.profile.prototypes.size() == m_profile.prototypes.size()) {
+        bool same = true;
+        for (std::size_t k = 0; k < m_profile.prototypes.size(); ++k)
+            same = same
+                && outcome.profile.tracks[outcome.profile.prototypes[k].point].track.id
+                    == m_profile.tracks[m_profile.prototypes[k].point].track.id;
+        if (same)
+            keep = sliders();
+    }
     m_profile = outcome.profile;
+    m_profilePerGenre = m_perGenre->isChecked();
     m_haveProfile = true;
     m_message.clear();
     m_messageLabel->hide();
@@ -253,9 +280,13 @@ void TasteProfileView::onFinished(quint64 requestId, const Outcome &outcome)
                            .arg(m_profile.model.toUpper(), m_profile.encoder));
     m_fidelity->setText(fidelityText() + (m_profile.notice.isEmpty() ? QString() : QStringLiteral(" ") + m_profile.notice));
     buildRows();
+    for (std::size_t k = 0; k < keep.size(); ++k) {
+        const QSignalBlocker block(m_rows[int(k)].slider);
+        setSlider(int(k), keep[k]);
+    }
     updatePreview();
     Q_EMIT prototypesChanged(highlights());
-    Q_EMIT steeringChanged({});
+    Q_EMIT steeringChanged(steeredScores());
     Q_EMIT refreshed();
 }
 

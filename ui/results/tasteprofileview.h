@@ -36,7 +36,9 @@ class Study;
 /// whether the prototype (and its neighbours) moved as asked (measureSteering), e.g. "“Title”: moved
 /// as asked: +0.12 (neighbours +0.05)"; retrained() lets the page pick the new model.
 ///
-/// The profile is built on the thread pool with its own study connection.
+/// The profile is built on the thread pool with its own study connection, when the tab is shown
+/// (a request while it is hidden waits for that; another participant or model drops the old
+/// profile and its steering at once). A refresh with the same prototypes keeps the sliders.
 class TasteProfileView : public QWidget {
     Q_OBJECT
 public:
@@ -89,6 +91,9 @@ public:
     QToolButton *playButton(int k) const;
     QListWidget *previewList() const { return m_preview; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     /// The sliders moved: adjusted scores of the list's tracks (empty: the classifier's ranking).
     void steeringChanged(const QHash<qint64, double> &scores);
@@ -132,6 +137,8 @@ private:
     quint64 m_requestId = 0;
     bool m_busy = false;
     bool m_haveProfile = false;
+    bool m_profilePerGenre = false; ///< how m_profile was made
+    bool m_stale = false;           ///< a request came while the view was hidden
     TasteProfile m_profile;
     QString m_message;
     QVector<Row> m_rows;
