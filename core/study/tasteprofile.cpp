@@ -312,11 +312,25 @@ bool trackLikeProbabilities(Study &study, qint64 modelId, const QVector<qint64> 
     const std::unique_ptr<train::Model> model = loadModel(study, modelId, error);
     if (!model)
         return false;
-    const QSet<qint64> wanted(trackIds.begin(), trackIds.end());
+    // Only the wanted tracks' vectors (cheap enough for the GUI thread on a large library).
+    QStringList ids;
+    for (qint64 id : trackIds)
+        ids << QString::number(id);
     QHash<qint64, std::vector<std::vector<float>>> rows;
-    for (Embedding &e : EmbeddingStore(study).embeddings(info.encoder))
-        if (wanted.contains(e.clip.trackId))
-            rows[e.clip.trackId].push_back(std::move(e.vector));
+    if (!ids.isEmpty()) {
+        QSqlQuery q(study.database());
+        q.prepare(QStringLiteral("SELECT track_id, vector FROM embeddings WHERE encoder = ? AND track_id IN (%1) "
+                                 "ORDER BY track_id, clip_start")
+                      .arg(ids.join(QLatin1Char(','))));
+        q.addBindValue(info.encoder);
+        if (!q.exec()) {
+            if (error)
+                *error = failText(study, q.lastError().text());
+            return false;
+        }
+        while (q.next())
+            rows[q.value(0).toLongLong()].push_back(vectorFromBlob(q.value(1).toByteArray()));
+    }
     for (qint64 id : trackIds) {
         const auto r = rows.constFind(id);
         if (r == rows.constEnd() || r->empty()) {

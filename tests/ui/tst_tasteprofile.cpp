@@ -17,6 +17,7 @@
 #include "study/extraction.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
+#include "study/recommendations.h"
 #include "study/study.h"
 #include "study/tasteprofile.h"
 #include "study/training.h"
@@ -24,8 +25,10 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace tastelab;
@@ -165,6 +168,19 @@ void TestTasteProfile::profileSlidersRerankTheList()
     QCOMPARE(fidelity, view->fidelityText());
     QVERIFY(!view->isSteered());
     shot(page.get(), QStringLiteral("results-taste-profile.png"));
+
+    // Play: the middle library excerpt of the prototype's track; a second click stops.
+    const Track firstTrack = profile.tracks[profile.prototypes[0].point].track;
+    QSignalSpy started(m_player, &ClipPlayer::started);
+    view->playButton(0)->click();
+    QVERIFY(m_player->state() == ClipPlayer::State::Loading || m_player->state() == ClipPlayer::State::Playing);
+    QCOMPARE(m_player->currentRequest().path, m_study->resolveTrackPath(firstTrack));
+    const QVector<ClipKey> excerpts = libraryExcerpts(firstTrack, m_study->settings().clipSeconds, 3);
+    QCOMPARE(m_player->currentRequest().startSeconds, excerpts[excerpts.size() / 2].startSeconds);
+    QVERIFY(started.count() > 0 || started.wait(10000));
+    QCOMPARE(m_player->state(), ClipPlayer::State::Playing);
+    view->playButton(0)->click();
+    QCOMPARE(m_player->state(), ClipPlayer::State::Stopped);
 
     // The list as the classifier ranks it.
     const QList<qint64> classifier = idsOf(list->visibleItems());

@@ -334,7 +334,7 @@ void TasteProfileView::buildRows()
         row.neighbours = new QLabel(tr("Nearest: %1").arg(near.join(QStringLiteral("; "))), m_rowsHost);
         row.neighbours->setWordWrap(true);
         row.neighbours->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-        row.neighbours->setStyleSheet(QStringLiteral("color: palette(mid);"));
+        row.neighbours->setStyleSheet(QStringLiteral("color: palette(dark);"));
         m_grid->addWidget(row.neighbours, r + 1, 2, 1, 5);
 
         auto *sliderBox = new QWidget(m_rowsHost);
