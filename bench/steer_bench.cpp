@@ -14,7 +14,7 @@
 //  2. live re-ranking: the slider-adjusted ranking of 10,000 and 100,000 tracks with 12 prototypes
 //     (train::steeredScores + sorting the candidates, as TasteProfile::ranking), and building the
 //     profile (findPrototypes + fittedProfileSpace) for them, on synthetic 64-d points.
-// Usage: steer_bench [--participants P] [--tracks N] [--trials T] [--seed S] [--rerank-only]
+// Usage: steer_bench [--participants P] [--tracks N] [--trials T] [--seed S] [--weight W] [--rerank-only]
 
 #include "study/embeddingstore.h"
 #include "study/recommendations.h"
@@ -151,6 +151,7 @@ int main(int argc, char *argv[])
     p.addOption({QStringLiteral("tracks"), QStringLiteral("Library size (default 600)."), QStringLiteral("n"), QStringLiteral("600")});
     p.addOption({QStringLiteral("trials"), QStringLiteral("Steered targets per participant (default 12)."), QStringLiteral("n"), QStringLiteral("12")});
     p.addOption({QStringLiteral("seed"), QStringLiteral("Data seed (default 1)."), QStringLiteral("n"), QStringLiteral("1")});
+    p.addOption({QStringLiteral("weight"), QStringLiteral("Steering weight (default 1, as the GUI and the CLI)."), QStringLiteral("w"), QStringLiteral("1")});
     p.addOption({QStringLiteral("rerank-only"), QStringLiteral("Only time the live re-ranking.")});
     p.process(app);
     if (p.isSet(QStringLiteral("rerank-only"))) {
@@ -161,6 +162,7 @@ int main(int argc, char *argv[])
     const int trackCount = std::max(50, p.value(QStringLiteral("tracks")).toInt());
     const int trials = std::max(1, p.value(QStringLiteral("trials")).toInt());
     const std::uint64_t seed = p.value(QStringLiteral("seed")).toULongLong();
+    const double weight = p.value(QStringLiteral("weight")).toDouble();
 
     QTemporaryDir tmp;
     const QString path = QDir(tmp.path()).filePath(QStringLiteral("steer-bench.tastelab"));
@@ -203,7 +205,7 @@ int main(int argc, char *argv[])
         for (double &v : c)
             v = 1.5 * normal(rng);
     QHash<qint64, std::vector<double>> trackPos;
-    for (const Track &t : tracks) {
+    for (const Track &t : study->tracks()) { // in id order: the same data on every run
         std::vector<double> x = centre[std::size_t(genreOf(t.id))];
         for (double &v : x)
             v += 0.8 * normal(rng);
@@ -232,8 +234,8 @@ int main(int argc, char *argv[])
     QElapsedTimer clock;
     clock.start();
     std::printf("generated study: %d tracks in %d genres, %d participants x 200 clips, %d-d embeddings; "
-                "%d steered targets per participant\n",
-                trackCount, kGenres, participants, kDim, trials);
+                "%d steered targets per participant, steering weight %g\n",
+                trackCount, kGenres, participants, kDim, trials, weight);
     for (int pi = 0; pi < participants; ++pi) {
         const QString code = QStringLiteral("P%1").arg(pi + 1);
         auto participant = study->createParticipant(code, 100 + quint64(pi), {});
@@ -319,6 +321,7 @@ int main(int argc, char *argv[])
             f.participant = code;
             f.trackId = trackId;
             f.direction = t.direction;
+            f.weight = weight;
             if (!check(recordSteering(*study, f, &error), error))
                 return 1;
             TrainingRequest again;

@@ -70,7 +70,7 @@ struct SteeringFeedback {
     QString encoder;            ///< with an anchor: its encoder
     std::vector<float> anchor;  ///< with trackId 0: the anchor
     int direction = 1;
-    double weight = 2.0;        ///< docs/profile.md: what the benchmark uses
+    double weight = 1.0;        ///< docs/profile.md: the best of 0.5, 1, 2, 4 in bench/steer_bench
     QString label;              ///< e.g. "prototype", "component: bass"
 };
 

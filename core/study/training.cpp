@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 
@@ -211,7 +212,7 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
                              "ORDER BY id"));
     q.addBindValue(participant.id);
     if (q.exec()) {
-        QHash<qint64, QVector<const std::vector<float> *>> byTrack;
+        QHash<qint64, QVector<ClipKey>> byTrack; // a track's clips in start order (deterministic anchors)
         bool indexed = false;
         while (q.next()) {
             const int direction = q.value(3).toInt() >= 0 ? 1 : -1;
@@ -219,14 +220,19 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
             if (!q.value(0).isNull()) {
                 if (!indexed) {
                     for (auto it = vectors.constBegin(); it != vectors.constEnd(); ++it)
-                        byTrack[it.key().trackId].push_back(&it.value());
+                        byTrack[it.key().trackId].push_back(it.key());
+                    for (QVector<ClipKey> &clips : byTrack)
+                        std::sort(clips.begin(), clips.end(), [](const ClipKey &a, const ClipKey &b) {
+                            return a.startSeconds != b.startSeconds ? a.startSeconds < b.startSeconds
+                                                                    : a.lengthSeconds < b.lengthSeconds;
+                        });
                     indexed = true;
                 }
-                const QVector<const std::vector<float> *> clips = byTrack.value(q.value(0).toLongLong());
+                const QVector<ClipKey> clips = byTrack.value(q.value(0).toLongLong());
                 if (clips.isEmpty())
                     continue;
-                for (const std::vector<float> *v : clips)
-                    out->dataset.steering.push_back({*v, direction, weight / double(clips.size())});
+                for (const ClipKey &clip : clips)
+                    out->dataset.steering.push_back({vectors.value(clip), direction, weight / double(clips.size())});
                 out->steeringAnchors += int(clips.size());
                 ++out->steering;
             } else if (q.value(1).toString() == encoder) {
