@@ -1332,7 +1332,9 @@ int cmdSteer(QCommandLineParser &p)
     const QString saved = QStringLiteral("saved: %1 wants %2 like track %3").arg(who, more ? QStringLiteral("more") : QStringLiteral("less"), trackText(t));
     if (!retrain) {
         out() << saved << Qt::endl
-              << steeringCount(*study, who) << " steering requests wait for the next CLEP training (add --retrain)" << Qt::endl;
+              << who << " has " << steeringCount(*study, who)
+              << " steering request(s); each takes part in every later CLEP training (add --retrain to train now)"
+              << Qt::endl;
         return Ok;
     }
     if (!json)
@@ -1342,6 +1344,10 @@ int cmdSteer(QCommandLineParser &p)
     if (index >= 0)
         for (int n : profile.nearest(index, 3))
             neighbours << profile.tracks[n].track.id;
+    if (!profile.model.startsWith(QLatin1String("clep")))
+        return fail(QStringLiteral("steering teaches the CLEP embedder; model %1 is %2: give a CLEP model with --model")
+                        .arg(profile.modelId)
+                        .arg(profile.model));
     TrainingRequest training;
     if (!feedbackRetrainingRequest(*study, profile.modelId, 0, &training, &error))
         return fail(error);

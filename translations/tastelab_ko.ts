@@ -3973,5 +3973,9 @@ Please tell the researcher. You can try answering again.</source>
         <source>“%1”: %2 (like %3 → %4; new model %5).</source>
         <translation>“%1”: %2 (좋아요 %3 → %4, 새 모델 %5).</translation>
     </message>
+    <message>
+        <source>Steering teaches the CLEP embedder, and model %1 is %2: choose a CLEP model above.</source>
+        <translation>조정은 CLEP 임베더를 학습시키는데 모델 %1은(는) %2입니다. 위에서 CLEP 모델을 고르세요.</translation>
+    </message>
 </context>
 </TS>

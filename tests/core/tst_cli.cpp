@@ -476,7 +476,7 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(QLatin1String("--more or --less")), qPrintable(r.err));
         r = runCli(steer + QStringList{QStringLiteral("--less")});
         QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("saved: A wants less like track %1").arg(track))
-                     && r.out.contains(QLatin1String("1 steering requests wait")),
+                     && r.out.contains(QLatin1String("A has 1 steering request(s)")),
                  qPrintable(r.out + r.err));
         // Reproducible: the same retraining on a copy, with Qt's hash order fixed instead of random,
         // gives the same model (the anchors are taken in clip order, not in a hash's order).
@@ -515,6 +515,14 @@ private Q_SLOTS:
                     QStringLiteral("A"), QStringLiteral("--track"), QStringLiteral("9999"), QStringLiteral("--more")});
         QCOMPARE(r.code, 3);
         QVERIFY2(r.err.contains(QLatin1String("no track 9999")), qPrintable(r.err));
+        // A baseline has no embedder to steer: refused before anything is trained.
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--variant"), QStringLiteral("logreg"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString logreg = QString::number(QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(QStringLiteral("id")).toInt());
+        r = runCli(steer + QStringList{QStringLiteral("--more"), QStringLiteral("--retrain"), QStringLiteral("--model"), logreg});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("model %1 is logreg").arg(logreg)), qPrintable(r.err));
     }
 
     void refusesWhatItCannotUse()

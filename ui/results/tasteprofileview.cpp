@@ -532,6 +532,10 @@ bool TasteProfileView::steer(int k, int direction, QString *error)
         return fail(tr("There is no such prototype."));
     if (isRetraining())
         return fail(tr("A retraining is running: wait for its result."));
+    if (!m_profile.model.startsWith(QLatin1String("clep")))
+        return fail(tr("Steering teaches the CLEP embedder, and model %1 is %2: choose a CLEP model above.")
+                        .arg(m_profile.modelId)
+                        .arg(m_profile.model.toUpper()));
     const train::Prototype &proto = m_profile.prototypes[std::size_t(k)];
     const Track &track = m_profile.tracks[proto.point].track;
     SteeringFeedback feedback;
