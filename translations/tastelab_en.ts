@@ -240,4 +240,28 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>tastelab::TasteProfileView</name>
+    <message numerus="yes">
+        <source>Fidelity to the classifier: rank correlation %1; the profile and the classifier agree on like or dislike for %2 % of %n track(s).</source>
+        <translation>
+            <numerusform>Fidelity to the classifier: rank correlation %1; the profile and the classifier agree on like or dislike for %2 % of %n track.</numerusform>
+            <numerusform>Fidelity to the classifier: rank correlation %1; the profile and the classifier agree on like or dislike for %2 % of %n tracks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Taste profile of %1 from model %2 (%3, %4): %n prototype(s), medoids of their liked and disliked tracks in the model&apos;s space.</source>
+        <translation>
+            <numerusform>Taste profile of %1 from model %2 (%3, %4): %n prototype, a medoid of their liked and disliked tracks in the model&apos;s space.</numerusform>
+            <numerusform>Taste profile of %1 from model %2 (%3, %4): %n prototypes, medoids of their liked and disliked tracks in the model&apos;s space.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · like %3 · %n track(s) in its cluster</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) · like %3 · %n track in its cluster</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) · like %3 · %n tracks in its cluster</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

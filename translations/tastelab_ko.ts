@@ -990,6 +990,81 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
 </context>
 <context>
+    <name>TasteProfile</name>
+    <message>
+        <source>no participant &apos;%1&apos;</source>
+        <translation>참여자 &apos;%1&apos;이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos; has no trained model yet: train one on the Models page</source>
+        <translation>참여자 &apos;%1&apos;에게 학습된 모델이 아직 없습니다. 모델 페이지에서 학습하세요</translation>
+    </message>
+    <message>
+        <source>no stored model %1</source>
+        <translation>저장된 모델 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>model %1 belongs to another participant</source>
+        <translation>모델 %1은(는) 다른 참여자의 모델입니다</translation>
+    </message>
+    <message>
+        <source>no embeddings for %1 yet: extract them on the Features page</source>
+        <translation>아직 %1 임베딩이 없습니다. 특징 페이지에서 추출하세요</translation>
+    </message>
+    <message>
+        <source>model %1 cannot score the %2 embeddings (%3): retrain it</source>
+        <translation>모델 %1이(가) %2 임베딩을 평가할 수 없습니다(%3). 다시 학습하세요</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos; has no rated track with a %2 embedding</source>
+        <translation>참여자 &apos;%1&apos;에게 %2 임베딩이 있는 평가한 트랙이 없습니다</translation>
+    </message>
+    <message>
+        <source>%1 has no CLEP space: the prototypes are found in the encoder&apos;s (standardised) space</source>
+        <translation>%1에는 CLEP 공간이 없어 프로토타입을 인코더의 (표준화된) 공간에서 찾았습니다</translation>
+    </message>
+    <message>
+        <source>steering direction must be +1 (more) or -1 (less)</source>
+        <translation>조정 방향은 +1(더) 또는 -1(덜)이어야 합니다</translation>
+    </message>
+    <message>
+        <source>steering weight must be a number &gt;= 0</source>
+        <translation>조정 가중치는 0 이상의 수여야 합니다</translation>
+    </message>
+    <message>
+        <source>no track %1 in the study</source>
+        <translation>연구에 트랙 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <source>steering needs a track or an anchor vector with its encoder</source>
+        <translation>조정에는 트랙 또는 인코더가 지정된 기준 벡터가 필요합니다</translation>
+    </message>
+    <message>
+        <source>the steering feedback was not saved: %1</source>
+        <translation>조정 피드백을 저장하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>moved as asked: %1</source>
+        <translation>요청한 방향으로 움직임: %1</translation>
+    </message>
+    <message>
+        <source>did not move as asked: %1</source>
+        <translation>요청한 방향으로 움직이지 않음: %1</translation>
+    </message>
+    <message>
+        <source> (neighbours %1)</source>
+        <translation> (이웃 %1)</translation>
+    </message>
+    <message>
+        <source>track %1 has no embedding for the model&apos;s encoder</source>
+        <translation>트랙 %1에 모델 인코더의 임베딩이 없습니다</translation>
+    </message>
+    <message>
+        <source>model %1 cannot score the anchor (%2)</source>
+        <translation>모델 %1이(가) 기준 벡터를 평가할 수 없습니다(%2)</translation>
+    </message>
+</context>
+<context>
     <name>Trainer</name>
     <message>
         <source>participant &apos;%1&apos; has %2 liked and %3 disliked clips with %4 embeddings; training needs at least 4 of each</source>
@@ -1050,6 +1125,10 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>%1: stored model %2 cannot be read (%3)</source>
         <translation>%1: 저장된 모델 %2을(를) 읽을 수 없습니다(%3)</translation>
+    </message>
+    <message>
+        <source>%1 steering requests (more / less like this) steer the CLEP embedder.</source>
+        <translation>조정 요청 %1개(이런 곡 더 / 덜)가 CLEP 임베더를 조정합니다.</translation>
     </message>
 </context>
 <context>
@@ -3810,6 +3889,10 @@ Use the new version for the participants and answers to come? Its fingerprint (S
         <source>Play and see which parts of the track push the model towards like or dislike</source>
         <translation>이 곡의 어느 부분이 모델을 좋아요 또는 싫어요 쪽으로 움직이는지 듣고 봅니다</translation>
     </message>
+    <message>
+        <source> · re-ranked by the taste profile&apos;s sliders (Reset there for the model&apos;s ranking)</source>
+        <translation> · 취향 프로필의 슬라이더로 순위를 다시 매김(모델 순위로 돌아가려면 그곳에서 초기화)</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::ResultsPage</name>
@@ -3922,6 +4005,14 @@ Use the new version for the participants and answers to come? Its fingerprint (S
     <message>
         <source>Retrained %1&apos;s model on their feedback (model %2).</source>
         <translation>%1의 피드백으로 모델을 재학습했습니다(모델 %2).</translation>
+    </message>
+    <message>
+        <source>Retrained %1&apos;s model with their steering (model %2).</source>
+        <translation>%1의 모델을 조정 피드백으로 다시 학습했습니다(모델 %2).</translation>
+    </message>
+    <message>
+        <source>Taste profile</source>
+        <translation>취향 프로필</translation>
     </message>
 </context>
 <context>
@@ -4530,6 +4621,163 @@ Please tell the researcher. You can try answering again.</source>
     <message>
         <source>Practice clip %1 of %2 — this answer is not counted.</source>
         <translation>연습 클립 %2개 중 %1번째 — 이 응답은 집계되지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::TasteProfileView</name>
+    <message>
+        <source>One prototype per genre</source>
+        <translation>장르마다 프로토타입 하나</translation>
+    </message>
+    <message>
+        <source>Instead of clusters of liked and disliked tracks: the medoid of each genre&apos;s liked and disliked tracks</source>
+        <translation>좋아요/싫어요 트랙의 군집 대신 장르별 좋아요 트랙과 싫어요 트랙의 메도이드를 사용합니다</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <source>Every slider back to its default: the classifier&apos;s ranking</source>
+        <translation>모든 슬라이더를 기본값으로: 분류기의 순위</translation>
+    </message>
+    <message>
+        <source>No study is open. Open or create a study on the Study page first.</source>
+        <translation>열린 연구가 없습니다. 먼저 연구 페이지에서 연구를 열거나 만드세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fidelity to the classifier: rank correlation %1; the profile and the classifier agree on like or dislike for %2 % of %n track(s).</source>
+        <translation>
+            <numerusform>분류기 충실도: 순위 상관 %1. 트랙 %n개 중 %2 %에서 프로필과 분류기의 좋아요/싫어요 판단이 일치합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a participant to see their taste profile.</source>
+        <translation>취향 프로필을 보려면 참여자를 고르세요.</translation>
+    </message>
+    <message>
+        <source>There is no participant %1 in this study.</source>
+        <translation>이 연구에는 참여자 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>No model trained yet for %1: train one on the Models page to see their taste profile.</source>
+        <translation>%1의 학습된 모델이 아직 없습니다. 취향 프로필을 보려면 모델 페이지에서 학습하세요.</translation>
+    </message>
+    <message>
+        <source>Finding the prototypes of %1&apos;s taste…</source>
+        <translation>%1의 취향 프로토타입을 찾는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taste profile of %1 from model %2 (%3, %4): %n prototype(s), medoids of their liked and disliked tracks in the model&apos;s space.</source>
+        <translation>
+            <numerusform>모델 %2(%3, %4)로 만든 %1의 취향 프로필: 프로토타입 %n개, 모델 공간에서 좋아요 트랙과 싫어요 트랙의 메도이드입니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>P%1 · liked</source>
+        <translation>P%1 · 좋아요</translation>
+    </message>
+    <message>
+        <source>P%1 · disliked</source>
+        <translation>P%1 · 싫어요</translation>
+    </message>
+    <message>
+        <source>Play an excerpt of “%1”</source>
+        <translation>“%1”의 발췌 구간 재생</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2) · like %3 · %n track(s) in its cluster</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; (%2) · 좋아요 %3 · 군집의 트랙 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nearest: %1</source>
+        <translation>가장 가까운 곡: %1</translation>
+    </message>
+    <message>
+        <source>avoid</source>
+        <translation>피하기</translation>
+    </message>
+    <message>
+        <source>From avoid (tracks like this one go down the list) to favour (they go up); its default is where its answer puts it</source>
+        <translation>피하기(이런 곡이 목록에서 내려감)부터 선호(올라감)까지. 기본값은 응답에 따른 위치입니다</translation>
+    </message>
+    <message>
+        <source>favour</source>
+        <translation>선호</translation>
+    </message>
+    <message>
+        <source>More like this</source>
+        <translation>이런 곡 더</translation>
+    </message>
+    <message>
+        <source>Teach the model: more tracks like this one (retrains it)</source>
+        <translation>모델에 알려 주기: 이런 곡을 더(다시 학습합니다)</translation>
+    </message>
+    <message>
+        <source>Less like this</source>
+        <translation>이런 곡 덜</translation>
+    </message>
+    <message>
+        <source>Teach the model: fewer tracks like this one (retrains it)</source>
+        <translation>모델에 알려 주기: 이런 곡을 덜(다시 학습합니다)</translation>
+    </message>
+    <message>
+        <source>The recommendation list re-ranked by the sliders (▲▼: places against the classifier&apos;s ranking):</source>
+        <translation>슬라이더로 순위를 다시 매긴 추천 목록(▲▼: 분류기 순위 대비 변화):</translation>
+    </message>
+    <message>
+        <source>The recommendation list as the classifier ranks it (move a slider to re-rank it):</source>
+        <translation>분류기가 매긴 순위의 추천 목록(슬라이더를 움직이면 순위가 바뀝니다):</translation>
+    </message>
+    <message>
+        <source>%1. %2 (%3)  score %4%5</source>
+        <translation>%1. %2 (%3)  점수 %4%5</translation>
+    </message>
+    <message>
+        <source>The music file of “%1” cannot be found (%2).</source>
+        <translation>“%1”의 음악 파일을 찾을 수 없습니다(%2).</translation>
+    </message>
+    <message>
+        <source>There is no such prototype.</source>
+        <translation>그런 프로토타입이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A retraining is running: wait for its result.</source>
+        <translation>다시 학습하는 중입니다. 결과를 기다리세요.</translation>
+    </message>
+    <message>
+        <source>Saved: more like “%1”. Retraining…</source>
+        <translation>저장함: “%1” 같은 곡 더. 다시 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved: less like “%1”. Retraining…</source>
+        <translation>저장함: “%1” 같은 곡 덜. 다시 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Retraining the model with the steering…</source>
+        <translation>조정 피드백으로 모델을 다시 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Retraining %1: %2 epoch %3 of %4</source>
+        <translation>%1 다시 학습 중: %2 에포크 %3/%4</translation>
+    </message>
+    <message>
+        <source>The retraining failed: %1</source>
+        <translation>다시 학습하지 못했습니다: %1</translation>
+    </message>
+    <message>
+        <source>no model was stored</source>
+        <translation>저장된 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 (like %3 → %4; new model %5).</source>
+        <translation>“%1”: %2 (좋아요 %3 → %4, 새 모델 %5).</translation>
+    </message>
+    <message>
+        <source>Steering teaches the CLEP embedder, and model %1 is %2: choose a CLEP model above.</source>
+        <translation>조정은 CLEP 임베더를 학습시키는데 모델 %1은(는) %2입니다. 위에서 CLEP 모델을 고르세요.</translation>
     </message>
 </context>
 </TS>

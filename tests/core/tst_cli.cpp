@@ -669,6 +669,142 @@ private Q_SLOTS:
         QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("mixed.wav: the music file is missing")), qPrintable(r.err));
     }
 
+    void profileAndSteer()
+    {
+        // Two genres of tones; A likes the high ones. The taste profile, its sliders, steering.
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 24; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.wav").arg(i % 2 ? "high" : "low").arg(i), 4.0,
+                            i % 2 ? 2000 + 40 * i : 90 + 5 * i);
+        const QString study = dir.filePath(QStringLiteral("p.tastelab"));
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--name"),
+                         QStringLiteral("P"), QStringLiteral("--clip-seconds"), QStringLiteral("2"), QStringLiteral("--clips"),
+                         QStringLiteral("16")}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                         QStringLiteral("A"), QStringLiteral("--seed"), QStringLiteral("11"), QStringLiteral("--like-genre"),
+                         QStringLiteral("high")}).code, 0);
+        const QStringList profile{QStringLiteral("profile"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                                  QStringLiteral("A")};
+        Result r = runCli(profile);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("no trained model")), qPrintable(r.err));
+        QVERIFY(runCli({QStringLiteral("extract"), QStringLiteral("--study"), study, QStringLiteral("--library-excerpts"),
+                        QStringLiteral("1")}).code == 0);
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--variant"), QStringLiteral("pn"), QStringLiteral("--epochs"),
+                    QStringLiteral("10/15")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        r = runCli(profile + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QStringLiteral("tracks")).toInt(), 24);
+        const QJsonObject fidelity = o.value(QStringLiteral("fidelity")).toObject();
+        QVERIFY(fidelity.contains(QStringLiteral("spearman")) && fidelity.contains(QStringLiteral("agreement")));
+        QCOMPARE(fidelity.value(QStringLiteral("tracks")).toInt(), 24);
+        QJsonArray protos = o.value(QStringLiteral("prototypes")).toArray();
+        QVERIFY2(protos.size() >= 6 && protos.size() <= 12, qPrintable(r.out));
+        for (const QJsonValue &v : protos) {
+            const QJsonObject p = v.toObject();
+            // Liked prototypes are high tones, disliked ones low tones (the answers); real tracks.
+            QCOMPARE(p.value(QStringLiteral("genre")).toString(),
+                     p.value(QStringLiteral("side")).toString() == QLatin1String("liked") ? QStringLiteral("high")
+                                                                                          : QStringLiteral("low"));
+            QVERIFY(p.value(QStringLiteral("track_id")).toInt() > 0);
+            QCOMPARE(p.value(QStringLiteral("neighbours")).toArray().size(), 3);
+        }
+        QVERIFY(!o.contains(QStringLiteral("ranking")));
+
+        // Per genre: one per genre and answer.
+        r = runCli(profile + QStringList{QStringLiteral("--per-genre"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("prototypes")).toArray().size(), 2);
+
+        // Sliders: the default ranking is the classifier's; avoiding every liked prototype and
+        // favouring every disliked one puts the low tones first.
+        QStringList avoid;
+        for (int k = 0; k < protos.size(); ++k)
+            avoid << QStringLiteral("--slider")
+                  << QStringLiteral("%1=%2").arg(k + 1).arg(
+                         protos[k].toObject().value(QStringLiteral("side")).toString() == QLatin1String("liked") ? -1 : 1);
+        r = runCli(profile + avoid + QStringList{QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray ranking = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("ranking")).toArray();
+        QVERIFY(!ranking.isEmpty());
+        QCOMPARE(ranking[0].toObject().value(QStringLiteral("genre")).toString(), QStringLiteral("low"));
+        QCOMPARE(ranking[0].toObject().value(QStringLiteral("rank")).toInt(), 1);
+        QVERIFY(ranking[0].toObject().value(QStringLiteral("classifier_rank")).toInt() > 1);
+        r = runCli(profile + QStringList{QStringLiteral("--slider"), QStringLiteral("1=1")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("re-ranked with the sliders")), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("fidelity to the classifier: Spearman")), qPrintable(r.out));
+        for (const QString &bad : {QStringLiteral("99=1"), QStringLiteral("1=2"), QStringLiteral("x")}) {
+            r = runCli(profile + QStringList{QStringLiteral("--slider"), bad});
+            QCOMPARE(r.code, 3);
+            QVERIFY2(r.err.contains(QLatin1String("--slider")), qPrintable(r.err));
+        }
+
+        // Steering: saved, then retrained with the answer to whether it moved.
+        const QJsonObject disliked = protos.last().toObject();
+        QCOMPARE(disliked.value(QStringLiteral("side")).toString(), QStringLiteral("disliked"));
+        const QString track = QString::number(disliked.value(QStringLiteral("track_id")).toInt());
+        const QStringList steer{QStringLiteral("steer"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                                QStringLiteral("A"), QStringLiteral("--track"), track};
+        r = runCli(steer);
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--more or --less")), qPrintable(r.err));
+        r = runCli(steer + QStringList{QStringLiteral("--less")});
+        QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("saved: A wants less like track %1").arg(track))
+                     && r.out.contains(QLatin1String("A has 1 steering request(s)")),
+                 qPrintable(r.out + r.err));
+        // Reproducible: the same retraining on a copy, with Qt's hash order fixed instead of random,
+        // gives the same model (the anchors are taken in clip order, not in a hash's order).
+        const QString copy = dir.filePath(QStringLiteral("copy.tastelab"));
+        QVERIFY(QFile::copy(study, copy));
+        r = runCli(steer + QStringList{QStringLiteral("--more"), QStringLiteral("--retrain"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        {
+            QProcess fixed;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("QT_HASH_SEED"), QStringLiteral("0"));
+            fixed.setProcessEnvironment(env);
+            QStringList args = steer + QStringList{QStringLiteral("--more"), QStringLiteral("--retrain"), QStringLiteral("--json")};
+            args[2] = copy;
+            fixed.start(QStringLiteral(TASTELAB_BINARY_DIR "/app/tastelab-cli"), args);
+            QVERIFY(fixed.waitForFinished(120000));
+            QCOMPARE(fixed.exitCode(), 0);
+            const QJsonObject again = QJsonDocument::fromJson(fixed.readAllStandardOutput()).object();
+            QCOMPARE(again.value(QStringLiteral("like_after")).toDouble(), o.value(QStringLiteral("like_after")).toDouble());
+            QCOMPARE(again.value(QStringLiteral("neighbours_after")).toDouble(),
+                     o.value(QStringLiteral("neighbours_after")).toDouble());
+        }
+        QCOMPARE(o.value(QStringLiteral("direction")).toString(), QStringLiteral("more"));
+        QCOMPARE(o.value(QStringLiteral("steering")).toInt(), 1); // the second replaced the first
+        QVERIFY(o.value(QStringLiteral("model_id")).toInt() > o.value(QStringLiteral("previous_model_id")).toInt());
+        const double change = o.value(QStringLiteral("like_after")).toDouble() - o.value(QStringLiteral("like_before")).toDouble();
+        QCOMPARE(o.value(QStringLiteral("moved_as_asked")).toBool(), change >= 0.005);
+        QVERIFY2(o.value(QStringLiteral("summary")).toString().startsWith(change >= 0.005 ? QLatin1String("moved as asked")
+                                                                                           : QLatin1String("did not move")),
+                 qPrintable(r.out));
+        QCOMPARE(o.value(QStringLiteral("neighbours")).toArray().size(), 3);
+        r = runCli(steer + QStringList{QStringLiteral("--more"), QStringLiteral("--retrain")});
+        QVERIFY2(r.code == 0 && r.out.contains(QStringLiteral("track %1: like ").arg(track)), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("steer"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--track"), QStringLiteral("9999"), QStringLiteral("--more")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("no track 9999")), qPrintable(r.err));
+        // A baseline has no embedder to steer: refused before anything is trained.
+        r = runCli({QStringLiteral("train"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--variant"), QStringLiteral("logreg"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString logreg = QString::number(QJsonDocument::fromJson(r.out.toUtf8()).array()[0].toObject().value(QStringLiteral("id")).toInt());
+        r = runCli(steer + QStringList{QStringLiteral("--more"), QStringLiteral("--retrain"), QStringLiteral("--model"), logreg});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QStringLiteral("model %1 is logreg").arg(logreg)), qPrintable(r.err));
+    }
+
     void refusesWhatItCannotUse()
     {
         QTemporaryDir dir;

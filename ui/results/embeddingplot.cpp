@@ -130,6 +130,30 @@ protected:
             painter->setPen(QPen(QColor(20, 20, 20), 1.6));
             painter->drawEllipse(pixel, kPointSize * 0.85, kPointSize * 0.85);
         }
+        // The taste profile's prototypes: a gold ring, and a label at each track's first point.
+        QSet<qint64> labelled;
+        for (int i : o.m_highlightPoints) {
+            const MapPoint &p = points[i];
+            const QPointF pixel = coordsToPixels(double(p.x), double(p.y));
+            painter->setPen(QPen(QColor(224, 160, 0), 2.6));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawEllipse(pixel, kPointSize * 1.15, kPointSize * 1.15);
+            if (labelled.contains(p.clip.trackId))
+                continue;
+            labelled.insert(p.clip.trackId);
+            const QString text = o.m_highlights.value(p.clip.trackId);
+            QFont font = painter->font();
+            font.setBold(true);
+            painter->setFont(font);
+            const QRectF box = QFontMetricsF(font).boundingRect(text).adjusted(-3, -1, 3, 1);
+            const QRectF at = box.translated(pixel + QPointF(kPointSize * 1.3, -kPointSize * 1.3) - box.bottomLeft());
+            painter->setPen(QPen(QColor(224, 160, 0), 1.2));
+            painter->setBrush(QColor(255, 250, 230, 235));
+            painter->drawRoundedRect(at, 3, 3);
+            painter->setPen(QColor(60, 40, 0));
+            painter->drawText(at, Qt::AlignCenter, text);
+            painter->setBrush(Qt::NoBrush);
+        }
         if (o.m_hovered >= 0 && o.m_hovered < points.size()) {
             const MapPoint &p = points[o.m_hovered];
             const QPointF pixel = coordsToPixels(double(p.x), double(p.y));
@@ -312,6 +336,21 @@ QString EmbeddingPlot::genreLabel(const QString &genre) const
     return genre.isEmpty() ? tr("(no genre)") : genre;
 }
 
+void EmbeddingPlot::setHighlights(const QHash<qint64, QString> &labels)
+{
+    m_highlights = labels;
+    updateHighlightPoints();
+    m_plot->replot();
+}
+
+void EmbeddingPlot::updateHighlightPoints()
+{
+    m_highlightPoints.clear();
+    for (int i = 0; i < m_map.points.size(); ++i)
+        if (m_highlights.contains(m_map.points[i].clip.trackId))
+            m_highlightPoints << i;
+}
+
 void EmbeddingPlot::setMap(const EmbeddingMap &map, const QHash<qint64, Track> &tracks)
 {
     m_map = map;
@@ -340,6 +379,7 @@ void EmbeddingPlot::setMap(const EmbeddingMap &map, const QHash<qint64, Track> &
             if ((m_map.points[i].label == -1) == (pass == 0))
                 m_order << i;
 
+    updateHighlightPoints();
     m_message->setVisible(m_map.points.isEmpty());
     if (m_map.points.isEmpty())
         m_message->setText(m_map.error.isEmpty() ? tr("No clips to show.") : m_map.error);

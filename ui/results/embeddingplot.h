@@ -69,6 +69,13 @@ public:
     QVector<int> selection() const { return m_selection; }
     void clearSelection();
 
+    /// Tracks to highlight (the taste profile's prototypes): their points get a gold ring, and the
+    /// track's first point a label (e.g. "P1"). Kept across setMap(); empty clears.
+    void setHighlights(const QHash<qint64, QString> &labels);
+    QHash<qint64, QString> highlights() const { return m_highlights; }
+    /// The points drawn highlighted (indices into the map).
+    QVector<int> highlightedPoints() const { return m_highlightPoints; }
+
     /// The point under the mouse (-1 none) and the tooltip text of a point.
     int hoveredPoint() const { return m_hovered; }
     QString pointText(int index) const;
@@ -130,6 +137,9 @@ private:
     QVector<int> m_order;       ///< drawing order (unheard first)
     QVector<int> m_selection;
     QVector<bool> m_selected;
+    QHash<qint64, QString> m_highlights;
+    QVector<int> m_highlightPoints;
+    void updateHighlightPoints();
     int m_hovered = -1;
     bool m_selectMode = false;
     QPoint m_pressPos;

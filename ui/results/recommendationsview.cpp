@@ -1220,11 +1220,33 @@ bool RecommendationsView::setOrdering(Ordering ordering)
     return true;
 }
 
+void RecommendationsView::setSteering(const QHash<qint64, double> &scores)
+{
+    if (scores.isEmpty() && m_steering.isEmpty())
+        return;
+    m_steering = scores;
+    if (m_haveResult)
+        applyOrdering();
+    updateFilterSummary();
+}
+
 void RecommendationsView::applyOrdering()
 {
     // rank: the place in the ordering shown
     m_model->setRiskAvailable(m_haveSafeModel);
-    m_model->setItems(m_ordering == Ordering::DislikeRisk && m_haveSafeModel ? m_rankedByRisk : m_rankedByLike, kExcerpts);
+    if (m_ordering == Ordering::LikeProbability && !m_steering.isEmpty()) {
+        // The taste profile's sliders: re-ranked by the adjusted scores.
+        QVector<Recommendation> items = m_rankedByLike;
+        const auto score = [this](const Recommendation &r) { return m_steering.value(r.track.id, r.likeProbability); };
+        std::stable_sort(items.begin(), items.end(),
+                         [&](const Recommendation &a, const Recommendation &b) { return score(a) > score(b); });
+        for (int i = 0; i < items.size(); ++i)
+            items[i].rank = i + 1;
+        m_model->setItems(items, kExcerpts);
+    } else {
+        m_model->setItems(m_ordering == Ordering::DislikeRisk && m_haveSafeModel ? m_rankedByRisk : m_rankedByLike,
+                          kExcerpts);
+    }
     m_table->setColumnHidden(RiskColumn, !m_haveSafeModel);
     showComparison();
     {
@@ -1290,6 +1312,8 @@ void RecommendationsView::updateFilterSummary()
         : tr("Showing %1 of %n track(s) not heard yet", "", int(m_result.items.size())).arg(shown);
     if (liked + notForMe > 0)
         text += tr(" · feedback: %1 liked, %2 not for me").arg(liked).arg(notForMe);
+    if (!m_steering.isEmpty() && m_ordering == Ordering::LikeProbability)
+        text += tr(" · re-ranked by the taste profile's sliders (Reset there for the model's ranking)");
     text += tr(" · keys on the list: Space plays or stops, L like, D not for me");
     m_summary->setText(text);
     if (m_message.isEmpty()) {

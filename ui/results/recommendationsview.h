@@ -99,6 +99,12 @@ public:
     void setMinimumScore(double probability);
     void setTextFilter(const QString &text);
 
+    /// The taste profile's slider-adjusted scores (track id -> score, TasteProfileView): the like
+    /// ordering follows them (a track without one keeps its like probability; equal scores keep the
+    /// classifier's order) and is ranked again. Empty = the classifier's ranking.
+    void setSteering(const QHash<qint64, double> &scores);
+    bool isSteered() const { return !m_steering.isEmpty(); }
+
     /// Plays (or, when it is playing, stops) the excerpt of shown row `row`: the middle one of the
     /// excerpts that were scored, i.e. the middle of the track.
     bool togglePlay(int row);
@@ -204,6 +210,7 @@ private:
     ClipRequest m_playingRequest;
     QString m_message;
     QHash<qint64, int> m_pendingFeedback; ///< feedback given while a new list is scored
+    QHash<qint64, double> m_steering;     ///< the taste profile's slider-adjusted scores
 
     TrainingService *m_trainer = nullptr;
     QTimer *m_retrainTimer = nullptr;

@@ -4,6 +4,8 @@
 #include "results/performanceview.h"
 #include "results/recommendationsview.h"
 #include "results/resultsstyle.h"
+#include "results/embeddingplot.h"
+#include "results/tasteprofileview.h"
 #include "uistyle.h"
 
 #include "study/embeddingstore.h"
@@ -93,6 +95,24 @@ ResultsPage::ResultsPage(QWidget *parent) : QWidget(parent)
                                                 .arg(code));
             });
     m_tabs->addTab(m_recommendations, tr("Recommendations"));
+    m_profile = new TasteProfileView(m_tabs);
+    m_profile->setObjectName(QStringLiteral("tasteProfileView"));
+    connect(m_profile, &TasteProfileView::steeringChanged, m_recommendations, &RecommendationsView::setSteering);
+    connect(m_profile, &TasteProfileView::prototypesChanged, m_map->plot(), &EmbeddingPlot::setHighlights);
+    connect(m_profile, &TasteProfileView::retrained, this, [this](const QString &code, const QString &encoderName, qint64 id) {
+        if (!m_study)
+            return;
+        if (code == participant() && encoderName == encoder()) {
+            {
+                const QSignalBlocker block(m_models);
+                fillModels();
+            }
+            selectModel(id); // the map, the performance, the list and the profile follow
+        }
+        Q_EMIT modelsChanged();
+        Q_EMIT statusMessage(tr("Retrained %1's model with their steering (model %2).").arg(code).arg(id));
+    });
+    m_tabs->addTab(m_profile, tr("Taste profile"));
     layout->addWidget(m_tabs, 1);
 
     connect(m_participants, &QComboBox::currentIndexChanged, this, [this] {
@@ -143,6 +163,8 @@ void ResultsPage::setStudy(Study *study)
     m_performance->setStudy(study);
     m_recommendationsFor.clear();
     m_recommendations->setStudy(study);
+    m_profileFor.clear();
+    m_profile->setStudy(study);
     {
         const QSignalBlocker a(m_participants), b(m_encoders), c(m_models);
         m_participants->clear();
@@ -156,6 +178,7 @@ void ResultsPage::setPlayer(ClipPlayer *player)
 {
     m_map->setPlayer(player);
     m_recommendations->setPlayer(player);
+    m_profile->setPlayer(player);
 }
 
 QString ResultsPage::dataStamp() const
@@ -188,9 +211,12 @@ void ResultsPage::refresh()
     m_performance->refresh();
     updateState();
     const QStringList before = m_recommendationsFor;
+    const QStringList profileBefore = m_profileFor;
     pushSelection();
     if (m_recommendationsFor == before && m_study && !m_keepRecommendations)
         m_recommendations->refresh(); // new answers, embeddings or models
+    if (m_profileFor == profileBefore && m_study && !m_keepRecommendations)
+        m_profile->refresh();
 }
 
 void ResultsPage::onRetrained(const QString &code, const QString &encoderName, qint64 modelId)
@@ -446,6 +472,10 @@ void ResultsPage::pushSelection()
     if (pushed != m_recommendationsFor) {
         m_recommendationsFor = pushed;
         m_recommendations->setParticipant(pushed[0], pushed[1], model);
+    }
+    if (pushed != m_profileFor) {
+        m_profileFor = pushed;
+        m_profile->setParticipant(pushed[0], pushed[1], model);
     }
 }
 

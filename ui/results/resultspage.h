@@ -16,13 +16,16 @@ class ClipPlayer;
 class EmbeddingMapView;
 class PerformanceView;
 class RecommendationsView;
+class TasteProfileView;
 class Study;
 
 /// The "Results" page: pickers for the participant (a quick switch, plus an overlay of several
 /// participants on the embedding map), the embeddings (encoder) and the participant's stored
 /// model, and three sub-tabs: the embedding map, the model's performance, and the
 /// recommendations. When something the page depends on is missing (no answers, no embeddings, no
-/// model) a line says so, with a button to the page that provides it.
+/// model) a line says so, with a button to the page that provides it. A fourth sub-tab shows the
+/// participant's taste profile: its sliders re-rank the recommendation list, its prototypes are
+/// highlighted on the map, and "More / Less like this" retrains the model (the page picks it).
 ///
 /// Feedback given on the map ("Wrong: I like this" / "Wrong: not for me") goes to the
 /// recommendation list, which retrains on it; when a retraining stores a new model the page picks
@@ -52,12 +55,13 @@ public:
     void setOverlayParticipants(const QStringList &codes);
     QStringList overlayParticipants() const;
 
-    enum class Tab { Map, Performance, Recommendations };
+    enum class Tab { Map, Performance, Recommendations, Profile };
     void showTab(Tab tab);
 
     EmbeddingMapView *mapView() const { return m_map; }
     PerformanceView *performanceView() const { return m_performance; }
     RecommendationsView *recommendationsView() const { return m_recommendations; }
+    TasteProfileView *profileView() const { return m_profile; }
 
 Q_SIGNALS:
     /// Go to the Models page with this participant and encoder (no model yet; retrain).
@@ -96,6 +100,8 @@ private:
     EmbeddingMapView *m_map = nullptr;
     PerformanceView *m_performance = nullptr;
     RecommendationsView *m_recommendations = nullptr;
+    TasteProfileView *m_profile = nullptr;
+    QStringList m_profileFor; ///< participant, encoder, model last given to the profile
     enum class Target { None, Survey, Features, Models } m_stateTarget = Target::None;
 };
 
