@@ -15,6 +15,7 @@
 #include "study/participantsession.h"
 #include "study/recommendations.h"
 #include "study/study.h"
+#include "study/tasteprofile.h"
 #include "survey/clipplanner.h"
 
 #include <QCommandLineParser>
@@ -1242,6 +1243,253 @@ int cmdExplain(QCommandLineParser &p)
     return Ok;
 }
 
+QJsonObject trackJson(const Track &t)
+{
+    return QJsonObject{{QStringLiteral("track_id"), t.id},
+                       {QStringLiteral("title"), t.title},
+                       {QStringLiteral("artist"), t.artist},
+                       {QStringLiteral("genre"), t.genre}};
+}
+
+QString trackText(const Track &t)
+{
+    return QStringLiteral("%1 \u201c%2\u201d%3").arg(t.id).arg(t.title, t.artist.isEmpty() ? QString() : QStringLiteral(" - ") + t.artist);
+}
+
+/// --slider K=VALUE (K 1-based prototype number, VALUE -1 avoid .. +1 favour), repeatable.
+bool parseSliders(QCommandLineParser &p, const TasteProfile &profile, std::vector<double> *sliders, QString *error)
+{
+    *sliders = profile.defaultSliders();
+    for (const QString &arg : p.values(QStringLiteral("slider"))) {
+        const QStringList kv = arg.split(QLatin1Char('='));
+        bool okK = false, okV = false;
+        const int k = kv.size() == 2 ? kv[0].toInt(&okK) : 0;
+        const double v = kv.size() == 2 ? kv[1].toDouble(&okV) : 0;
+        if (!okK || !okV || k < 1 || k > int(sliders->size()) || v < -1 || v > 1) {
+            *error = QStringLiteral("--slider: '%1' is not K=VALUE with K a prototype number 1..%2 and VALUE in -1..1")
+                         .arg(arg)
+                         .arg(sliders->size());
+            return false;
+        }
+        (*sliders)[std::size_t(k - 1)] = v;
+    }
+    return true;
+}
+
+int cmdProfile(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    ProfileRequest request;
+    request.participant = p.value(QStringLiteral("participant"));
+    if (request.participant.isEmpty())
+        return fail(QStringLiteral("--participant CODE is required"));
+    bool ok = true;
+    if (p.isSet(QStringLiteral("model"))) {
+        request.modelId = p.value(QStringLiteral("model")).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--model: '%1' is not a number").arg(p.value(QStringLiteral("model"))));
+    }
+    request.perGenre = p.isSet(QStringLiteral("per-genre"));
+    int top = 10;
+    if (p.isSet(QStringLiteral("top"))) {
+        top = p.value(QStringLiteral("top")).toInt(&ok);
+        if (!ok || top < 0)
+            return fail(QStringLiteral("--top: '%1' is not a count").arg(p.value(QStringLiteral("top"))));
+    }
+    TasteProfile profile;
+    QString error;
+    if (!buildTasteProfile(*study, request, &profile, &error))
+        return fail(error);
+    std::vector<double> sliders;
+    if (!parseSliders(p, profile, &sliders, &error))
+        return fail(error);
+    const bool steered = p.isSet(QStringLiteral("slider"));
+    const QVector<int> classifier = profile.ranking(profile.defaultSliders());
+    QHash<int, int> classifierRank;
+    for (int i = 0; i < classifier.size(); ++i)
+        classifierRank.insert(classifier[i], i + 1);
+    const QVector<int> ranking = profile.ranking(sliders);
+    const std::vector<double> scores = train::steeredScores(profile.space, profile.probability, sliders);
+
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray protos;
+        for (std::size_t k = 0; k < profile.prototypes.size(); ++k) {
+            const train::Prototype &pr = profile.prototypes[k];
+            const ProfileTrack &t = profile.tracks[pr.point];
+            QJsonArray neighbours;
+            for (int n : pr.neighbours)
+                neighbours.append(trackJson(profile.tracks[n].track));
+            QJsonObject o = trackJson(t.track);
+            o.insert(QStringLiteral("prototype"), int(k + 1));
+            o.insert(QStringLiteral("side"), pr.sign > 0 ? QStringLiteral("liked") : QStringLiteral("disliked"));
+            o.insert(QStringLiteral("like_probability"), t.likeProbability);
+            o.insert(QStringLiteral("members"), int(pr.members.size()));
+            o.insert(QStringLiteral("slider"), sliders[k]);
+            o.insert(QStringLiteral("neighbours"), neighbours);
+            protos.append(o);
+        }
+        QJsonObject root{{QStringLiteral("participant"), profile.participant},
+                         {QStringLiteral("model_id"), profile.modelId},
+                         {QStringLiteral("model"), profile.model},
+                         {QStringLiteral("encoder"), profile.encoder},
+                         {QStringLiteral("tracks"), int(profile.tracks.size())},
+                         {QStringLiteral("per_genre"), request.perGenre},
+                         {QStringLiteral("kernel_scale"), profile.space.scale},
+                         {QStringLiteral("fidelity"), QJsonObject{{QStringLiteral("spearman"), profile.fidelity.spearman},
+                                                                  {QStringLiteral("agreement"), profile.fidelity.agreement},
+                                                                  {QStringLiteral("tracks"), profile.fidelity.points}}},
+                         {QStringLiteral("prototypes"), protos}};
+        if (!profile.notice.isEmpty())
+            root.insert(QStringLiteral("notice"), profile.notice);
+        if (steered) {
+            QJsonArray list;
+            for (int i = 0; i < std::min<int>(top, int(ranking.size())); ++i) {
+                QJsonObject o = trackJson(profile.tracks[ranking[i]].track);
+                o.insert(QStringLiteral("rank"), i + 1);
+                o.insert(QStringLiteral("classifier_rank"), classifierRank.value(ranking[i]));
+                o.insert(QStringLiteral("score"), scores[std::size_t(ranking[i])]);
+                o.insert(QStringLiteral("like_probability"), profile.probability[std::size_t(ranking[i])]);
+                list.append(o);
+            }
+            root.insert(QStringLiteral("ranking"), list);
+        }
+        out() << QJsonDocument(root).toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "taste profile of " << profile.participant << " with model " << profile.modelId << " (" << profile.model
+          << ", " << profile.encoder << "): " << profile.prototypes.size() << " prototypes over "
+          << profile.tracks.size() << " tracks" << Qt::endl;
+    out() << "fidelity to the classifier: Spearman " << QString::number(profile.fidelity.spearman, 'f', 3)
+          << ", decisions agree on " << QString::number(100.0 * profile.fidelity.agreement, 'f', 1) << " % of "
+          << profile.fidelity.points << " tracks (kernel " << QString::number(profile.space.scale, 'g', 3)
+          << " x each prototype's reach)" << Qt::endl;
+    if (!profile.notice.isEmpty())
+        out() << "note: " << profile.notice << Qt::endl;
+    out() << "#\tside\tslider\tmembers\tlike\ttrack\tgenre" << Qt::endl;
+    for (std::size_t k = 0; k < profile.prototypes.size(); ++k) {
+        const train::Prototype &pr = profile.prototypes[k];
+        const ProfileTrack &t = profile.tracks[pr.point];
+        out() << (k + 1) << '\t' << (pr.sign > 0 ? "liked" : "disliked") << '\t' << QString::number(sliders[k], 'f', 2)
+              << '\t' << pr.members.size() << '\t' << QString::number(t.likeProbability, 'f', 3) << '\t'
+              << trackText(t.track) << '\t' << t.track.genre << Qt::endl;
+        QStringList neighbours;
+        for (int n : pr.neighbours)
+            neighbours << trackText(profile.tracks[n].track);
+        out() << "\tneighbours: " << neighbours.join(QStringLiteral("; ")) << Qt::endl;
+    }
+    if (steered) {
+        out() << "re-ranked with the sliders (was = the classifier's rank):" << Qt::endl;
+        out() << "rank\twas\tscore\tlike\ttrack\tgenre" << Qt::endl;
+        for (int i = 0; i < std::min<int>(top, int(ranking.size())); ++i) {
+            const ProfileTrack &t = profile.tracks[ranking[i]];
+            out() << (i + 1) << '\t' << classifierRank.value(ranking[i]) << '\t'
+                  << QString::number(scores[std::size_t(ranking[i])], 'f', 3) << '\t'
+                  << QString::number(t.likeProbability, 'f', 3) << '\t' << trackText(t.track) << '\t' << t.track.genre
+                  << Qt::endl;
+        }
+    }
+    return Ok;
+}
+
+int cmdSteer(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    const QString who = p.value(QStringLiteral("participant"));
+    if (who.isEmpty())
+        return fail(QStringLiteral("--participant CODE is required"));
+    bool ok = false;
+    const qint64 trackId = p.value(QStringLiteral("track")).toLongLong(&ok);
+    if (!ok)
+        return fail(QStringLiteral("--track ID is required (profile --json prints the prototypes' ids)"));
+    const bool more = p.isSet(QStringLiteral("more"));
+    if (more == p.isSet(QStringLiteral("less")))
+        return fail(QStringLiteral("give either --more or --less"));
+    ProfileRequest request;
+    request.participant = who;
+    if (p.isSet(QStringLiteral("model"))) {
+        request.modelId = p.value(QStringLiteral("model")).toLongLong(&ok);
+        if (!ok)
+            return fail(QStringLiteral("--model: '%1' is not a number").arg(p.value(QStringLiteral("model"))));
+    }
+    const bool retrain = p.isSet(QStringLiteral("retrain"));
+    const bool json = p.isSet(QStringLiteral("json"));
+    QString error;
+    // Before: the profile with the current model, for the track's neighbours and the comparison.
+    TasteProfile profile;
+    if (retrain && !buildTasteProfile(*study, request, &profile, &error))
+        return fail(error);
+    SteeringFeedback feedback;
+    feedback.participant = who;
+    feedback.trackId = trackId;
+    feedback.direction = more ? 1 : -1;
+    feedback.label = QStringLiteral("cli");
+    if (!recordSteering(*study, feedback, &error))
+        return fail(error);
+    const Track t = *study->track(trackId);
+    const QString saved = QStringLiteral("saved: %1 wants %2 like track %3").arg(who, more ? QStringLiteral("more") : QStringLiteral("less"), trackText(t));
+    if (!retrain) {
+        out() << saved << Qt::endl
+              << steeringCount(*study, who) << " steering requests wait for the next CLEP training (add --retrain)" << Qt::endl;
+        return Ok;
+    }
+    if (!json)
+        out() << saved << Qt::endl;
+    const int index = profile.indexOf(trackId);
+    QVector<qint64> neighbours;
+    if (index >= 0)
+        for (int n : profile.nearest(index, 3))
+            neighbours << profile.tracks[n].track.id;
+    TrainingRequest training;
+    if (!feedbackRetrainingRequest(*study, profile.modelId, 0, &training, &error))
+        return fail(error);
+    const TrainingReport report = Trainer::run(training, [](const QString &model, const train::EpochLog &e) {
+        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f   ", qPrintable(model), e.stage.c_str(),
+                     e.epoch, e.epochs, e.trainLoss, e.validationLoss);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    if (!report.error.isEmpty())
+        return fail(report.error);
+    if (report.models.isEmpty())
+        return fail(QStringLiteral("retraining stored no model"));
+    const qint64 after = report.models.first().id;
+    SteeringOutcome outcome;
+    if (!measureSteering(*study, profile.modelId, after, trackId, neighbours, feedback.direction, &outcome, &error))
+        return fail(error);
+    if (json) {
+        QJsonArray n;
+        for (qint64 id : neighbours)
+            n.append(id);
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("participant"), who},
+                                           {QStringLiteral("track_id"), trackId},
+                                           {QStringLiteral("direction"), more ? QStringLiteral("more") : QStringLiteral("less")},
+                                           {QStringLiteral("previous_model_id"), profile.modelId},
+                                           {QStringLiteral("model_id"), after},
+                                           {QStringLiteral("model"), report.models.first().model},
+                                           {QStringLiteral("steering"), report.steering},
+                                           {QStringLiteral("like_before"), outcome.before},
+                                           {QStringLiteral("like_after"), outcome.after},
+                                           {QStringLiteral("neighbours"), n},
+                                           {QStringLiteral("neighbours_before"), outcome.neighboursBefore},
+                                           {QStringLiteral("neighbours_after"), outcome.neighboursAfter},
+                                           {QStringLiteral("moved_as_asked"), outcome.movedAsAsked()},
+                                           {QStringLiteral("summary"), outcome.text()}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "retrained " << report.models.first().model << " (model " << after << ") on " << report.examples
+          << " answers with " << report.steering << " steering requests" << Qt::endl;
+    out() << "track " << trackId << ": like " << QString::number(outcome.before, 'f', 3) << " -> "
+          << QString::number(outcome.after, 'f', 3) << ": " << outcome.text() << Qt::endl;
+    return Ok;
+}
+
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
     {"create", "Create a study file: --study F --name N [--clip-seconds --clips --scale --anchors --repeats ...]", cmdCreate},
@@ -1273,6 +1521,11 @@ const Command kCommands[] = {
     {"feedback", "Save feedback on a recommended track as an answer: --study F --participant P --track ID "
                  "(--like | --not-for-me) [--retrain [--model ID] [--top N] [--json]]: retrain the list's model and "
                  "print what moved", cmdFeedback},
+    {"profile", "Taste profile: prototypes (medoids of liked and disliked tracks, with neighbours) and its fidelity "
+                "to the classifier: --study F --participant P [--model ID] [--per-genre] [--json]; --slider K=VALUE "
+                "(repeatable, -1 avoid .. 1 favour) prints the re-ranked list [--top N]", cmdProfile},
+    {"steer", "More / less like a track (a prototype) for the CLEP embedder: --study F --participant P --track ID "
+              "(--more | --less) [--retrain [--model ID] [--json]]: retrain and print whether it moved", cmdSteer},
     {"listener", "Create a listener library (one person's own music, rated in the active order): --study F "
                  "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
     {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
@@ -1367,6 +1620,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("separation"), QStringLiteral("explain --components sources: a separation model's manifest."), QStringLiteral("json")},
         {QStringLiteral("no-fast-path"), QStringLiteral("explain: re-embed every masked excerpt even where per-segment embeddings exist.")},
         {QStringLiteral("write-top"), QStringLiteral("explain: write the audio of the top component(s) to this file."), QStringLiteral("file")},
+        {QStringLiteral("per-genre"), QStringLiteral("profile: one prototype per genre and answer.")},
+        {QStringLiteral("slider"), QStringLiteral("profile: prototype K's slider, -1 (avoid) .. 1 (favour); repeatable."), QStringLiteral("K=VALUE")},
+        {QStringLiteral("more"), QStringLiteral("steer: more like this track.")},
+        {QStringLiteral("less"), QStringLiteral("steer: less like this track.")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
     };
     p.addOptions(options);

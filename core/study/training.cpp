@@ -205,6 +205,37 @@ bool buildTrainingData(Study &study, const Participant &participant, const QStri
         if (a.isFeedback())
             ++out->feedback;
     }
+    // Steering feedback: anchors for the contrastive stage.
+    QSqlQuery q(study.database());
+    q.prepare(QStringLiteral("SELECT track_id, encoder, anchor, direction, weight FROM steering WHERE participant_id = ? "
+                             "ORDER BY id"));
+    q.addBindValue(participant.id);
+    if (q.exec()) {
+        QHash<qint64, QVector<const std::vector<float> *>> byTrack;
+        bool indexed = false;
+        while (q.next()) {
+            const int direction = q.value(3).toInt() >= 0 ? 1 : -1;
+            const double weight = q.value(4).toDouble();
+            if (!q.value(0).isNull()) {
+                if (!indexed) {
+                    for (auto it = vectors.constBegin(); it != vectors.constEnd(); ++it)
+                        byTrack[it.key().trackId].push_back(&it.value());
+                    indexed = true;
+                }
+                const QVector<const std::vector<float> *> clips = byTrack.value(q.value(0).toLongLong());
+                if (clips.isEmpty())
+                    continue;
+                for (const std::vector<float> *v : clips)
+                    out->dataset.steering.push_back({*v, direction, weight / double(clips.size())});
+                out->steeringAnchors += int(clips.size());
+                ++out->steering;
+            } else if (q.value(1).toString() == encoder) {
+                out->dataset.steering.push_back({vectorFromBlob(q.value(2).toByteArray()), direction, weight});
+                ++out->steeringAnchors;
+                ++out->steering;
+            }
+        }
+    }
     if (out->likes < 4 || out->dislikes < 4) {
         if (error) {
             *error = QCoreApplication::translate("Trainer", "participant '%1' has %2 liked and %3 disliked clips with %4 embeddings; training needs at "
@@ -236,6 +267,9 @@ QString TrainingReport::toText() const
                      .arg(dislikes)
                      .arg(feedback > 0 ? QCoreApplication::translate("Trainer", "; %1 of them feedback from the recommendation list").arg(feedback)
                                        : QString());
+    if (steering > 0)
+        lines << QCoreApplication::translate("Trainer", "%1 steering requests (more / less like this) steer the CLEP embedder.")
+                     .arg(steering);
     for (const TrainedModel &m : models)
         lines << QCoreApplication::translate("Trainer", "%1: accuracy %2, precision %3, recall %4, F1 %5, AUROC %6, FPR %7 (TP %8, TN %9, FP %10, FN %11)%12")
                      .arg(m.model, -8)
@@ -282,6 +316,7 @@ TrainingReport Trainer::run(const TrainingRequest &request, const Progress &prog
     report.likes = data.likes;
     report.dislikes = data.dislikes;
     report.feedback = data.feedback;
+    report.steering = data.steering;
     QString encoderHash;
     for (const EmbeddingSummary &s : EmbeddingStore(*study).summaries())
         if (s.encoder == request.encoder)

@@ -39,9 +39,14 @@ struct TrainingData {
     int missingEmbeddings = 0; ///< answered clips without an embedding for the encoder
     int repeatsSkipped = 0;    ///< second presentations of a clip (the first answer counts)
     int feedback = 0;          ///< examples from the recommendation list's feedback (on their excerpt)
+    int steering = 0;          ///< steering feedback entries used (taste profile: more / less like this)
+    int steeringAnchors = 0;   ///< their anchors in dataset.steering (a track's embedded clips each)
 };
 
-/// Builds the training data. False with *error (naming participant and encoder) when there is
+/// Builds the training data, with the participant's steering feedback (table `steering`,
+/// docs/profile.md) as dataset.steering: a steered track contributes each of its embedded clips
+/// of this encoder as an anchor, weight / (its clips); an explicit anchor counts when it was given
+/// for this encoder. False with *error (naming participant and encoder) when there is
 /// too little: at least 4 likes and 4 dislikes with embeddings are needed for a 3:1 split with a
 /// validation part.
 bool buildTrainingData(Study &study, const Participant &participant, const QString &encoder,
@@ -81,6 +86,7 @@ struct TrainingReport {
     int likes = 0;
     int dislikes = 0;
     int feedback = 0; ///< of the examples, feedback from the recommendation list
+    int steering = 0; ///< steering feedback entries (more / less like this) in the CLEP trainings
     bool cancelled = false;
     QString error;
     QString toText() const;

@@ -344,6 +344,65 @@ LossValue contrastiveLoss(const float *e, const std::uint8_t *liked, std::int64_
     return {total, pairs};
 }
 
+/// Steering anchors, standardised like the songs (rows of the network's input).
+struct Steering {
+    std::vector<float> rows;
+    std::vector<int> direction;
+    std::vector<double> weight;
+    std::int64_t count() const { return std::int64_t(direction.size()); }
+};
+
+/// The contrastive loss of n songs followed by m steering anchors (rows of e, d wide): the mean
+/// pair loss of the songs (contrastiveLoss) plus, per anchor a, weight_a times the mean over the
+/// songs j of the pair loss of (a, j), with y = 1 (pull) where the song's answer agrees with the
+/// anchor's direction (liked for "more", disliked for "less") and y = 0 (push to the margin)
+/// otherwise. Returned as {loss * pairs, pairs} so that epoch means weight batches by their pairs.
+LossValue steeredContrastiveLoss(const float *e, const std::uint8_t *liked, std::int64_t n, std::int64_t m,
+                                 std::int64_t d, Variant variant, double margin, const Steering &steering,
+                                 float *grad)
+{
+    LossValue plain = contrastiveLoss(e, liked, n, d, variant, margin, grad);
+    if (grad)
+        std::fill(grad + n * d, grad + (n + m) * d, 0.0f);
+    if (plain.count <= 0 || m <= 0)
+        return plain;
+    double steered = 0;
+    for (std::int64_t a = 0; a < m; ++a) {
+        const float *ea = e + (n + a) * d;
+        const double w = steering.weight[std::size_t(a)] / double(n);
+        const bool towardsLiked = steering.direction[std::size_t(a)] > 0;
+        for (std::int64_t j = 0; j < n; ++j) {
+            const float *ej = e + j * d;
+            double d2 = 0;
+            for (std::int64_t k = 0; k < d; ++k) {
+                const double diff = double(ea[k]) - double(ej[k]);
+                d2 += diff * diff;
+            }
+            double c = 0; // d(term)/dD divided by D
+            if ((liked[j] != 0) == towardsLiked) {
+                steered += w * d2;
+                c = 2.0 * w;
+            } else {
+                const double dist = std::sqrt(d2);
+                const double hinge = margin - dist;
+                if (hinge > 0) {
+                    steered += w * hinge * hinge;
+                    c = dist > 0 ? -2.0 * w * hinge / dist : 0.0;
+                }
+            }
+            if (grad && c != 0) {
+                float *ga = grad + (n + a) * d, *gj = grad + j * d;
+                for (std::int64_t k = 0; k < d; ++k) {
+                    const float diff = ea[k] - ej[k];
+                    ga[k] += float(c) * diff;
+                    gj[k] -= float(c) * diff;
+                }
+            }
+        }
+    }
+    return {plain.sum + steered * plain.count, plain.count};
+}
+
 /// Binary cross-entropy of sigmoid(z) against the labels, computed from the logit z.
 LossValue bceLoss(const float *z, const std::uint8_t *liked, std::int64_t n, float *grad)
 {
@@ -409,6 +468,7 @@ struct Prepared {
     Standardiser standardiser;
     std::vector<float> xTrain, xVal;
     std::vector<std::uint8_t> likedTrain, likedVal;
+    Steering steering; ///< the dataset's steering anchors, standardised
     std::int64_t nTrain() const { return std::int64_t(likedTrain.size()); }
     std::int64_t nVal() const { return std::int64_t(likedVal.size()); }
 };
@@ -469,6 +529,20 @@ Prepared prepare(const Dataset &data, const Split &split)
     };
     gather(split.train, p.xTrain, p.likedTrain);
     gather(split.validation, p.xVal, p.likedVal);
+    std::vector<std::vector<float>> anchors;
+    for (const SteeringExample &ex : data.steering) {
+        if (ex.anchor.size() != dim)
+            throw std::invalid_argument("steering anchor has " + std::to_string(ex.anchor.size())
+                                        + " values, the feature rows have " + std::to_string(dim));
+        if (!(ex.weight >= 0) || !std::isfinite(ex.weight))
+            throw std::invalid_argument("steering weight must be a finite number >= 0");
+        if (ex.weight == 0)
+            continue;
+        anchors.push_back(ex.anchor);
+        p.steering.direction.push_back(ex.direction >= 0 ? 1 : -1);
+        p.steering.weight.push_back(ex.weight);
+    }
+    p.steering.rows = p.standardiser.apply(anchors);
     return p;
 }
 
@@ -509,13 +583,24 @@ struct StageConfig {
     std::uint64_t shuffleSeed;
 };
 
+/// `extra` (rows of the network's input, e.g. steering anchors) is appended to every batch and to
+/// the validation set; the loss gets the batch's rows followed by the extra rows (their liked
+/// flags are 0).
 template<typename LossFn>
 void trainStage(Mlp &net, const std::vector<float> &xTrain, const std::vector<std::uint8_t> &likedTrain,
-                const std::vector<float> &xVal, const std::vector<std::uint8_t> &likedVal, const StageConfig &cfg,
-                LossFn loss, std::vector<EpochLog> &log, const ProgressFn &progress)
+                const std::vector<float> &xValSongs, const std::vector<std::uint8_t> &likedValSongs,
+                const StageConfig &cfg, LossFn loss, std::vector<EpochLog> &log, const ProgressFn &progress,
+                const std::vector<float> &extra = {})
 {
     const std::int64_t in = net.inputs(), out = net.outputs();
     const std::size_t nTrain = likedTrain.size();
+    const std::int64_t m = std::int64_t(extra.size()) / in;
+    std::vector<float> xVal = xValSongs;
+    std::vector<std::uint8_t> likedVal = likedValSongs;
+    if (m > 0 && !likedValSongs.empty()) {
+        xVal.insert(xVal.end(), extra.begin(), extra.end());
+        likedVal.resize(likedVal.size() + std::size_t(m), 0);
+    }
     const std::int64_t nVal = std::int64_t(likedVal.size());
     Rng shuffle(cfg.shuffleSeed);
     Adam adam(net.params.size());
@@ -534,14 +619,16 @@ void trainStage(Mlp &net, const std::vector<float> &xTrain, const std::vector<st
         shuffle.shuffle(order);
         LossValue train;
         for (const auto &[begin, end] : ranges) {
-            const std::int64_t n = std::int64_t(end - begin);
+            const std::int64_t songs = std::int64_t(end - begin), n = songs + m;
             xb.resize(std::size_t(n * in));
-            likedB.resize(std::size_t(n));
-            for (std::int64_t i = 0; i < n; ++i) {
+            likedB.assign(std::size_t(n), 0);
+            for (std::int64_t i = 0; i < songs; ++i) {
                 const int row = order[begin + std::size_t(i)];
                 std::memcpy(xb.data() + i * in, xTrain.data() + std::int64_t(row) * in, sizeof(float) * std::size_t(in));
                 likedB[std::size_t(i)] = likedTrain[std::size_t(row)];
             }
+            if (m > 0)
+                std::memcpy(xb.data() + songs * in, extra.data(), sizeof(float) * extra.size());
             forward(net, xb.data(), n, acts);
             dOut.resize(std::size_t(n * out));
             const LossValue v = loss(acts.output().data(), likedB.data(), n, dOut.data());
@@ -1063,14 +1150,19 @@ Model Model::trainClep(const Dataset &data, const Split &split, Variant variant,
     m.embedder.initialise(init);
     const std::int64_t width = settings.embeddingSize;
     const double margin = settings.margin;
-    const auto contrastive = [variant, width, margin](const float *e, const std::uint8_t *liked, std::int64_t n,
-                                                      float *grad) {
-        return contrastiveLoss(e, liked, n, width, variant, margin, grad);
+    const Steering &steering = p.steering;
+    const std::int64_t anchors = steering.count();
+    const auto contrastive = [variant, width, margin, &steering, anchors](const float *e, const std::uint8_t *liked,
+                                                                          std::int64_t n, float *grad) {
+        if (anchors == 0)
+            return contrastiveLoss(e, liked, n, width, variant, margin, grad);
+        return steeredContrastiveLoss(e, liked, n - anchors, anchors, width, variant, margin, steering, grad);
     };
     const StageConfig embedderStage{"embedder",          settings.embedderEpochs, settings.embedderLearningRate,
                                     settings.batchSongs, settings.plateauPatience, settings.plateauFactor,
                                     streamSeed(settings.seed, kEmbedderShuffle)};
-    trainStage(m.embedder, p.xTrain, p.likedTrain, p.xVal, p.likedVal, embedderStage, contrastive, m.log, progress);
+    trainStage(m.embedder, p.xTrain, p.likedTrain, p.xVal, p.likedVal, embedderStage, contrastive, m.log, progress,
+               steering.rows);
 
     // Stage 2: the classifier on the frozen embedder's output, computed once.
     const std::vector<float> eTrain = infer(m.embedder, p.xTrain, p.nTrain());
@@ -1408,6 +1500,42 @@ GradientCheck checkGradients(Variant variant, int songs, std::uint64_t seed)
         std::tie(result.classifierError, result.classifierScale) = compare(grad, params.grad());
     }
     return result;
+}
+
+SteeringGradientCheck checkSteeringGradient(Variant variant, int songs, int anchors, std::uint64_t seed)
+{
+    const detail::OneOmpThread oneThread;
+    Rng rng(seed);
+    const std::int64_t n = songs, m = anchors, d = 5;
+    std::vector<float> e = uniformValues(rng, std::size_t((n + m) * d), -1.5, 1.5);
+    std::vector<std::uint8_t> liked(std::size_t(n + m), 0);
+    for (std::int64_t i = 0; i < n; ++i)
+        liked[std::size_t(i)] = rng.uniform() < 0.5 ? 1 : 0;
+    Steering steering;
+    for (std::int64_t a = 0; a < m; ++a) {
+        steering.direction.push_back(a % 2 == 0 ? 1 : -1);
+        steering.weight.push_back(0.5 + double(a));
+    }
+    const double margin = 2.0; // both sides of the hinge occur at these distances
+    const auto lossOf = [&](const std::vector<float> &x, float *grad) {
+        const LossValue v = steeredContrastiveLoss(x.data(), liked.data(), n, m, d, variant, margin, steering, grad);
+        return v.count > 0 ? v.sum / v.count : 0.0;
+    };
+    SteeringGradientCheck out;
+    std::vector<float> grad(e.size());
+    out.loss = lossOf(e, grad.data());
+    const LossValue plain = contrastiveLoss(e.data(), liked.data(), n, d, variant, margin, nullptr);
+    out.plainLoss = plain.count > 0 ? plain.sum / plain.count : 0.0;
+    const float h = 1e-3f;
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        std::vector<float> up = e, down = e;
+        up[i] += h;
+        down[i] -= h;
+        const double numeric = (lossOf(up, nullptr) - lossOf(down, nullptr)) / (double(up[i]) - double(down[i]));
+        out.error = std::max(out.error, std::abs(numeric - double(grad[i])));
+        out.scale = std::max(out.scale, std::abs(double(grad[i])));
+    }
+    return out;
 }
 
 } // namespace detail

@@ -44,10 +44,25 @@ struct ClepSettings {
     std::uint64_t seed = 1;
 };
 
-/// Inputs: one row per answered clip, label 1 = liked, 0 = disliked.
+/// Steering feedback ("more like this" / "less like this") for the contrastive stage: an anchor in
+/// the encoder's input space (the same width as the dataset's rows: a track's excerpt, a prototype,
+/// an explanation component) and a direction. In every batch of the contrastive stage the anchor is
+/// paired with each of the batch's songs: for "more" it is pulled towards the liked songs and pushed
+/// (to the margin) away from the disliked ones, for "less" the reverse. The anchor's term is the
+/// mean over the batch's songs of the pair loss, times `weight`, added to the batch's mean pair loss
+/// (docs/clep.md, "Steering").
+struct SteeringExample {
+    std::vector<float> anchor;
+    int direction = 1;   ///< +1 more like this, -1 less like this
+    double weight = 1.0; ///< >= 0
+};
+
+/// Inputs: one row per answered clip, label 1 = liked, 0 = disliked; optional steering examples
+/// for the embedder (CLEP only; baselines ignore them).
 struct Dataset {
     std::vector<std::vector<float>> features;
     std::vector<int> labels;
+    std::vector<SteeringExample> steering;
 };
 
 /// Indices into a Dataset.

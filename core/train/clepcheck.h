@@ -20,6 +20,17 @@ struct GradientCheck {
 };
 GradientCheck checkGradients(Variant variant, int songs, std::uint64_t seed);
 
+/// The largest absolute difference between the steered contrastive loss's hand-written gradient
+/// (with respect to the embeddings of the songs and of the anchors) and central finite differences,
+/// on random embeddings of `songs` songs and `anchors` anchors (both directions); `scale` is the
+/// largest absolute gradient.
+struct SteeringGradientCheck {
+    double error = 0, scale = 0;
+    double loss = 0;      ///< the steered loss
+    double plainLoss = 0; ///< the same songs without the anchors
+};
+SteeringGradientCheck checkSteeringGradient(Variant variant, int songs, int anchors, std::uint64_t seed);
+
 /// Matrix products through LibTorch's at::mm instead of oneDNN's sgemm (for benchmarks; process-wide,
 /// set it before any training starts). No effect in a build without oneDNN.
 void setLibTorchGemm(bool on);
