@@ -823,6 +823,18 @@ QStringList modelList(QCommandLineParser &p, const QString &option, const QStrin
     return ids;
 }
 
+/// Trainer::run with each epoch printed on stderr (one line, rewritten).
+TrainingReport trainPrintingProgress(const TrainingRequest &request)
+{
+    const TrainingReport report = Trainer::run(request, [](const QString &model, const train::EpochLog &e) {
+        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f, lr %.0e   ", qPrintable(model),
+                     e.stage.c_str(), e.epoch, e.epochs, e.trainLoss, e.validationLoss, e.learningRate);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
+    return report;
+}
+
 int cmdTrain(QCommandLineParser &p)
 {
     TrainingRequest r;
@@ -834,12 +846,7 @@ int cmdTrain(QCommandLineParser &p)
     if (!trainingSettings(p, &r.settings))
         return fail(QStringLiteral("bad training settings"));
     labelMapping(p, &r.customMapping, &r.mapping);
-    const TrainingReport report = Trainer::run(r, [](const QString &model, const train::EpochLog &e) {
-        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f, lr %.0e   ", qPrintable(model),
-                     e.stage.c_str(), e.epoch, e.epochs, e.trainLoss, e.validationLoss, e.learningRate);
-        return true;
-    });
-    std::fprintf(stderr, "\n");
+    const TrainingReport report = trainPrintingProgress(r);
     if (!report.error.isEmpty())
         return fail(report.error);
     if (p.isSet(QStringLiteral("json"))) {
@@ -1323,12 +1330,7 @@ int cmdFeedback(QCommandLineParser &p)
         if (m.id == old.modelId)
             oldCreated = m.createdAt;
     const int fresh = feedbackSince(*study, who, oldCreated);
-    const TrainingReport report = Trainer::run(request, [](const QString &model, const train::EpochLog &e) {
-        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f   ", qPrintable(model), e.stage.c_str(),
-                     e.epoch, e.epochs, e.trainLoss, e.validationLoss);
-        return true;
-    });
-    std::fprintf(stderr, "\n");
+    const TrainingReport report = trainPrintingProgress(request);
     if (!report.error.isEmpty())
         return fail(report.error);
     RecommendationRequest after = before;
@@ -1409,6 +1411,55 @@ int cmdFeedback(QCommandLineParser &p)
     return Ok;
 }
 
+/// The explanation options shared by explain and steer --component (--start, --components,
+/// --segments, --bands, --samples, --seed, --method, --no-fast-path, --baseline, --separation) into r. Empty, or
+/// what is wrong.
+QString parseExplanationOptions(QCommandLineParser &p, ExplanationRequest &r)
+{
+    bool ok = false;
+    r.modelDirs = modelDirs(p);
+    if (p.isSet(QStringLiteral("start"))) {
+        r.startSeconds = p.value(QStringLiteral("start")).toDouble(&ok);
+        if (!ok || r.startSeconds < 0)
+            return QStringLiteral("--start is the excerpt's start in seconds, not '%1'").arg(p.value(QStringLiteral("start")));
+    }
+    explain::ExplainOptions &o = r.options;
+    if (p.isSet(QStringLiteral("components"))
+        && !explain::modeFromId(p.value(QStringLiteral("components")).toStdString(), &o.components.mode))
+        return QStringLiteral("--components is segments, bands, hpss, combined, combined-bands or sources, not '%1'")
+            .arg(p.value(QStringLiteral("components")));
+    const auto count = [&p](const char *name, int min, int max, int *value) {
+        if (!p.isSet(QLatin1String(name)))
+            return true;
+        bool good = false;
+        const int v = p.value(QLatin1String(name)).toInt(&good);
+        if (!good || v < min || v > max)
+            return false;
+        *value = v;
+        return true;
+    };
+    if (!count("segments", 1, 64, &o.components.segments))
+        return QStringLiteral("--segments is a count from 1 to 64");
+    if (!count("bands", 2, 32, &o.components.bands))
+        return QStringLiteral("--bands is a count from 2 to 32");
+    if (!count("samples", 2, 1000000, &o.lime.samples))
+        return QStringLiteral("--samples is a count of LIME samples (at least 2)");
+    if (p.isSet(QStringLiteral("seed")))
+        o.lime.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("method")) && !explain::methodFromId(p.value(QStringLiteral("method")).toStdString(), &o.method))
+        return QStringLiteral("--method is auto, shapley or lime for explain");
+    o.fastPath = !p.isSet(QStringLiteral("no-fast-path"));
+    if (p.isSet(QStringLiteral("baseline"))
+        && !explain::baselineFromId(p.value(QStringLiteral("baseline")).toStdString(), &o.components.baseline))
+        return QStringLiteral("--baseline is remove or silence, not '%1'").arg(p.value(QStringLiteral("baseline")));
+    if (o.components.mode == explain::ComponentMode::Sources) {
+        r.separationManifest = p.value(QStringLiteral("separation"));
+        if (r.separationManifest.isEmpty())
+            return QStringLiteral("--components sources needs --separation MANIFEST.json");
+    }
+    return QString();
+}
+
 int cmdExplain(QCommandLineParser &p)
 {
     // Which components of an excerpt make a stored model like (or dislike) it: docs/explanations.md.
@@ -1423,46 +1474,9 @@ int cmdExplain(QCommandLineParser &p)
     r.trackId = p.value(QStringLiteral("track")).toLongLong(&ok);
     if (!ok)
         return fail(QStringLiteral("--track ID is required (recommend --json prints track ids)"));
-    r.modelDirs = modelDirs(p);
-    if (p.isSet(QStringLiteral("start"))) {
-        r.startSeconds = p.value(QStringLiteral("start")).toDouble(&ok);
-        if (!ok || r.startSeconds < 0)
-            return fail(QStringLiteral("--start is the excerpt's start in seconds, not '%1'").arg(p.value(QStringLiteral("start"))));
-    }
-    explain::ExplainOptions &o = r.options;
-    if (p.isSet(QStringLiteral("components"))
-        && !explain::modeFromId(p.value(QStringLiteral("components")).toStdString(), &o.components.mode))
-        return fail(QStringLiteral("--components is segments, bands, hpss, combined, combined-bands or sources, not '%1'")
-                        .arg(p.value(QStringLiteral("components"))));
-    const auto count = [&p](const char *name, int min, int max, int *value) {
-        if (!p.isSet(QLatin1String(name)))
-            return true;
-        bool good = false;
-        const int v = p.value(QLatin1String(name)).toInt(&good);
-        if (!good || v < min || v > max)
-            return false;
-        *value = v;
-        return true;
-    };
-    if (!count("segments", 1, 64, &o.components.segments))
-        return fail(QStringLiteral("--segments is a count from 1 to 64"));
-    if (!count("bands", 2, 32, &o.components.bands))
-        return fail(QStringLiteral("--bands is a count from 2 to 32"));
-    if (!count("samples", 2, 1000000, &o.lime.samples))
-        return fail(QStringLiteral("--samples is a count of LIME samples (at least 2)"));
-    if (p.isSet(QStringLiteral("seed")))
-        o.lime.seed = p.value(QStringLiteral("seed")).toULongLong();
-    if (p.isSet(QStringLiteral("method")) && !explain::methodFromId(p.value(QStringLiteral("method")).toStdString(), &o.method))
-        return fail(QStringLiteral("--method is auto, shapley or lime for explain"));
-    o.fastPath = !p.isSet(QStringLiteral("no-fast-path"));
-    if (p.isSet(QStringLiteral("baseline"))
-        && !explain::baselineFromId(p.value(QStringLiteral("baseline")).toStdString(), &o.components.baseline))
-        return fail(QStringLiteral("--baseline is remove or silence, not '%1'").arg(p.value(QStringLiteral("baseline"))));
-    if (o.components.mode == explain::ComponentMode::Sources) {
-        r.separationManifest = p.value(QStringLiteral("separation"));
-        if (r.separationManifest.isEmpty())
-            return fail(QStringLiteral("--components sources needs --separation MANIFEST.json"));
-    }
+    const QString bad = parseExplanationOptions(p, r);
+    if (!bad.isEmpty())
+        return fail(bad);
     explain::Direction direction = explain::Direction::Liked;
     if (p.isSet(QStringLiteral("why"))) {
         const QString why = p.value(QStringLiteral("why"));
@@ -1486,8 +1500,11 @@ int cmdExplain(QCommandLineParser &p)
         // Only the most influential components in the chosen direction, as a WAV (or FLAC/Ogg).
         const QString path = p.value(QStringLiteral("write-top"));
         int k = 1;
-        if (!count("top", 1, 1000, &k))
-            return fail(QStringLiteral("--top is a count of components"));
+        if (p.isSet(QStringLiteral("top"))) {
+            k = p.value(QStringLiteral("top")).toInt(&ok);
+            if (!ok || k < 1 || k > 1000)
+                return fail(QStringLiteral("--top is a count of components"));
+        }
         const std::vector<int> top = report.explanation.top(k, direction);
         explain::Mask mask(std::size_t(report.decomposition->size()), false);
         for (int c : top)
@@ -1664,6 +1681,85 @@ int cmdProfile(QCommandLineParser &p)
     return Ok;
 }
 
+/// steer --component N: "more / less like this part" on component N (0-based, as explain prints
+/// them) of the track's excerpt, explained with the explain options; with --retrain, the component's
+/// weight under the retrained model.
+int steerComponent(QCommandLineParser &p, Study &study, const QString &who, qint64 trackId, int direction, qint64 modelId,
+                   bool retrain, bool json)
+{
+    bool ok = false;
+    const int component = p.value(QStringLiteral("component")).toInt(&ok);
+    if (!ok || component < 0)
+        return fail(QStringLiteral("--component is a component number from 0 (explain prints them), not '%1'")
+                        .arg(p.value(QStringLiteral("component"))));
+    const std::optional<Participant> participant = study.participant(who);
+    if (!participant)
+        return fail(QStringLiteral("%1: no participant '%2'").arg(study.path(), who));
+    if (modelId <= 0) {
+        const std::optional<TrainedModel> newest = defaultRecommendationModel(storedModels(study, *participant));
+        if (!newest)
+            return fail(QStringLiteral("participant '%1' has no trained model yet: train one first").arg(who));
+        modelId = newest->id;
+    }
+    ExplanationRequest request;
+    request.studyPath = study.path();
+    request.modelId = modelId;
+    request.trackId = trackId;
+    const QString bad = parseExplanationOptions(p, request);
+    if (!bad.isEmpty())
+        return fail(bad);
+    ExplanationReport before;
+    QString error;
+    if (!recordComponentSteering(study, who, request, component, direction, &before, &error))
+        return fail(error);
+    const QString name = QString::fromStdString(before.explanation.components[std::size_t(component)].name);
+    const QString saved = QStringLiteral("saved: %1 wants %2 like component %3 (%4) of track %5")
+                              .arg(who, direction > 0 ? QStringLiteral("more") : QStringLiteral("less"))
+                              .arg(component)
+                              .arg(name, trackText(before.track));
+    if (!retrain) {
+        out() << saved << Qt::endl
+              << steeringCount(study, who) << " steering requests wait for the next CLEP training (add --retrain)" << Qt::endl;
+        return Ok;
+    }
+    if (!json)
+        out() << saved << Qt::endl;
+    TrainingRequest training;
+    if (!feedbackRetrainingRequest(study, modelId, 0, &training, &error))
+        return fail(error);
+    const TrainingReport report = trainPrintingProgress(training);
+    if (!report.error.isEmpty())
+        return fail(report.error);
+    if (report.models.isEmpty())
+        return fail(QStringLiteral("retraining stored no model"));
+    const qint64 after = report.models.first().id;
+    SteeringOutcome outcome;
+    if (!measureComponentSteering(study, request, before, after, component, direction, &outcome, &error))
+        return fail(error);
+    if (json) {
+        out() << QJsonDocument(QJsonObject{{QStringLiteral("participant"), who},
+                                           {QStringLiteral("track_id"), trackId},
+                                           {QStringLiteral("component"), component},
+                                           {QStringLiteral("component_name"), name},
+                                           {QStringLiteral("direction"), direction > 0 ? QStringLiteral("more") : QStringLiteral("less")},
+                                           {QStringLiteral("previous_model_id"), modelId},
+                                           {QStringLiteral("model_id"), after},
+                                           {QStringLiteral("steering"), report.steering},
+                                           {QStringLiteral("weight_before"), outcome.before},
+                                           {QStringLiteral("weight_after"), outcome.after},
+                                           {QStringLiteral("moved_as_asked"), outcome.movedAsAsked()},
+                                           {QStringLiteral("summary"), outcome.text()}})
+                     .toJson(QJsonDocument::Indented);
+        return Ok;
+    }
+    out() << "retrained " << report.models.first().model << " (model " << after << ") on " << report.examples
+          << " answers with " << report.steering << " steering requests" << Qt::endl;
+    out() << "component " << component << " (" << name << "): weight towards like "
+          << QString::number(outcome.before, 'f', 3) << " -> " << QString::number(outcome.after, 'f', 3) << ": "
+          << outcome.text() << Qt::endl;
+    return Ok;
+}
+
 int cmdSteer(QCommandLineParser &p)
 {
     int code = Ok;
@@ -1689,6 +1785,8 @@ int cmdSteer(QCommandLineParser &p)
     }
     const bool retrain = p.isSet(QStringLiteral("retrain"));
     const bool json = p.isSet(QStringLiteral("json"));
+    if (p.isSet(QStringLiteral("component")))
+        return steerComponent(p, *study, who, trackId, more ? 1 : -1, request.modelId, retrain, json);
     QString error;
     // Before: the profile with the current model, for the track's neighbours and the comparison.
     TasteProfile profile;
@@ -1724,12 +1822,7 @@ int cmdSteer(QCommandLineParser &p)
     TrainingRequest training;
     if (!feedbackRetrainingRequest(*study, profile.modelId, 0, &training, &error))
         return fail(error);
-    const TrainingReport report = Trainer::run(training, [](const QString &model, const train::EpochLog &e) {
-        std::fprintf(stderr, "\r%s %s epoch %d/%d: loss %.4f, validation %.4f   ", qPrintable(model), e.stage.c_str(),
-                     e.epoch, e.epochs, e.trainLoss, e.validationLoss);
-        return true;
-    });
-    std::fprintf(stderr, "\n");
+    const TrainingReport report = trainPrintingProgress(training);
     if (!report.error.isEmpty())
         return fail(report.error);
     if (report.models.isEmpty())
@@ -1810,7 +1903,8 @@ const Command kCommands[] = {
                 "to the classifier: --study F --participant P [--model ID] [--per-genre] [--json]; --slider K=VALUE "
                 "(repeatable, -1 avoid .. 1 favour) prints the re-ranked list [--top N]", cmdProfile},
     {"steer", "More / less like a track (a prototype) for the CLEP embedder: --study F --participant P --track ID "
-              "(--more | --less) [--retrain [--model ID] [--json]]: retrain and print whether it moved", cmdSteer},
+              "(--more | --less) [--component N [explain options]] [--retrain [--model ID] [--json]]: retrain and print "
+              "whether the track (or the component's weight) moved", cmdSteer},
     {"listener", "Create a listener library (one person's own music, rated in the active order): --study F "
                  "(--folder DIR | --manifest CSV | --demo) [--name N] [--seed S]", cmdListener},
     {"rate", "Listener mode: print the clip the active order picks next: --study F [--encoder NAME]; or answer "
@@ -1911,6 +2005,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("slider"), QStringLiteral("profile: prototype K's slider, -1 (avoid) .. 1 (favour); repeatable."), QStringLiteral("K=VALUE")},
         {QStringLiteral("more"), QStringLiteral("steer: more like this track.")},
         {QStringLiteral("less"), QStringLiteral("steer: less like this track.")},
+        {QStringLiteral("component"), QStringLiteral("steer: more / less like this part: component N (from 0, as explain numbers them) of the track's excerpt; takes the explain options."), QStringLiteral("n")},
         {QStringLiteral("data-dir"), QStringLiteral("Data folder (default: the per-user data location)."), QStringLiteral("dir")},
         {QStringLiteral("study-file"), QStringLiteral("create: the study file (JSON or YAML) that defines the study, or to write."), QStringLiteral("file")},
         {QStringLiteral("accept-changed-file"), QStringLiteral("Use a study file that changed after data collection began (the new version is recorded).")},

@@ -203,9 +203,15 @@ audio::AudioBuffer Explainer::render(const std::vector<int> &components) const
 
 std::vector<float> Explainer::isolatedEmbedding(int component)
 {
-    if (component < 0 || component >= d->decomposition->size())
-        throw ExplainError("there is no component " + std::to_string(component));
-    return d->encoder.embed({d->toEncoder(render({component}))}).front();
+    return maskedEmbedding({component});
+}
+
+std::vector<float> Explainer::maskedEmbedding(const std::vector<int> &components)
+{
+    for (int c : components)
+        if (c < 0 || c >= d->decomposition->size())
+            throw ExplainError("there is no component " + std::to_string(c));
+    return d->encoder.embed({d->toEncoder(render(components))}).front();
 }
 
 Explanation Explainer::reattribute(const Predictor &predictor)

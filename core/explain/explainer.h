@@ -83,6 +83,9 @@ public:
     /// For "more like this part" feedback: the encoder embedding of the last excerpt with ONLY
     /// component c kept (the others silent), embedded from the rendered audio.
     std::vector<float> isolatedEmbedding(int component);
+    /// The encoder embedding of the last excerpt with only the given components on (the others
+    /// silent), embedded from the rendered audio. Throws ExplainError for an unknown component.
+    std::vector<float> maskedEmbedding(const std::vector<int> &components);
     /// After a retrain: the last explanation again with another model (same method, masks and
     /// seed; the cached embeddings of the masked audio are re-scored, nothing is embedded again).
     Explanation reattribute(const Predictor &predictor);

@@ -14,6 +14,11 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <iterator>
+#include <limits>
+#include <numeric>
+
 namespace tastelab {
 
 namespace {
@@ -90,6 +95,19 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
             report.explanation = explainer.explain(excerpt, request.options, onProgress);
         }
         report.decomposition = explainer.sharedDecomposition();
+        if (request.contrast >= 0) {
+            if (request.contrast >= int(report.explanation.components.size())) {
+                report.error = QCoreApplication::translate("Explanation", "there is no component %1: the excerpt has %2")
+                                   .arg(request.contrast)
+                                   .arg(report.explanation.components.size());
+                return report;
+            }
+            std::vector<int> all(report.explanation.components.size()), others;
+            std::iota(all.begin(), all.end(), 0);
+            std::copy_if(all.begin(), all.end(), std::back_inserter(others), [&request](int c) { return c != request.contrast; });
+            report.wholeEmbedding = explainer.maskedEmbedding(all);
+            report.withoutEmbedding = explainer.maskedEmbedding(others);
+        }
     } catch (const explain::Cancelled &) {
         report.cancelled = true;
     } catch (const std::exception &e) {
@@ -108,6 +126,63 @@ ExplanationReport explainTrack(const ExplanationRequest &request, const std::fun
         return report;
     }
     return explainTrack(*study, request, progress);
+}
+
+bool recordComponentSteering(Study &study, const QString &participant, ExplanationRequest request, int component,
+                             int direction, ExplanationReport *explained, QString *error)
+{
+    request.contrast = component;
+    *explained = explainTrack(study, request);
+    if (!explained->error.isEmpty() || explained->cancelled) {
+        if (error)
+            *error = explained->cancelled ? QCoreApplication::translate("Explanation", "cancelled") : explained->error;
+        return false;
+    }
+    const QString name = QString::fromStdString(explained->explanation.components[std::size_t(component)].name);
+    // The part's contribution, contrasted: the excerpt with the part is steered the way asked and
+    // the same excerpt without it the other way (docs/explanations.md, "Steering a component").
+    const std::pair<const std::vector<float> *, int> anchors[] = {{&explained->wholeEmbedding, direction},
+                                                                  {&explained->withoutEmbedding, -direction}};
+    for (const auto &[anchor, towards] : anchors) {
+        SteeringFeedback feedback;
+        feedback.participant = participant;
+        feedback.encoder = explained->encoder;
+        feedback.anchor = *anchor;
+        feedback.direction = towards;
+        feedback.label = QStringLiteral("component: %1 of track %2 (%3)")
+                             .arg(name)
+                             .arg(explained->track.id)
+                             .arg(towards == direction ? QStringLiteral("with it") : QStringLiteral("without it"));
+        if (!recordSteering(study, feedback, error))
+            return false;
+    }
+    return true;
+}
+
+bool measureComponentSteering(Study &study, ExplanationRequest request, const ExplanationReport &before,
+                              qint64 modelAfter, int component, int direction, SteeringOutcome *out, QString *error)
+{
+    request.modelId = modelAfter;
+    request.contrast = -1;
+    const ExplanationReport after = explainTrack(study, request);
+    if (!after.error.isEmpty() || after.cancelled) {
+        if (error)
+            *error = after.cancelled ? QCoreApplication::translate("Explanation", "cancelled") : after.error;
+        return false;
+    }
+    if (component < 0 || std::size_t(component) >= before.explanation.weights.size()
+        || after.explanation.weights.size() != before.explanation.weights.size()) {
+        if (error)
+            *error = QCoreApplication::translate("Explanation", "the excerpt's components changed between the two explanations");
+        return false;
+    }
+    *out = SteeringOutcome();
+    out->trackId = before.track.id;
+    out->direction = direction;
+    out->before = before.explanation.weights[std::size_t(component)];
+    out->after = after.explanation.weights[std::size_t(component)];
+    out->neighboursBefore = out->neighboursAfter = std::numeric_limits<double>::quiet_NaN();
+    return true;
 }
 
 QString ExplanationReport::toText(explain::Direction direction) const

@@ -7,6 +7,7 @@
 #include "study/embeddingstore.h"
 #include "study/jobthread.h"
 #include "study/study.h"
+#include "study/tasteprofile.h"
 
 #include <QJsonObject>
 #include <QMetaType>
@@ -26,6 +27,10 @@ struct ExplanationRequest {
     QStringList modelDirs;      ///< where file-based encoders are looked for (encoderSearchDirs())
     QString separationManifest; ///< components.mode Sources: the separation model's manifest
     explain::ExplainOptions options;
+    /// >= 0: also embed the excerpt with every component on and with every component but this one
+    /// on (report.wholeEmbedding, withoutEmbedding): the anchors of "more like this part" / "less
+    /// like this" (recordComponentSteering).
+    int contrast = -1;
 };
 
 struct ExplanationReport {
@@ -40,6 +45,9 @@ struct ExplanationReport {
     /// The excerpt's components (mono, at the encoder's rate): render(mask) plays components, and
     /// clip() is the excerpt. Shared and read-only, so the report can be copied across threads.
     std::shared_ptr<const explain::Decomposition> decomposition;
+    /// With request.contrast: the encoder embeddings of the excerpt with every component on and
+    /// with every component but that one on.
+    std::vector<float> wholeEmbedding, withoutEmbedding;
 
     /// Components, weights (towards like and towards dislike), method, fidelity, timing.
     QString toText(explain::Direction direction = explain::Direction::Liked) const;
@@ -55,6 +63,20 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
 /// The same on any thread: opens its own connection to request.studyPath.
 ExplanationReport explainTrack(const ExplanationRequest &request,
                                const std::function<bool(int done, int total)> &progress = {});
+
+/// "More like this part" (direction +1) / "less like this" (-1) on one component of an excerpt:
+/// explains request (with request.contrast = component) and stores two steering entries for the
+/// participant: the excerpt with every component on, steered the way asked, and the excerpt without
+/// that component, steered the other way, so that the part's own contribution is what changes
+/// (docs/explanations.md, "Steering a component"). The next CLEP training uses them. *explained gets the explanation, i.e. the component's weight before. Runs on
+/// the study's thread. False with *error.
+bool recordComponentSteering(Study &study, const QString &participant, ExplanationRequest request, int component,
+                             int direction, ExplanationReport *explained, QString *error);
+/// After a retrain: explains the same excerpt with modelAfter (same components, method and seed)
+/// and says whether the component's weight towards "like" moved the way asked (out->before and
+/// out->after are the weights; no neighbours).
+bool measureComponentSteering(Study &study, ExplanationRequest request, const ExplanationReport &before,
+                              qint64 modelAfter, int component, int direction, SteeringOutcome *out, QString *error);
 
 /// Runs explanations on a thread of its own (job ids, cancel, progress at most every 100 ms).
 class ExplanationService : public JobThread {

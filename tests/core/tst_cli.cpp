@@ -656,6 +656,41 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("evaluations")).toInt(), 64);
 
+        // "Less like this part" on the top liked segment, retrained: two steering entries (the
+        // excerpt with the segment, steered away from liked, and without it, steered towards), the
+        // weight before is the explanation's, the verdict follows the weights.
+        const double weightBefore = components[topLiked].toObject().value(QStringLiteral("weight_like")).toDouble();
+        r = runCli({QStringLiteral("steer"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--model"), QString::number(model), QStringLiteral("--track"),
+                    QString::number(mixedId), QStringLiteral("--start"), QStringLiteral("1"), QStringLiteral("--component"),
+                    QString::number(topLiked), QStringLiteral("--less"), QStringLiteral("--retrain"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonObject steer = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(steer.value(QStringLiteral("component_name")).toString(),
+                 components[topLiked].toObject().value(QStringLiteral("name")).toString());
+        QCOMPARE(steer.value(QStringLiteral("weight_before")).toDouble(), weightBefore);
+        QCOMPARE(steer.value(QStringLiteral("steering")).toInt(), 2);
+        QVERIFY(steer.value(QStringLiteral("model_id")).toInt() > model);
+        const double change = steer.value(QStringLiteral("weight_after")).toDouble() - weightBefore;
+        QCOMPARE(steer.value(QStringLiteral("moved_as_asked")).toBool(), -change >= 0.005);
+        {
+            QString error;
+            auto s = Study::open(study, &error);
+            QSqlQuery q(s->database());
+            QVERIFY(q.exec(QStringLiteral("SELECT direction, label FROM steering ORDER BY direction")));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), -1);
+            QVERIFY2(q.value(1).toString().endsWith(QLatin1String("(with it)")), qPrintable(q.value(1).toString()));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), 1);
+            QVERIFY2(q.value(1).toString().endsWith(QLatin1String("(without it)")), qPrintable(q.value(1).toString()));
+            QVERIFY(!q.next());
+        }
+        r = runCli({QStringLiteral("steer"), QStringLiteral("--study"), study, QStringLiteral("--participant"),
+                    QStringLiteral("A"), QStringLiteral("--track"), QString::number(mixedId), QStringLiteral("--component"),
+                    QStringLiteral("7"), QStringLiteral("--more")});
+        QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("there is no component 7")), qPrintable(r.err));
+
         // What it refuses.
         r = runCli(explain + QStringList{QStringLiteral("--components"), QStringLiteral("stems")});
         QVERIFY2(r.code == 3 && r.err.contains(QLatin1String("--components is segments")), qPrintable(r.err));
