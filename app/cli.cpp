@@ -1708,9 +1708,12 @@ int steerComponent(QCommandLineParser &p, Study &study, const QString &who, qint
     const QString bad = parseExplanationOptions(p, request);
     if (!bad.isEmpty())
         return fail(bad);
-    ExplanationReport before;
+    request.contrast = component;
+    const ExplanationReport before = explainTrack(study, request);
+    if (!before.error.isEmpty())
+        return fail(before.error);
     QString error;
-    if (!recordComponentSteering(study, who, request, component, direction, &before, &error))
+    if (!recordComponentSteering(study, who, before, direction, &error))
         return fail(error);
     const QString name = QString::fromStdString(before.explanation.components[std::size_t(component)].name);
     const QString saved = QStringLiteral("saved: %1 wants %2 like component %3 (%4) of track %5")
@@ -1734,7 +1737,7 @@ int steerComponent(QCommandLineParser &p, Study &study, const QString &who, qint
         return fail(QStringLiteral("retraining stored no model"));
     const qint64 after = report.models.first().id;
     SteeringOutcome outcome;
-    if (!measureComponentSteering(study, request, before, after, component, direction, &outcome, &error))
+    if (!measureComponentSteering(study, request, before, after, direction, &outcome, &error))
         return fail(error);
     if (json) {
         out() << QJsonDocument(QJsonObject{{QStringLiteral("participant"), who},

@@ -142,14 +142,16 @@ int main(int argc, char *argv[])
             request.trackId = answer.trackId;
             request.startSeconds = answer.clipStart;
             const int component = int(rng.below(std::uint64_t(request.options.components.segments)));
-            ExplanationReport before;
-            if (!recordComponentSteering(*study, code, request, component, direction, &before, &error))
+            request.contrast = component;
+            const ExplanationReport before = explainTrack(*study, request);
+            error = before.error;
+            if (!error.isEmpty() || !recordComponentSteering(*study, code, before, direction, &error))
                 return bail();
             const qint64 after = retrain(*study, modelId, 0, &error);
             if (!after)
                 return bail();
             SteeringOutcome outcome;
-            if (!measureComponentSteering(*study, request, before, after, component, direction, &outcome, &error))
+            if (!measureComponentSteering(*study, request, before, after, direction, &outcome, &error))
                 return bail();
             steered.add(outcome);
             byDirection[direction > 0 ? 0 : 1].add(outcome);
@@ -159,7 +161,7 @@ int main(int argc, char *argv[])
             if (!plain)
                 return bail();
             SteeringOutcome placebo;
-            if (!measureComponentSteering(*study, request, before, plain, component, direction, &placebo, &error))
+            if (!measureComponentSteering(*study, request, before, plain, direction, &placebo, &error))
                 return bail();
             control.add(placebo);
             QSqlQuery(study->database()).exec(QStringLiteral("DELETE FROM models WHERE id IN (%1, %2)").arg(after).arg(plain));

@@ -49,6 +49,18 @@
         <source>%1: the music file is missing</source>
         <translation>%1: 음악 파일이 없습니다</translation>
     </message>
+    <message>
+        <source>there is no component %1: the excerpt has %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished">취소됨</translation>
+    </message>
+    <message>
+        <source>the excerpt&apos;s components changed between the two explanations</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1058,10 +1070,6 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>track %1 has no embedding for the model&apos;s encoder</source>
         <translation>트랙 %1에 모델 인코더의 임베딩이 없습니다</translation>
-    </message>
-    <message>
-        <source>model %1 cannot score the anchor (%2)</source>
-        <translation>모델 %1이(가) 기준 벡터를 평가할 수 없습니다(%2)</translation>
     </message>
 </context>
 <context>

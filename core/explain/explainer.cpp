@@ -201,11 +201,6 @@ audio::AudioBuffer Explainer::render(const std::vector<int> &components) const
     return d->decomposition->render(mask);
 }
 
-std::vector<float> Explainer::isolatedEmbedding(int component)
-{
-    return maskedEmbedding({component});
-}
-
 std::vector<float> Explainer::maskedEmbedding(const std::vector<int> &components)
 {
     for (int c : components)

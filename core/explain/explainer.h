@@ -80,9 +80,6 @@ public:
     /// The last explanation's excerpt with only the given components on (mono).
     audio::AudioBuffer render(const std::vector<int> &components) const;
 
-    /// For "more like this part" feedback: the encoder embedding of the last excerpt with ONLY
-    /// component c kept (the others silent), embedded from the rendered audio.
-    std::vector<float> isolatedEmbedding(int component);
     /// The encoder embedding of the last excerpt with only the given components on (the others
     /// silent), embedded from the rendered audio. Throws ExplainError for an unknown component.
     std::vector<float> maskedEmbedding(const std::vector<int> &components);

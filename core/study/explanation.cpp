@@ -21,15 +21,6 @@
 
 namespace tastelab {
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Explanation", text);
-}
-
-} // namespace
-
 ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
                                const std::function<bool(int done, int total)> &progress)
 {
@@ -86,7 +77,7 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
         };
         if (request.options.components.mode == explain::ComponentMode::Sources) {
             if (request.separationManifest.isEmpty()) {
-                report.error = tr("source components need a separation model (its manifest)");
+                report.error = QCoreApplication::translate("Explanation", "source components need a separation model (its manifest)");
                 return report;
             }
             auto separation = explain::SeparationModel::load(QFile::encodeName(request.separationManifest).toStdString());
@@ -107,6 +98,7 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
             std::copy_if(all.begin(), all.end(), std::back_inserter(others), [&request](int c) { return c != request.contrast; });
             report.wholeEmbedding = explainer.maskedEmbedding(all);
             report.withoutEmbedding = explainer.maskedEmbedding(others);
+            report.contrast = request.contrast;
         }
     } catch (const explain::Cancelled &) {
         report.cancelled = true;
@@ -128,30 +120,29 @@ ExplanationReport explainTrack(const ExplanationRequest &request, const std::fun
     return explainTrack(*study, request, progress);
 }
 
-bool recordComponentSteering(Study &study, const QString &participant, ExplanationRequest request, int component,
-                             int direction, ExplanationReport *explained, QString *error)
+bool recordComponentSteering(Study &study, const QString &participant, const ExplanationReport &explained,
+                             int direction, QString *error)
 {
-    request.contrast = component;
-    *explained = explainTrack(study, request);
-    if (!explained->error.isEmpty() || explained->cancelled) {
+    const int component = explained.contrast;
+    if (component < 0 || explained.wholeEmbedding.empty() || explained.withoutEmbedding.empty()) {
         if (error)
-            *error = explained->cancelled ? QCoreApplication::translate("Explanation", "cancelled") : explained->error;
+            *error = QCoreApplication::translate("Explanation", "the explanation has no part to steer");
         return false;
     }
-    const QString name = QString::fromStdString(explained->explanation.components[std::size_t(component)].name);
+    const QString name = QString::fromStdString(explained.explanation.components[std::size_t(component)].name);
     // The part's contribution, contrasted: the excerpt with the part is steered the way asked and
     // the same excerpt without it the other way (docs/explanations.md, "Steering a component").
-    const std::pair<const std::vector<float> *, int> anchors[] = {{&explained->wholeEmbedding, direction},
-                                                                  {&explained->withoutEmbedding, -direction}};
+    const std::pair<const std::vector<float> *, int> anchors[] = {{&explained.wholeEmbedding, direction},
+                                                                  {&explained.withoutEmbedding, -direction}};
     for (const auto &[anchor, towards] : anchors) {
         SteeringFeedback feedback;
         feedback.participant = participant;
-        feedback.encoder = explained->encoder;
+        feedback.encoder = explained.encoder;
         feedback.anchor = *anchor;
         feedback.direction = towards;
         feedback.label = QStringLiteral("component: %1 of track %2 (%3)")
                              .arg(name)
-                             .arg(explained->track.id)
+                             .arg(explained.track.id)
                              .arg(towards == direction ? QStringLiteral("with it") : QStringLiteral("without it"));
         if (!recordSteering(study, feedback, error))
             return false;
@@ -160,8 +151,9 @@ bool recordComponentSteering(Study &study, const QString &participant, Explanati
 }
 
 bool measureComponentSteering(Study &study, ExplanationRequest request, const ExplanationReport &before,
-                              qint64 modelAfter, int component, int direction, SteeringOutcome *out, QString *error)
+                              qint64 modelAfter, int direction, SteeringOutcome *out, QString *error)
 {
+    const int component = before.contrast;
     request.modelId = modelAfter;
     request.contrast = -1;
     const ExplanationReport after = explainTrack(study, request);
@@ -190,7 +182,7 @@ QString ExplanationReport::toText(explain::Direction direction) const
     if (!error.isEmpty())
         return error;
     if (cancelled)
-        return tr("cancelled");
+        return QCoreApplication::translate("Explanation", "cancelled");
     const explain::Explanation &e = explanation;
     QString out;
     out += QStringLiteral("track %1: %2 - %3, excerpt %4-%5 s\n")

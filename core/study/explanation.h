@@ -48,6 +48,7 @@ struct ExplanationReport {
     /// With request.contrast: the encoder embeddings of the excerpt with every component on and
     /// with every component but that one on.
     std::vector<float> wholeEmbedding, withoutEmbedding;
+    int contrast = -1; ///< request.contrast when those were made, else -1
 
     /// Components, weights (towards like and towards dislike), method, fidelity, timing.
     QString toText(explain::Direction direction = explain::Direction::Liked) const;
@@ -64,19 +65,19 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
 ExplanationReport explainTrack(const ExplanationRequest &request,
                                const std::function<bool(int done, int total)> &progress = {});
 
-/// "More like this part" (direction +1) / "less like this" (-1) on one component of an excerpt:
-/// explains request (with request.contrast = component) and stores two steering entries for the
-/// participant: the excerpt with every component on, steered the way asked, and the excerpt without
-/// that component, steered the other way, so that the part's own contribution is what changes
-/// (docs/explanations.md, "Steering a component"). The next CLEP training uses them. *explained gets the explanation, i.e. the component's weight before. Runs on
-/// the study's thread. False with *error.
-bool recordComponentSteering(Study &study, const QString &participant, ExplanationRequest request, int component,
-                             int direction, ExplanationReport *explained, QString *error);
-/// After a retrain: explains the same excerpt with modelAfter (same components, method and seed)
-/// and says whether the component's weight towards "like" moved the way asked (out->before and
-/// out->after are the weights; no neighbours).
+/// "More like this part" (direction +1) / "less like this" (-1) on the component explained.contrast
+/// of an excerpt explained with request.contrast set: stores two steering entries for the
+/// participant: the excerpt with every component on, steered the way asked, and the excerpt
+/// without that component, steered the other way, so that the part's own contribution is what
+/// changes (docs/explanations.md, "Steering a component"). The next CLEP training uses them. Runs
+/// on the study's thread. False with *error.
+bool recordComponentSteering(Study &study, const QString &participant, const ExplanationReport &explained,
+                             int direction, QString *error);
+/// After a retrain: explains the excerpt of request again with modelAfter (same components,
+/// method and seed) and says whether the weight towards "like" of the component before.contrast
+/// moved the way asked (out->before and out->after are the weights; no neighbours).
 bool measureComponentSteering(Study &study, ExplanationRequest request, const ExplanationReport &before,
-                              qint64 modelAfter, int component, int direction, SteeringOutcome *out, QString *error);
+                              qint64 modelAfter, int direction, SteeringOutcome *out, QString *error);
 
 /// Runs explanations on a thread of its own (job ids, cancel, progress at most every 100 ms).
 class ExplanationService : public JobThread {

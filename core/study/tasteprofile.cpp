@@ -399,32 +399,4 @@ bool measureSteering(Study &study, qint64 modelBefore, qint64 modelAfter, qint64
     return true;
 }
 
-bool measureAnchorSteering(Study &study, qint64 modelBefore, qint64 modelAfter, const std::vector<float> &anchor,
-                           int direction, SteeringOutcome *out, QString *error)
-{
-    double p[2] = {0, 0};
-    const qint64 ids[2] = {modelBefore, modelAfter};
-    for (int i = 0; i < 2; ++i) {
-        const std::unique_ptr<train::Model> model = loadModel(study, ids[i], error);
-        if (!model)
-            return false;
-        try {
-            p[i] = model->predict({anchor})[0];
-        } catch (const std::exception &e) {
-            if (error)
-                *error = failText(study, QCoreApplication::translate("TasteProfile", "model %1 cannot score the anchor (%2)")
-                                             .arg(ids[i])
-                                             .arg(QString::fromStdString(e.what())));
-            return false;
-        }
-    }
-    SteeringOutcome o;
-    o.direction = direction >= 0 ? 1 : -1;
-    o.before = p[0];
-    o.after = p[1];
-    o.neighboursBefore = o.neighboursAfter = std::numeric_limits<double>::quiet_NaN();
-    *out = o;
-    return true;
-}
-
 } // namespace tastelab

@@ -100,9 +100,4 @@ struct SteeringOutcome {
 bool measureSteering(Study &study, qint64 modelBefore, qint64 modelAfter, qint64 trackId,
                      const QVector<qint64> &neighbours, int direction, SteeringOutcome *out, QString *error);
 
-/// The same for an explicit anchor (an explanation component, SteeringFeedback::anchor): the two
-/// models' like probability of the anchor vector itself (trackId 0, no neighbours).
-bool measureAnchorSteering(Study &study, qint64 modelBefore, qint64 modelAfter, const std::vector<float> &anchor,
-                           int direction, SteeringOutcome *out, QString *error);
-
 } // namespace tastelab

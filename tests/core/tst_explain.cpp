@@ -495,7 +495,7 @@ private Q_SLOTS:
         QVERIFY(norm(top.samples) > 0.9 * norm(loudMiddle().samples));
         QCOMPARE(fast.baseline, std::string("remove"));
         // "More like this part" and recomputing after a retrain.
-        const auto isolated = explainer.isolatedEmbedding(2);
+        const auto isolated = explainer.maskedEmbedding({2}); // the part alone
         QCOMPARE(int(isolated.size()), encoder->info().embeddingSize);
         const Explanation again = explainer.reattribute(loudnessPredictor);
         for (int i = 0; i < 5; ++i)

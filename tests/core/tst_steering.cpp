@@ -290,15 +290,6 @@ void TestSteering::profileAndMoreLikeThis()
     QVERIFY(o.text().startsWith(QLatin1String("moved as asked: +")));
     QVERIFY(o.text().contains(QLatin1String("(neighbours ")));
 
-    // An explicit anchor (an explanation component) is measured on itself.
-    SteeringOutcome a;
-    const std::vector<float> anchor(kDim, 0.5f);
-    QVERIFY2(measureAnchorSteering(*m_study, profile.modelId, report.models.first().id, anchor, -1, &a, &error),
-             qPrintable(error));
-    QVERIFY(a.before >= 0 && a.before <= 1 && a.after >= 0 && a.after <= 1);
-    QVERIFY(!a.text().contains(QLatin1String("neighbours")));
-    QVERIFY(!measureAnchorSteering(*m_study, profile.modelId, 987654, anchor, 1, &a, &error));
-    QVERIFY2(error.contains(QLatin1String("987654")), qPrintable(error));
     QVERIFY(!measureSteering(*m_study, profile.modelId, report.models.first().id, 9999, {}, 1, &o, &error));
     QVERIFY2(error.contains(QLatin1String("track 9999")), qPrintable(error));
 }
