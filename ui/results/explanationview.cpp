@@ -5,6 +5,7 @@
 #include "playback/clipplayer.h"
 #include "results/resultsstyle.h"
 #include "study/extraction.h"
+#include "study/recommendations.h"
 #include "study/study.h"
 
 #include <QButtonGroup>
@@ -14,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QProgressBar>
 #include <QPushButton>
@@ -123,6 +125,16 @@ public:
         update();
     }
 
+    /// The component chosen for steering (dashed outline), -1 for none.
+    void setSelected(int component)
+    {
+        m_selected = component;
+        update();
+    }
+
+    /// Called with the component under a left click.
+    std::function<void(int component)> clicked;
+
     QVector<ExplanationView::OverlayItem> overlay() const
     {
         QVector<ExplanationView::OverlayItem> items;
@@ -160,6 +172,17 @@ public:
     }
 
 protected:
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        if (event->button() != Qt::LeftButton || !clicked)
+            return QWidget::mousePressEvent(event);
+        for (const ExplanationView::OverlayItem &item : overlay())
+            if (item.rect.contains(event->position())) {
+                clicked(item.component);
+                return;
+            }
+    }
+
     void paintEvent(QPaintEvent *) override
     {
         QPainter p(this);
@@ -225,6 +248,13 @@ protected:
             p.setPen(pen);
             p.setBrush(Qt::NoBrush);
             p.drawRect(item.rect.adjusted(0.5, 0.5, -0.5, -0.5));
+            if (item.component == m_selected) {
+                QPen dashed(palette().text().color());
+                dashed.setWidthF(2.0);
+                dashed.setStyle(Qt::DashLine);
+                p.setPen(dashed);
+                p.drawRect(item.rect.adjusted(2, 2, -2, -2));
+            }
             const double shown = m_direction == explain::Direction::Liked ? item.weight : -item.weight;
             // Enough decimals that the largest weight shows two significant digits.
             const int decimals = std::clamp(int(std::ceil(-std::log10(biggest))) + 1, 2, 6);
@@ -298,6 +328,7 @@ private:
     QVector<QPair<float, float>> m_envelope;
     explain::Direction m_direction = explain::Direction::Liked;
     QVector<int> m_playing;
+    int m_selected = -1;
 };
 
 ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
@@ -360,6 +391,28 @@ ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
                               "(R², 1 = perfectly)"));
 
     m_plot = new ExplanationPlot(this);
+    m_plot->clicked = [this](int component) { selectComponent(component); };
+
+    m_trainer = new TrainingService(this);
+    connect(m_trainer, &TrainingService::epochFinished, this, &ExplanationView::onRetrainEpoch);
+    connect(m_trainer, &TrainingService::finished, this, &ExplanationView::onRetrainFinished);
+    m_part = new QComboBox(this);
+    m_part->setObjectName(QStringLiteral("explanationPart"));
+    m_part->setToolTip(tr("The part to steer the model on (or click it in the picture)"));
+    connect(m_part, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
+        m_plot->setSelected(selectedComponent());
+    });
+    m_more = new QPushButton(tr("More like this part"), this);
+    m_more->setObjectName(QStringLiteral("moreLikePart"));
+    m_more->setToolTip(tr("Teach the model: more music like this part of the excerpt (retrains it)"));
+    connect(m_more, &QPushButton::clicked, this, [this] { steerComponent(selectedComponent(), 1); });
+    m_less = new QPushButton(tr("Less like this"), this);
+    m_less->setObjectName(QStringLiteral("lessLikePart"));
+    m_less->setToolTip(tr("Teach the model: less music like this part of the excerpt (retrains it)"));
+    connect(m_less, &QPushButton::clicked, this, [this] { steerComponent(selectedComponent(), -1); });
+    m_steerText = new QLabel(this);
+    m_steerText->setObjectName(QStringLiteral("partSteeringResult"));
+    m_steerText->setWordWrap(true);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("explanationProgress"));
@@ -379,6 +432,11 @@ ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
     controls->addWidget(m_top1);
     controls->addWidget(m_top3);
     controls->addWidget(m_stop);
+    auto *steering = new QHBoxLayout;
+    steering->addWidget(new QLabel(tr("Part:"), this));
+    steering->addWidget(m_part, 1);
+    steering->addWidget(m_more);
+    steering->addWidget(m_less);
     auto *busy = new QHBoxLayout;
     busy->addWidget(m_progress, 1);
     busy->addWidget(m_cancel);
@@ -387,6 +445,8 @@ ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
     layout->addLayout(controls);
     layout->addWidget(m_fidelity);
     layout->addWidget(m_plot, 1);
+    layout->addLayout(steering);
+    layout->addWidget(m_steerText);
     layout->addLayout(busy);
     layout->addWidget(m_status);
     m_modelDirs = encoderSearchDirs(FeaturesPage::userModelsFolder());
@@ -450,6 +510,7 @@ void ExplanationView::start()
     m_have = false;
     m_report = ExplanationReport{};
     m_plot->setReport(nullptr);
+    updateParts();
     m_playing.clear();
     m_busy = true;
     m_progress->setRange(0, 0);
@@ -490,9 +551,10 @@ explain::Direction ExplanationView::direction() const
 
 void ExplanationView::cancel()
 {
-    if (!m_busy)
-        return;
-    m_service->cancel();
+    if (m_busy)
+        m_service->cancel();
+    else if (m_stage == SteerStage::Retraining)
+        m_trainer->cancel();
 }
 
 void ExplanationView::onProgress(quint64 jobId, int done, int total)
@@ -511,10 +573,192 @@ void ExplanationView::onFinished(quint64 jobId, const ExplanationReport &report)
     m_report = report;
     m_have = report.error.isEmpty() && !report.cancelled && report.decomposition;
     m_plot->setReport(m_have ? &m_report : nullptr);
+    updateParts();
     updateTexts();
+    if (m_stage == SteerStage::Contrast) {
+        // The excerpt explained again with the component contrasted: store the steering, retrain.
+        m_request.contrast = -1;
+        if (!m_have || report.contrast != m_steer.component) {
+            finishSteering(report.cancelled ? tr("Steering cancelled; nothing was saved.")
+                                            : tr("The part could not be steered: %1")
+                                                  .arg(report.error.isEmpty() ? tr("no explanation") : report.error),
+                           0);
+        } else {
+            m_steer.before = report;
+            QString why;
+            if (!recordComponentSteering(*m_study, m_steer.participant, report, m_steer.direction, &why)) {
+                finishSteering(tr("The part could not be steered: %1").arg(why), 0);
+            } else {
+                m_stage = SteerStage::Retraining;
+                m_trainJob = m_trainer->start(m_steer.training);
+                m_progress->setRange(0, 0);
+                m_steerText->setText(m_steer.direction > 0
+                                         ? tr("Saved: more like “%1”. Retraining the model…").arg(m_steer.name)
+                                         : tr("Saved: less like “%1”. Retraining the model…").arg(m_steer.name));
+            }
+        }
+    }
     updateButtons();
     if (m_have)
         Q_EMIT explained();
+}
+
+void ExplanationView::selectComponent(int component)
+{
+    const int index = m_part->findData(component);
+    if (index >= 0)
+        m_part->setCurrentIndex(index);
+}
+
+int ExplanationView::selectedComponent() const
+{
+    return m_part->currentIndex() >= 0 ? m_part->currentData().toInt() : -1;
+}
+
+void ExplanationView::updateParts()
+{
+    const int selected = selectedComponent();
+    const QSignalBlocker block(m_part);
+    m_part->clear();
+    if (m_have) {
+        const explain::Explanation &e = m_report.explanation;
+        for (std::size_t i = 0; i < e.components.size(); ++i)
+            m_part->addItem(tr("%1 (weight %2)")
+                                .arg(QString::fromStdString(e.components[i].name))
+                                .arg(e.weights[i], 0, 'f', 3),
+                            int(i));
+        // The same component again after a re-explanation, else the strongest towards "like".
+        int index = m_part->findData(selected);
+        if (index < 0) {
+            const std::vector<int> top = e.top(1, explain::Direction::Liked);
+            index = top.empty() ? 0 : m_part->findData(top.front());
+        }
+        m_part->setCurrentIndex(index);
+    }
+    m_plot->setSelected(selectedComponent());
+}
+
+bool ExplanationView::steerComponent(int component, int direction, QString *error)
+{
+    const auto fail = [&](const QString &why) {
+        m_steerText->setText(why);
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (m_stage != SteerStage::None)
+        return fail(tr("A steering is running: wait for its result."));
+    if (!m_study || !m_have || m_busy)
+        return fail(tr("Wait for the explanation before steering a part."));
+    if (component < 0 || component >= int(m_report.explanation.components.size()))
+        return fail(tr("Choose a part to steer."));
+    // Baselines (logistic regression, k-NN, …) do not learn from steering: only CLEP does.
+    if (!m_report.model.startsWith(QLatin1String("clep")))
+        return fail(tr("Steering teaches the CLEP embedder, and model %1 is %2: explain with a CLEP model to steer a part.")
+                        .arg(m_report.modelId)
+                        .arg(m_report.model.toUpper()));
+    Steer steer;
+    QString why;
+    if (!feedbackRetrainingRequest(*m_study, m_report.modelId, 0, &steer.training, &why))
+        return fail(why);
+    steer.component = component;
+    steer.direction = direction >= 0 ? 1 : -1;
+    steer.name = QString::fromStdString(m_report.explanation.components[std::size_t(component)].name);
+    steer.participant = steer.training.participant;
+    m_steer = steer;
+    m_outcome = SteeringOutcome();
+    m_steeredModel = 0;
+    m_stage = SteerStage::Contrast;
+    m_steerText->setText(tr("Embedding the excerpt with and without “%1”…").arg(steer.name));
+    // 1) The same excerpt, components, method and seed, with the component contrasted.
+    m_request.contrast = component;
+    m_steer.request = m_request;
+    m_steer.request.studyPath = m_study->path();
+    m_steer.request.modelDirs = m_modelDirs;
+    start();
+    return true;
+}
+
+void ExplanationView::onRetrainEpoch(quint64 jobId, const QString &model, const train::EpochLog &epoch)
+{
+    if (jobId != m_trainJob || m_stage != SteerStage::Retraining)
+        return;
+    m_progress->setRange(0, epoch.epochs);
+    m_progress->setValue(epoch.epoch);
+    m_steerText->setText(tr("Retraining %1 with the steering: %2 epoch %3 of %4")
+                             .arg(model.toUpper(), QString::fromStdString(epoch.stage))
+                             .arg(epoch.epoch)
+                             .arg(epoch.epochs));
+}
+
+void ExplanationView::onRetrainFinished(quint64 jobId, const TrainingReport &report)
+{
+    if (jobId != m_trainJob || m_stage != SteerStage::Retraining)
+        return;
+    m_trainJob = 0;
+    if (report.cancelled || !report.error.isEmpty() || report.models.isEmpty() || !m_study) {
+        finishSteering(report.cancelled
+                           ? tr("Retraining cancelled; the steering is saved and takes part in the next training.")
+                           : tr("The retraining failed: %1").arg(report.error.isEmpty() ? tr("no model was stored") : report.error),
+                       0);
+        return;
+    }
+    // 2) The component's weight with the new model: explaining again can take long (the slow
+    // component kinds), so it runs on the pool with a connection of its own.
+    const qint64 after = report.models.first().id;
+    m_stage = SteerStage::Measuring;
+    m_progress->setRange(0, 0);
+    m_steerText->setText(tr("Retrained (model %1); explaining the excerpt with it…").arg(after));
+    updateButtons();
+    struct Measured {
+        bool ok = false;
+        SteeringOutcome outcome;
+        QString error;
+    };
+    const quint64 id = ++m_measureId;
+    auto *watcher = new QFutureWatcher<Measured>(this);
+    connect(watcher, &QFutureWatcher<Measured>::finished, this, [this, watcher, id, after] {
+        const Measured m = watcher->result();
+        watcher->deleteLater();
+        if (id != m_measureId || m_stage != SteerStage::Measuring)
+            return;
+        m_stage = SteerStage::None;
+        m_steeredModel = after;
+        if (!m.ok) {
+            finishSteering(tr("Retrained (model %1), but the part's new weight could not be measured: %2").arg(after).arg(m.error),
+                           after);
+        } else {
+            m_outcome = m.outcome;
+            finishSteering(tr("“%1”: %2 (weight %3 → %4; new model %5).")
+                               .arg(m_steer.name, m.outcome.text())
+                               .arg(m.outcome.before, 0, 'f', 2)
+                               .arg(m.outcome.after, 0, 'f', 2)
+                               .arg(after),
+                           after);
+        }
+        // 3) The new model's explanation.
+        m_request.modelId = after;
+        m_request.contrast = -1;
+        start();
+    });
+    const ExplanationRequest request = m_steer.request;
+    const ExplanationReport before = m_steer.before;
+    const int direction = m_steer.direction;
+    watcher->setFuture(QtConcurrent::run([request, before, after, direction] {
+        Measured m;
+        std::unique_ptr<Study> study = Study::open(request.studyPath, &m.error);
+        if (study)
+            m.ok = measureComponentSteering(*study, request, before, after, direction, &m.outcome, &m.error);
+        return m;
+    }));
+}
+
+void ExplanationView::finishSteering(const QString &text, qint64 newModel)
+{
+    m_stage = SteerStage::None;
+    m_steerText->setText(text);
+    updateButtons();
+    Q_EMIT steered(newModel);
 }
 
 void ExplanationView::updateTexts()
@@ -566,13 +810,19 @@ QString ExplanationView::fidelityText() const
 
 void ExplanationView::updateButtons()
 {
-    m_progress->setVisible(m_busy);
-    m_cancel->setVisible(m_busy);
+    const bool steering = m_stage != SteerStage::None;
+    m_progress->setVisible(m_busy || steering);
+    // Measuring the new weight cannot be cancelled (it is one explanation).
+    m_cancel->setVisible(m_busy || m_stage == SteerStage::Retraining);
+    const bool canSteer = m_have && !m_busy && !steering && m_part->count() > 0;
+    m_part->setEnabled(canSteer);
+    m_more->setEnabled(canSteer);
+    m_less->setEnabled(canSteer);
     const bool canPlay = m_have && m_player && !m_report.explanation.top(1, m_direction).empty();
     m_top1->setEnabled(canPlay);
     m_top3->setEnabled(canPlay);
     m_stop->setEnabled(m_player != nullptr);
-    m_components->setEnabled(!m_busy);
+    m_components->setEnabled(!m_busy && !steering);
 }
 
 void ExplanationView::playTop(int k)
@@ -644,6 +894,26 @@ QString ExplanationView::stateText() const
 QVector<int> ExplanationView::playingComponents() const
 {
     return m_playing;
+}
+
+bool ExplanationView::isSteering() const
+{
+    return m_stage != SteerStage::None;
+}
+
+QString ExplanationView::steeringText() const
+{
+    return m_steerText->text();
+}
+
+const SteeringOutcome &ExplanationView::steeringOutcome() const
+{
+    return m_outcome;
+}
+
+qint64 ExplanationView::steeredModel() const
+{
+    return m_steeredModel;
 }
 
 } // namespace tastelab

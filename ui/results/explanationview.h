@@ -1,6 +1,7 @@
 #pragma once
 
 #include "study/explanation.h"
+#include "study/training.h"
 
 #include <QPointer>
 #include <QTemporaryDir>
@@ -28,6 +29,12 @@ class Study;
 /// highlight" / "Top 3", which play only the most influential components (rendered in the
 /// background into a temporary WAV file and played through the ClipPlayer). The explanation runs
 /// on an ExplanationService thread with progress and Cancel; the window never waits for it.
+/// "More like this part" / "Less like this" steer the model on one component (chosen in the
+/// "Part" selector or by clicking it in the plot): the excerpt is explained again with that
+/// component contrasted, two steering entries are stored (recordComponentSteering), the model is
+/// retrained on a TrainingService (progress, Cancel), the change of the component's weight is
+/// measured on a worker (measureComponentSteering) and the new model's explanation is shown
+/// (docs/explanations.md, "Steering a component").
 class ExplanationView : public QWidget {
     Q_OBJECT
 public:
@@ -60,6 +67,13 @@ public:
     /// Plays the excerpt with only the k most influential components of the chosen direction on.
     void playTop(int k);
     void cancel();
+    /// Selects the component (an index into report().explanation.components) that "More like this
+    /// part" / "Less like this" steer.
+    void selectComponent(int component);
+    int selectedComponent() const;
+    /// Steers the model on the component (direction +1: more like it, -1: less): false with
+    /// *error when it cannot start (nothing explained, busy, a model that is not CLEP).
+    bool steerComponent(int component, int direction, QString *error = nullptr);
 
     // --- state, for the tests ---
     bool isBusy() const;
@@ -70,11 +84,21 @@ public:
     QString stateText() const;
     /// Components of the last playTop() (empty before).
     QVector<int> playingComponents() const;
+    /// True from "More like this part" / "Less like this" until the steering's result is shown.
+    bool isSteering() const;
+    /// The steering's state or result, e.g. "“4.0–6.0 s”: moved as asked: +0.14 (weight 0.18 →
+    /// 0.32; new model 7)."
+    QString steeringText() const;
+    /// The last steering's outcome (valid once the result is shown) and its new model.
+    const SteeringOutcome &steeringOutcome() const;
+    qint64 steeredModel() const;
 
 Q_SIGNALS:
     void explained();
     /// The rendered top components went to the player.
     void topPlaying(int components);
+    /// A steering finished (model 0 when it failed or was cancelled); the text is steeringText().
+    void steered(qint64 newModel);
 
 private:
     void onProgress(quint64 jobId, int done, int total);
@@ -82,6 +106,21 @@ private:
     void start();
     void updateTexts();
     void updateButtons();
+    void updateParts();
+    void onRetrainEpoch(quint64 jobId, const QString &model, const tastelab::train::EpochLog &epoch);
+    void onRetrainFinished(quint64 jobId, const tastelab::TrainingReport &report);
+    void finishSteering(const QString &text, qint64 newModel);
+
+    enum class SteerStage { None, Contrast, Retraining, Measuring };
+    struct Steer {
+        int component = -1;
+        int direction = 1;
+        QString name;
+        QString participant;
+        TrainingRequest training;
+        ExplanationRequest request; ///< with contrast set
+        ExplanationReport before;
+    };
 
     Study *m_study = nullptr;
     QPointer<ClipPlayer> m_player;
@@ -96,6 +135,13 @@ private:
     QVector<int> m_playing;
     quint64 m_renderId = 0;
     QTemporaryDir m_temp;
+    TrainingService *m_trainer = nullptr;
+    quint64 m_trainJob = 0;
+    SteerStage m_stage = SteerStage::None;
+    Steer m_steer;
+    SteeringOutcome m_outcome;
+    qint64 m_steeredModel = 0;
+    quint64 m_measureId = 0;
 
     QLabel *m_title = nullptr;
     QRadioButton *m_liked = nullptr;
@@ -109,6 +155,10 @@ private:
     QProgressBar *m_progress = nullptr;
     QPushButton *m_cancel = nullptr;
     QLabel *m_status = nullptr;
+    QComboBox *m_part = nullptr;
+    QPushButton *m_more = nullptr;
+    QPushButton *m_less = nullptr;
+    QLabel *m_steerText = nullptr;
 };
 
 } // namespace tastelab
