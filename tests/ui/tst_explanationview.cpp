@@ -1,8 +1,9 @@
 // "Why this track?" (ExplanationView) on a small generated study: the explanation runs in the
 // background, the overlay shows one shape per component with the weights' ranks, the direction
 // switch re-ranks, "Top highlight" / "Top 3" play only the top components through the ClipPlayer
-// (PulseAudio's null sink), other components re-explain, Cancel stops, and the recommendation list
-// opens it for a row. Saves screenshots into $TASTELAB_SCREENSHOT_DIR.
+// (PulseAudio's null sink), other components re-explain, Cancel stops, the recommendation list
+// opens it for a row, and "More like this part" steers the model on one component (two steering
+// entries, a retrained model, the part's weight measured) while a baseline model is refused. Saves screenshots into $TASTELAB_SCREENSHOT_DIR.
 
 #include "results/embeddingmapview.h"
 #include "results/embeddingplot.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -45,6 +47,9 @@ private Q_SLOTS:
     void otherComponentsAndCancel();
     void openedFromTheRecommendationList();
     void openedFromTheEmbeddingMap();
+    // Last: it stores steering and a new model in the study.
+    void steersOneComponent();
+    void refusesABaselineModel();
 
 private:
     void shot(QWidget *widget, const QString &name)
@@ -305,6 +310,120 @@ void TestExplanationView::openedFromTheEmbeddingMap()
         QAction *none = plain->findChild<QAction *>(QStringLiteral("mapExplainAction"));
         QVERIFY(!none || !none->isEnabled());
     }
+}
+
+void TestExplanationView::steersOneComponent()
+{
+    ExplanationView view;
+    show(view);
+    view.explain(m_model, m_track);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY2(view.hasExplanation(), qPrintable(view.stateText()));
+    const explain::Explanation first = view.report().explanation;
+    auto *more = child<QPushButton>(&view, "moreLikePart");
+    auto *less = child<QPushButton>(&view, "lessLikePart");
+    auto *part = child<QComboBox>(&view, "explanationPart");
+    QVERIFY(more->isEnabled() && less->isEnabled());
+    QCOMPARE(part->count(), 5);
+
+    // Clicking a segment in the plot selects it in the part selector.
+    const int component = 2;
+    const ExplanationView::OverlayItem item = view.overlay().at(component);
+    QWidget *plot = child<QWidget>(&view, "explanationPlot");
+    QTest::mouseClick(plot, Qt::LeftButton, {}, item.rect.center().toPoint());
+    QCOMPARE(view.selectedComponent(), component);
+    QCOMPARE(part->currentData().toInt(), component);
+    const QString name = QString::fromStdString(first.components[std::size_t(component)].name);
+    QVERIFY(part->currentText().startsWith(name));
+
+    int rowsBefore = 0;
+    {
+        QSqlQuery q(m_study->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM steering")) && q.next());
+        rowsBefore = q.value(0).toInt();
+    }
+    QSignalSpy steered(&view, &ExplanationView::steered);
+    QTest::mouseClick(more, Qt::LeftButton);
+    QVERIFY(view.isSteering());
+    QVERIFY(!more->isEnabled() && !less->isEnabled() && !part->isEnabled());
+    QVERIFY(child<QPushButton>(&view, "explanationCancel")->isVisible());
+    // The retraining shows its progress (epochs) before the result.
+    QTRY_VERIFY_WITH_TIMEOUT(view.steeringText().contains(QLatin1String("epoch")) || !view.isSteering(), 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isSteering(), 200000);
+    QCOMPARE(steered.count(), 1);
+    const qint64 after = steered.first().first().toLongLong();
+    const QString result = view.steeringText();
+    QVERIFY2(after > m_model, qPrintable(result));
+    QVERIFY2(result.startsWith(QStringLiteral("“%1”: ").arg(name)) && result.contains(QLatin1String("as asked")),
+             qPrintable(result));
+    QVERIFY2(result.contains(QStringLiteral("new model %1").arg(after)), qPrintable(result));
+    // The weight before is the first explanation's (same excerpt, components, method and seed).
+    QVERIFY(std::abs(view.steeringOutcome().before - first.weights[std::size_t(component)]) < 1e-9);
+    QCOMPARE(view.steeredModel(), after);
+
+    // Two steering entries: the excerpt with the part towards "like", without it the other way.
+    {
+        QSqlQuery q(m_study->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT direction, label, encoder FROM steering ORDER BY id")));
+        QVector<int> directions;
+        QStringList labels;
+        while (q.next()) {
+            directions << q.value(0).toInt();
+            labels << q.value(1).toString();
+            QCOMPARE(q.value(2).toString(), kEncoder);
+        }
+        QCOMPARE(directions.size(), rowsBefore + 2);
+        QCOMPARE(directions.mid(rowsBefore), (QVector<int>{1, -1}));
+        QVERIFY2(labels[rowsBefore].contains(name) && labels[rowsBefore].endsWith(QLatin1String("(with it)")),
+                 qPrintable(labels[rowsBefore]));
+        QVERIFY2(labels[rowsBefore + 1].endsWith(QLatin1String("(without it)")), qPrintable(labels[rowsBefore + 1]));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM models WHERE id = %1").arg(after)) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+    }
+
+    // Then the new model's explanation, with the same part selected.
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY2(view.hasExplanation(), qPrintable(view.stateText()));
+    QCOMPARE(view.report().modelId, after);
+    QVERIFY(std::abs(view.report().explanation.weights[std::size_t(component)] - view.steeringOutcome().after) < 1e-9);
+    QCOMPARE(view.selectedComponent(), component);
+    QVERIFY(more->isEnabled() && less->isEnabled());
+    QCOMPARE(view.steeringText(), result);
+    shot(&view, QStringLiteral("explanation-steered-part.png"));
+}
+
+void TestExplanationView::refusesABaselineModel()
+{
+    TrainingRequest t;
+    t.studyPath = m_path;
+    t.participant = QStringLiteral("P1");
+    t.encoder = kEncoder;
+    t.models = {QStringLiteral("logreg")};
+    const TrainingReport trained = Trainer::run(t);
+    QVERIFY2(trained.error.isEmpty() && trained.models.size() == 1, qPrintable(trained.error));
+    const qint64 baseline = trained.models.front().id;
+
+    ExplanationView view;
+    show(view);
+    view.explain(baseline, m_track);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY2(view.hasExplanation(), qPrintable(view.stateText()));
+    int rows = 0;
+    {
+        QSqlQuery q(m_study->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM steering")) && q.next());
+        rows = q.value(0).toInt();
+    }
+    QSignalSpy steered(&view, &ExplanationView::steered);
+    QTest::mouseClick(child<QPushButton>(&view, "lessLikePart"), Qt::LeftButton);
+    QVERIFY(!view.isSteering());
+    QVERIFY(!view.isBusy());
+    QCOMPARE(steered.count(), 0);
+    QVERIFY2(view.steeringText().contains(QLatin1String("CLEP")) && view.steeringText().contains(QLatin1String("LOGREG")),
+             qPrintable(view.steeringText()));
+    QSqlQuery q(m_study->database());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM steering")) && q.next());
+    QCOMPARE(q.value(0).toInt(), rows);
 }
 
 QTEST_MAIN(TestExplanationView)

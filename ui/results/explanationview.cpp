@@ -56,6 +56,19 @@ QColor heat(double t)
                   int(a.blue() + f * (b.blue() - a.blue())));
 }
 
+/// Enough decimals that the largest of the weights shows two significant digits (as the plot).
+int weightDecimals(double biggest)
+{
+    return std::clamp(int(std::ceil(-std::log10(std::max(1e-12, biggest)))) + 1, 2, 6);
+}
+
+QString weightText(double w, int decimals)
+{
+    const QString s = QString::number(std::abs(w), 'f', decimals);
+    const bool zero = s.count(QLatin1Char('0')) + 1 == s.size();
+    return (w < 0 && !zero ? QStringLiteral("\u2212") : QString()) + s;
+}
+
 } // namespace
 
 /// The waveform (top), the spectrogram on a mel axis (middle) and lanes for harmonic/percussive
@@ -400,7 +413,8 @@ ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
     m_part->setObjectName(QStringLiteral("explanationPart"));
     m_part->setToolTip(tr("The part to steer the model on (or click it in the picture)"));
     connect(m_part, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] {
-        m_plot->setSelected(selectedComponent());
+        m_chosenPart = selectedComponent();
+        m_plot->setSelected(m_chosenPart);
     });
     m_more = new QPushButton(tr("More like this part"), this);
     m_more->setObjectName(QStringLiteral("moreLikePart"));
@@ -490,6 +504,7 @@ void ExplanationView::setModelDirs(const QStringList &dirs)
 void ExplanationView::explain(qint64 modelId, const Track &track, double startSeconds, double lengthSeconds)
 {
     m_request = ExplanationRequest{};
+    m_chosenPart = -1;
     m_request.modelId = modelId;
     m_request.trackId = track.id;
     m_request.startSeconds = startSeconds;
@@ -617,15 +632,18 @@ int ExplanationView::selectedComponent() const
 
 void ExplanationView::updateParts()
 {
-    const int selected = selectedComponent();
+    const int selected = m_chosenPart;
     const QSignalBlocker block(m_part);
     m_part->clear();
     if (m_have) {
         const explain::Explanation &e = m_report.explanation;
+        double biggest = 0;
+        for (double w : e.weights)
+            biggest = std::max(biggest, std::abs(w));
         for (std::size_t i = 0; i < e.components.size(); ++i)
             m_part->addItem(tr("%1 (weight %2)")
                                 .arg(QString::fromStdString(e.components[i].name))
-                                .arg(e.weights[i], 0, 'f', 3),
+                                .arg(weightText(e.weights[i], weightDecimals(biggest))),
                             int(i));
         // The same component again after a re-explanation, else the strongest towards "like".
         int index = m_part->findData(selected);
@@ -635,6 +653,8 @@ void ExplanationView::updateParts()
         }
         m_part->setCurrentIndex(index);
     }
+    if (m_part->count() > 0)
+        m_chosenPart = selectedComponent();
     m_plot->setSelected(selectedComponent());
 }
 
@@ -729,10 +749,10 @@ void ExplanationView::onRetrainFinished(quint64 jobId, const TrainingReport &rep
                            after);
         } else {
             m_outcome = m.outcome;
+            const int decimals = weightDecimals(std::max(std::abs(m.outcome.before), std::abs(m.outcome.after)));
             finishSteering(tr("“%1”: %2 (weight %3 → %4; new model %5).")
                                .arg(m_steer.name, m.outcome.text())
-                               .arg(m.outcome.before, 0, 'f', 2)
-                               .arg(m.outcome.after, 0, 'f', 2)
+                               .arg(weightText(m.outcome.before, decimals), weightText(m.outcome.after, decimals))
                                .arg(after),
                            after);
         }

@@ -142,6 +142,7 @@ private:
     SteeringOutcome m_outcome;
     qint64 m_steeredModel = 0;
     quint64 m_measureId = 0;
+    int m_chosenPart = -1; ///< kept while a re-explanation runs
 
     QLabel *m_title = nullptr;
     QRadioButton *m_liked = nullptr;
