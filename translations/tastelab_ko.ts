@@ -51,15 +51,23 @@
     </message>
     <message>
         <source>there is no component %1: the excerpt has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>구성 요소 %1이(가) 없습니다: 발췌 구간에는 %2개가 있습니다</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished">취소됨</translation>
+        <translation>취소됨</translation>
     </message>
     <message>
         <source>the excerpt&apos;s components changed between the two explanations</source>
-        <translation type="unfinished"></translation>
+        <translation>두 설명 사이에 발췌 구간의 구성 요소가 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>source components need a separation model (its manifest)</source>
+        <translation>음원 구성 요소에는 분리 모델(매니페스트)이 필요합니다</translation>
+    </message>
+    <message>
+        <source>the explanation has no part to steer</source>
+        <translation>설명에 조정할 부분이 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1159,13 +1167,6 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
 </context>
 <context>
-    <name>tastelab</name>
-    <message>
-        <source>source components need a separation model (its manifest)</source>
-        <translation>음원 구성 요소에는 분리 모델(매니페스트)이 필요합니다</translation>
-    </message>
-</context>
-<context>
     <name>tastelab::CalibrationView</name>
     <message>
         <source>Set the volume</source>
@@ -1900,13 +1901,6 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     </message>
 </context>
 <context>
-    <name>tastelab::ExplanationReport</name>
-    <message>
-        <source>cancelled</source>
-        <translation>취소됨</translation>
-    </message>
-</context>
-<context>
     <name>tastelab::ExplanationView</name>
     <message>
         <source>Wave</source>
@@ -2049,6 +2043,102 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>The parts could not be played: %1</source>
         <translation>부분을 재생할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>The part to steer the model on (or click it in the picture)</source>
+        <translation>모델을 조정할 부분(또는 그림에서 클릭하세요)</translation>
+    </message>
+    <message>
+        <source>More like this part</source>
+        <translation>이 부분과 더 비슷하게</translation>
+    </message>
+    <message>
+        <source>Teach the model: more music like this part of the excerpt (retrains it)</source>
+        <translation>모델 가르치기: 발췌 구간의 이 부분과 비슷한 음악을 더 많이(모델을 다시 학습합니다)</translation>
+    </message>
+    <message>
+        <source>Less like this</source>
+        <translation>이것과 덜 비슷하게</translation>
+    </message>
+    <message>
+        <source>Teach the model: less music like this part of the excerpt (retrains it)</source>
+        <translation>모델 가르치기: 발췌 구간의 이 부분과 비슷한 음악을 더 적게(모델을 다시 학습합니다)</translation>
+    </message>
+    <message>
+        <source>Part:</source>
+        <translation>부분:</translation>
+    </message>
+    <message>
+        <source>Steering cancelled; nothing was saved.</source>
+        <translation>조정이 취소되었습니다. 아무것도 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The part could not be steered: %1</source>
+        <translation>이 부분을 조정할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <source>no explanation</source>
+        <translation>설명 없음</translation>
+    </message>
+    <message>
+        <source>Saved: more like “%1”. Retraining the model…</source>
+        <translation>저장됨: “%1”과(와) 더 비슷하게. 모델을 다시 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>Saved: less like “%1”. Retraining the model…</source>
+        <translation>저장됨: “%1”과(와) 덜 비슷하게. 모델을 다시 학습하는 중…</translation>
+    </message>
+    <message>
+        <source>%1 (weight %2)</source>
+        <translation>%1 (가중치 %2)</translation>
+    </message>
+    <message>
+        <source>A steering is running: wait for its result.</source>
+        <translation>조정이 진행 중입니다: 결과를 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Wait for the explanation before steering a part.</source>
+        <translation>부분을 조정하기 전에 설명이 끝날 때까지 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Choose a part to steer.</source>
+        <translation>조정할 부분을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Steering teaches the CLEP embedder, and model %1 is %2: explain with a CLEP model to steer a part.</source>
+        <translation>조정은 CLEP 임베더를 가르치는데, 모델 %1은(는) %2입니다: 부분을 조정하려면 CLEP 모델로 설명하세요.</translation>
+    </message>
+    <message>
+        <source>Embedding the excerpt with and without “%1”…</source>
+        <translation>“%1”이(가) 있을 때와 없을 때의 발췌 구간을 임베딩하는 중…</translation>
+    </message>
+    <message>
+        <source>Retraining %1 with the steering: %2 epoch %3 of %4</source>
+        <translation>조정을 반영해 %1 다시 학습 중: %2 에포크 %3/%4</translation>
+    </message>
+    <message>
+        <source>Retraining cancelled; the steering is saved and takes part in the next training.</source>
+        <translation>다시 학습이 취소되었습니다. 조정은 저장되었으며 다음 학습에 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>The retraining failed: %1</source>
+        <translation>다시 학습에 실패했습니다: %1</translation>
+    </message>
+    <message>
+        <source>no model was stored</source>
+        <translation>저장된 모델이 없습니다</translation>
+    </message>
+    <message>
+        <source>Retrained (model %1); explaining the excerpt with it…</source>
+        <translation>다시 학습됨(모델 %1). 이 모델로 발췌 구간을 설명하는 중…</translation>
+    </message>
+    <message>
+        <source>Retrained (model %1), but the part&apos;s new weight could not be measured: %2</source>
+        <translation>다시 학습되었지만(모델 %1) 이 부분의 새 가중치를 측정할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>“%1”: %2 (weight %3 → %4; new model %5).</source>
+        <translation>“%1”: %2 (가중치 %3 → %4, 새 모델 %5).</translation>
     </message>
 </context>
 <context>
