@@ -1,7 +1,8 @@
 // Quality and speed of listenable explanations (core/explain, docs/explanations.md) on the demo
 // study (core/study/demostudy.h: 72 synthesized tracks of 6 genres, 10 s clips):
 //  1. --participants participants (default 3) each like one genre and answer their 60-clip plan;
-//     their clips are embedded with the built-in encoder and a CLEP-PN model is trained for each;
+//     their clips are embedded with the built-in encoder and a CLEP-PN model is trained for each
+//     (bench/demoparticipants.h);
 //  2. for --tracks of each participant's rated clips (default 8), one explanation per setting,
 //     timed (CPU, one thread as Debian's LibTorch runs; the decomposition and the attribution,
 //     the excerpt already decoded): 5 segments exact Shapley with the per-segment fast path (the
@@ -17,6 +18,7 @@
 //  5. one explainTrack() end to end (model load, decode, resample, explanation).
 // Usage: explain_bench [--data-dir DIR] [--participants N] [--tracks N]
 
+#include "demoparticipants.h"
 #include "embed/builtinencoder.h"
 #include "explain/explainer.h"
 #include "study/demostudy.h"
@@ -125,56 +127,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "explain_bench: %s\n", qPrintable(error));
         return 1;
     }
-    QStringList genres;
-    for (const Track &t : study->tracks())
-        if (!genres.contains(t.genre))
-            genres << t.genre;
-    genres.sort();
-
     // 1. Participants, answers, embeddings, models.
     std::vector<std::pair<QString, qint64>> models; // participant, model id
-    for (int i = 0; i < participants; ++i) {
-        const QString genre = genres[(2 * i) % genres.size()];
-        const QString code = QStringLiteral("bench-%1").arg(genre);
-        auto session = ParticipantSession::startOrResume(*study, code, {}, quint64(100 + i), &error);
-        if (!session) {
-            std::fprintf(stderr, "explain_bench: %s\n", qPrintable(error));
-            return 1;
-        }
-        const StudySettings s = study->settings();
-        for (int pos = session->nextPosition(); pos < session->total(); pos = session->nextPosition())
-            if (!session->answer(pos, session->track(pos)->genre == genre ? s.maxValue() : s.minValue(), 1000, 0, &error)) {
-                std::fprintf(stderr, "explain_bench: %s\n", qPrintable(error));
-                return 1;
-            }
-        const auto stored = storedModels(*study, session->participant());
-        if (!stored.isEmpty()) {
-            models.emplace_back(code, stored.front().id);
-            continue;
-        }
-        ExtractionRequest ex;
-        ex.studyPath = studyPath;
-        ex.encoder = QStringLiteral("builtin-features");
-        ex.libraryExcerpts = 0;
-        ex.autoDevice = false;
-        const ExtractionReport er = Extractor::run(ex);
-        if (!er.error.isEmpty()) {
-            std::fprintf(stderr, "explain_bench: %s\n", qPrintable(er.error));
-            return 1;
-        }
-        TrainingRequest tr;
-        tr.studyPath = studyPath;
-        tr.participant = code;
-        tr.encoder = QStringLiteral("builtin-features");
-        tr.models = {QStringLiteral("clep-pn")};
-        const TrainingReport report = Trainer::run(tr);
-        if (!report.error.isEmpty() || report.models.isEmpty()) {
-            std::fprintf(stderr, "explain_bench: %s\n", qPrintable(report.error));
-            return 1;
-        }
-        std::fprintf(stderr, "%s likes %s: model %lld, test accuracy %.2f\n", qPrintable(code), qPrintable(genre),
-                     report.models.front().id, report.models.front().metrics.accuracy);
-        models.emplace_back(code, report.models.front().id);
+    if (!bench::demoParticipants(*study, participants, &models, &error)) {
+        std::fprintf(stderr, "explain_bench: %s\n", qPrintable(error));
+        return 1;
     }
 
     auto encoder = embed::makeBuiltinEncoder();

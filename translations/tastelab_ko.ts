@@ -2140,6 +2140,18 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
         <source>“%1”: %2 (weight %3 → %4; new model %5).</source>
         <translation>“%1”: %2 (가중치 %3 → %4, 새 모델 %5).</translation>
     </message>
+    <message>
+        <source>Sources of a separation model…</source>
+        <translation>분리 모델의 음원…</translation>
+    </message>
+    <message>
+        <source>Separation model</source>
+        <translation>분리 모델</translation>
+    </message>
+    <message>
+        <source>Separation model manifest (*.json)</source>
+        <translation>분리 모델 매니페스트 (*.json)</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::FeaturesPage</name>

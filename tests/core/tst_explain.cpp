@@ -8,8 +8,8 @@
 #include "explain/decomposition.h"
 #include "explain/explainer.h"
 #include "explain/separation.h"
+#include "../common/tinyseparator.h"
 
-#include <torch/script.h>
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -20,6 +20,7 @@
 
 using namespace tastelab;
 using namespace tastelab::explain;
+using tastelab::test::writeTinySeparator;
 
 namespace {
 
@@ -80,25 +81,6 @@ std::vector<float> loudnessPredictor(const std::vector<std::vector<float>> &embe
         p.push_back(float(1.0 / (1.0 + std::exp(-(mean + 40.0) / 10.0))));
     }
     return p;
-}
-
-/// A tiny random-weight "separation model": a 1-D convolution with one output row per source.
-QString writeTinySeparator(const QString &dir, int sources, const QString &manifestSources)
-{
-    torch::manual_seed(1);
-    torch::jit::Module m("TinySeparator");
-    m.register_parameter("weight", torch::randn({sources, 1, 9}) * 0.2, false);
-    m.define(R"(
-def forward(self, x):
-    return torch.conv1d(x, self.weight, None, 1, 4)
-)");
-    m.save(QFile::encodeName(dir + "/tiny.pt").toStdString());
-    const QString manifest = dir + "/tiny.json";
-    QFile f(manifest);
-    f.open(QIODevice::WriteOnly);
-    f.write(QStringLiteral(R"({"name": "tiny-separator", "version": "1", "model": "tiny.pt", "sample_rate": 16000,
-"channels": 1, "sources": [%1]})").arg(manifestSources).toUtf8());
-    return manifest;
 }
 
 void writeText(const QString &path, const QByteArray &text)

@@ -11,6 +11,7 @@
 #include "results/recommendationsview.h"
 #include "playback/clipplayer.h"
 #include "../common/guitest.h"
+#include "../common/tinyseparator.h"
 #include "study/extraction.h"
 #include "study/importer.h"
 #include "study/participantsession.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void explainsAndOverlays();
     void topComponentsPlay();
     void otherComponentsAndCancel();
+    void sourcesOfASeparationModel();
     void openedFromTheRecommendationList();
     void openedFromTheEmbeddingMap();
     // Last: it stores steering and a new model in the study.
@@ -240,6 +242,50 @@ void TestExplanationView::otherComponentsAndCancel()
     QVERIFY(view.report().cancelled);
     QVERIFY(!view.hasExplanation());
     QCOMPARE(view.stateText(), QStringLiteral("Cancelled."));
+}
+
+void TestExplanationView::sourcesOfASeparationModel()
+{
+    ExplanationView view;
+    show(view);
+    view.explain(m_model, m_track);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+
+    // Without a chosen model, "sources" keeps the parts shown.
+    view.setSeparationManifest(QString());
+    view.setComponentMode(explain::ComponentMode::Sources);
+    QVERIFY(!view.isBusy());
+    QCOMPARE(view.report().explanation.mode, std::string("segments"));
+
+    // A user-supplied separation model: its three sources become the components, in lanes.
+    QTemporaryDir dir;
+    const QString manifest = test::writeTinySeparator(dir.path(), 3, QStringLiteral(R"("bass", "voice", "drums")"));
+    QVERIFY(!manifest.isEmpty());
+    view.setSeparationManifest(manifest);
+    view.setComponentMode(explain::ComponentMode::Sources);
+    QVERIFY(view.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY2(view.hasExplanation(), qPrintable(view.stateText()));
+    const explain::Explanation &e = view.report().explanation;
+    QCOMPARE(e.mode, std::string("sources"));
+    QCOMPARE(int(e.components.size()), 3);
+    QCOMPARE(e.components[1].name, std::string("voice"));
+    QCOMPARE(child<QComboBox>(&view, "explanationComponents")->currentData().toInt(), int(explain::ComponentMode::Sources));
+    const QVector<ExplanationView::OverlayItem> items = view.overlay();
+    QCOMPARE(items.size(), 3);
+    QVERIFY(items[1].rect.top() > items[0].rect.top()); // one lane each
+    shot(&view, QStringLiteral("explanation-sources.png"));
+
+    // A broken model file: the window says which file and why, and keeps working.
+    QFile::resize(dir.filePath(QStringLiteral("tiny.pt")), 10);
+    view.setComponentMode(explain::ComponentMode::Sources);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY(!view.hasExplanation());
+    QVERIFY2(view.stateText().contains(QLatin1String("tiny.pt")), qPrintable(view.stateText()));
+    view.setSeparationManifest(QString());
+    view.setComponentMode(explain::ComponentMode::Segments);
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isBusy(), 60000);
+    QVERIFY(view.hasExplanation());
 }
 
 void TestExplanationView::openedFromTheRecommendationList()

@@ -11,6 +11,8 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QImage>
@@ -20,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -376,9 +379,23 @@ ExplanationView::ExplanationView(QWidget *parent) : QWidget(parent)
     m_components->addItem(tr("Frequency bands"), int(explain::ComponentMode::Bands));
     m_components->addItem(tr("Harmonic / percussive"), int(explain::ComponentMode::Hpss));
     m_components->addItem(tr("Segments × harmonic / percussive (slow)"), int(explain::ComponentMode::Combined));
+    m_components->addItem(tr("Sources of a separation model…"), int(explain::ComponentMode::Sources));
     m_components->setToolTip(tr("How the excerpt is cut into parts whose influence is measured"));
+    m_separation = QSettings().value(QStringLiteral("explain/separationManifest")).toString();
     connect(m_components, qOverload<int>(&QComboBox::activated), this, [this](int index) {
-        setComponentMode(explain::ComponentMode(m_components->itemData(index).toInt()));
+        const auto mode = explain::ComponentMode(m_components->itemData(index).toInt());
+        if (mode == explain::ComponentMode::Sources) {
+            // Always offer the choice (the last model preselected): a user may have several.
+            const QString chosen = QFileDialog::getOpenFileName(
+                this, tr("Separation model"), m_separation.isEmpty() ? QString() : QFileInfo(m_separation).absolutePath(),
+                tr("Separation model manifest (*.json)"));
+            if (chosen.isEmpty()) {
+                setComponentMode(m_request.options.components.mode); // back to the parts shown
+                return;
+            }
+            setSeparationManifest(chosen);
+        }
+        setComponentMode(mode);
     });
 
     m_top1 = new QPushButton(tr("Top highlight"), this);
@@ -522,6 +539,7 @@ void ExplanationView::start()
     }
     m_request.studyPath = m_study->path();
     m_request.modelDirs = m_modelDirs;
+    m_request.separationManifest = m_separation;
     m_have = false;
     m_report = ExplanationReport{};
     m_plot->setReport(nullptr);
@@ -534,8 +552,19 @@ void ExplanationView::start()
     updateButtons();
 }
 
+void ExplanationView::setSeparationManifest(const QString &manifest)
+{
+    m_separation = manifest;
+    QSettings().setValue(QStringLiteral("explain/separationManifest"), manifest);
+}
+
 void ExplanationView::setComponentMode(explain::ComponentMode mode)
 {
+    if (mode == explain::ComponentMode::Sources && m_separation.isEmpty()) {
+        // Nothing to separate with: the chooser shows the parts shown again.
+        m_components->setCurrentIndex(m_components->findData(int(m_request.options.components.mode)));
+        return;
+    }
     const int index = m_components->findData(int(mode));
     if (index >= 0)
         m_components->setCurrentIndex(index);

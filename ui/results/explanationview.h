@@ -60,8 +60,13 @@ public:
     /// Explains the excerpt of track (startSeconds < 0: its central library excerpt; lengthSeconds
     /// <= 0: the study's clip length) with the stored model.
     void explain(qint64 modelId, const Track &track, double startSeconds = -1, double lengthSeconds = 0);
-    /// Components (re-explains when an explanation is shown).
+    /// Components (re-explains when an explanation is shown). Sources needs a separation model
+    /// (setSeparationManifest(), or the one chosen last time); without one nothing changes.
     void setComponentMode(explain::ComponentMode mode);
+    /// The separation model whose sources become components (its JSON manifest, docs/explanations.md);
+    /// remembered for the next windows.
+    void setSeparationManifest(const QString &manifest);
+    QString separationManifest() const { return m_separation; }
     void setDirection(explain::Direction direction);
     explain::Direction direction() const;
     /// Plays the excerpt with only the k most influential components of the chosen direction on.
@@ -125,6 +130,7 @@ private:
     Study *m_study = nullptr;
     QPointer<ClipPlayer> m_player;
     QStringList m_modelDirs;
+    QString m_separation;
     ExplanationService *m_service = nullptr;
     quint64 m_job = 0;
     bool m_busy = false;
