@@ -20,6 +20,40 @@ std::string formatCount(int n, const char *singular, const char *plural)
     return s.str();
 }
 
+/// Repeats: inserts copies of `repeats` randomly chosen entries (Entry needs an `original` field),
+/// each at a random later position with at least one other clip in between. Afterwards a copy's
+/// `original` is the final index of its first presentation (others keep theirs). adjust(copy,
+/// entryBefore) may change a copy before it is inserted (e.g. give it the block it lands in).
+template <typename Entry, typename Adjust>
+void insertRepeats(std::vector<Entry> &entries, int repeats, Rng &rng, Adjust adjust)
+{
+    if (repeats <= 0)
+        return;
+    // Track first presentations by identity: ids[i] is entries[i]'s own id, copies get -1 - id.
+    std::vector<int> ids(entries.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = int(i);
+    std::vector<int> originals = ids;
+    rng.shuffle(originals);
+    originals.resize(std::size_t(repeats));
+    for (int originalId : originals) {
+        const auto pos = int(std::find(ids.begin(), ids.end(), originalId) - ids.begin());
+        const int n = int(entries.size());
+        int insertAt = n;
+        if (pos + 2 <= n)
+            insertAt = pos + 2 + int(rng.below(std::uint64_t(n - (pos + 2) + 1)));
+        Entry copy = entries[std::size_t(pos)];
+        copy.original = originalId;
+        adjust(copy, entries[std::size_t(insertAt - 1)]);
+        entries.insert(entries.begin() + insertAt, copy);
+        ids.insert(ids.begin() + insertAt, -1 - originalId);
+    }
+    // Resolve the original's final position for every copy.
+    for (Entry &e : entries)
+        if (e.original >= 0)
+            e.original = int(std::find(ids.begin(), ids.end(), e.original) - ids.begin());
+}
+
 } // namespace
 
 bool excerptBounds(double durationSeconds, double clipSeconds, double edgeFraction, double &earliest,
@@ -185,35 +219,7 @@ Plan planClips(std::vector<PlanTrack> tracks, const PlanOptions &options, std::u
         s << "only " << repeats << " repeated clips possible";
         plan.notes.push_back(s.str());
     }
-    if (repeats > 0) {
-        std::vector<int> originals(entries.size());
-        for (std::size_t i = 0; i < originals.size(); ++i)
-            originals[i] = int(i);
-        rng.shuffle(originals);
-        originals.resize(std::size_t(repeats));
-        // Track originals by identity: mark them, then insert copies one by one.
-        std::vector<int> ids(entries.size());
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            ids[i] = int(i); // id of each entry's first presentation (itself)
-        for (int originalId : originals) {
-            const auto pos = int(std::find(ids.begin(), ids.end(), originalId) - ids.begin());
-            const int n = int(entries.size());
-            int insertAt = n;
-            if (pos + 2 <= n)
-                insertAt = pos + 2 + int(rng.below(std::uint64_t(n - (pos + 2) + 1)));
-            Entry copy = entries[std::size_t(pos)];
-            copy.original = originalId;
-            entries.insert(entries.begin() + insertAt, copy);
-            ids.insert(ids.begin() + insertAt, -1 - originalId); // copies get negative ids
-        }
-        // Resolve the original's final position for every copy.
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (entries[i].original >= 0) {
-                const int originalId = entries[i].original;
-                entries[i].original = int(std::find(ids.begin(), ids.end(), originalId) - ids.begin());
-            }
-        }
-    }
+    insertRepeats(entries, repeats, rng, [](auto &, const auto &) {});
 
     plan.items.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -450,30 +456,7 @@ Schedule planSchedule(std::vector<ScheduleTrack> pool, const ScheduleOptions &op
         s << "only " << repeats << " repeated clips possible";
         plan.notes.push_back(s.str());
     }
-    std::vector<int> ids(entries.size());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        ids[i] = int(i);
-    if (repeats > 0) {
-        std::vector<int> originals = ids;
-        orderRng.shuffle(originals);
-        originals.resize(std::size_t(repeats));
-        for (int originalId : originals) {
-            const auto pos = int(std::find(ids.begin(), ids.end(), originalId) - ids.begin());
-            const int n = int(entries.size());
-            int insertAt = n;
-            if (pos + 2 <= n)
-                insertAt = pos + 2 + int(orderRng.below(std::uint64_t(n - (pos + 2) + 1)));
-            Entry copy = entries[std::size_t(pos)];
-            copy.original = originalId;
-            copy.block = entries[std::size_t(insertAt - 1)].block;
-            entries.insert(entries.begin() + insertAt, copy);
-            ids.insert(ids.begin() + insertAt, -1 - originalId);
-        }
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            if (entries[i].original >= 0)
-                entries[i].original = int(std::find(ids.begin(), ids.end(), entries[i].original) - ids.begin());
-        }
-    }
+    insertRepeats(entries, repeats, orderRng, [](auto &copy, const auto &before) { copy.block = before.block; });
     for (std::size_t i = 0; i < entries.size(); ++i) {
         PlanItem item;
         item.position = int(i);
