@@ -129,6 +129,19 @@ int cmdDemo(QCommandLineParser &p)
     return Ok;
 }
 
+// create --station K: this file's station number (kept in the study database, not the study file).
+int setStationOption(QCommandLineParser &p, Study &study)
+{
+    if (!p.isSet(QStringLiteral("station")))
+        return Ok;
+    bool ok = false;
+    const int k = p.value(QStringLiteral("station")).toInt(&ok);
+    if (!ok || !study.setStationNumber(k))
+        return fail(ok ? study.lastError() : QStringLiteral("--station needs a number, not '%1'").arg(p.value(QStringLiteral("station"))));
+    out() << "station " << k << " of " << study.settings().design.stations << Qt::endl;
+    return Ok;
+}
+
 int cmdCreate(QCommandLineParser &p)
 {
     const QString studyFile = p.value(QStringLiteral("study-file"));
@@ -145,7 +158,7 @@ int cmdCreate(QCommandLineParser &p)
             return fail(study->lastError());
         out() << "created " << QDir::toNativeSeparators(p.value(QStringLiteral("study"))) << " from "
               << QDir::toNativeSeparators(studyFile) << " (sha256 " << study->studyFileHash() << ")" << Qt::endl;
-        return Ok;
+        return setStationOption(p, *study);
     }
     StudySettings s;
     s.name = p.value(QStringLiteral("name"));
@@ -171,6 +184,8 @@ int cmdCreate(QCommandLineParser &p)
         s.askAge = true;
     if (p.isSet(QStringLiteral("field")))
         s.demographicFields = p.values(QStringLiteral("field"));
+    if (p.isSet(QStringLiteral("stations")))
+        s.design.stations = p.value(QStringLiteral("stations")).toInt();
     QString error;
     if (p.isSet(QStringLiteral("builtin-catch"))) {
         // Spoken with espeak-ng when installed, else the beep code (docs/quality.md).
@@ -196,6 +211,32 @@ int cmdCreate(QCommandLineParser &p)
             return fail(study->lastError());
         out() << "wrote " << QDir::toNativeSeparators(studyFile) << " (sha256 " << study->studyFileHash() << ")" << Qt::endl;
     }
+    return setStationOption(p, *study);
+}
+
+int cmdStation(QCommandLineParser &p)
+{
+    int code = Ok;
+    auto study = openStudy(p, &code);
+    if (!study)
+        return code;
+    if (p.isSet(QStringLiteral("set"))) {
+        bool ok = false;
+        const int k = p.value(QStringLiteral("set")).toInt(&ok);
+        if (!ok || !study->setStationNumber(k))
+            return fail(ok ? study->lastError() : QStringLiteral("--set needs a station number, not '%1'").arg(p.value(QStringLiteral("set"))));
+    }
+    const int stations = study->settings().design.stations;
+    const int k = study->stationNumber();
+    if (k > 0)
+        out() << "station " << k << " of " << stations;
+    else
+        out() << "no station number (the study has " << stations << (stations == 1 ? " station" : " stations") << ")";
+    const int next = study->nextScheduleIndex();
+    if (next >= 0)
+        out() << "; the next participant gets schedule index " << next << Qt::endl;
+    else
+        out() << Qt::endl << "note: " << study->lastError() << Qt::endl;
     return Ok;
 }
 
@@ -254,7 +295,7 @@ int cmdSchedule(QCommandLineParser &p)
         if (!who.isEmpty() && !p.isSet(QStringLiteral("seed")))
             return fail(QStringLiteral("participant '%1' not found; give --seed S [--index I] to preview a new participant's schedule").arg(who));
         const quint64 seed = p.value(QStringLiteral("seed")).toULongLong();
-        const int index = p.isSet(QStringLiteral("index")) ? p.value(QStringLiteral("index")).toInt() : study->participants().size();
+        const int index = p.isSet(QStringLiteral("index")) ? p.value(QStringLiteral("index")).toInt() : qMax(0, study->nextScheduleIndex());
         schedule = study->schedule(seed, index);
         header = QStringLiteral("new participant seed %1 index %2 (not stored)").arg(seed).arg(index);
     }
@@ -338,7 +379,25 @@ int cmdCoverage(QCommandLineParser &p)
         tracks.insert(t.id, t);
     const QString what = simulate > 0 ? QStringLiteral("%1 simulated participants").arg(simulate)
                                       : QStringLiteral("%1 participants").arg(c.participants);
+    // With stations: the stored participants per station (from their schedule index), and any
+    // schedule index used twice (the same window: coverage is then not what one station gives).
+    const int stations = study->settings().design.stations;
+    QMap<int, int> perStation;
+    QMap<int, QStringList> byIndex;
+    if (simulate <= 0)
+        for (const Participant &pt : study->participants()) {
+            perStation[stationOfScheduleIndex(pt.scheduleIndex, stations)] += 1;
+            if (pt.scheduleIndex >= 0)
+                byIndex[pt.scheduleIndex] << pt.code;
+        }
+    QStringList duplicates;
+    for (auto it = byIndex.cbegin(); it != byIndex.cend(); ++it)
+        if (it.value().size() > 1)
+            duplicates << QStringLiteral("%1 (%2)").arg(it.key()).arg(it.value().join(QStringLiteral(", ")));
     if (p.isSet(QStringLiteral("json"))) {
+        QJsonObject stationCounts; // "0": participants from before schedule indexes
+        for (auto it = perStation.cbegin(); it != perStation.cend(); ++it)
+            stationCounts.insert(QString::number(it.key()), it.value());
         QJsonArray clips;
         for (const auto &[id, n] : c.counts)
             clips.append(QJsonObject{{QStringLiteral("track_id"), qint64(id)}, {QStringLiteral("path"), tracks.value(id).path},
@@ -346,12 +405,22 @@ int cmdCoverage(QCommandLineParser &p)
         out() << QJsonDocument(QJsonObject{{QStringLiteral("participants"), c.participants}, {QStringLiteral("simulated"), simulate > 0},
                                            {QStringLiteral("pool"), c.tracks}, {QStringLiteral("min"), c.minCount},
                                            {QStringLiteral("max"), c.maxCount}, {QStringLiteral("mean"), c.meanCount},
+                                           {QStringLiteral("stations"), stations}, {QStringLiteral("per_station"), stationCounts},
+                                           {QStringLiteral("duplicate_indexes"), QJsonArray::fromStringList(duplicates)},
                                            {QStringLiteral("clips"), clips}})
                      .toJson(QJsonDocument::Indented);
         return Ok;
     }
     out() << "coverage over " << what << ", pool of " << c.tracks << " tracks: each heard min " << c.minCount << ", max "
           << c.maxCount << ", mean " << QString::number(c.meanCount, 'f', 2) << " times" << Qt::endl;
+    if (stations > 1 && simulate <= 0) {
+        QStringList parts;
+        for (auto it = perStation.cbegin(); it != perStation.cend(); ++it)
+            parts << (it.key() == 0 ? QStringLiteral("without index: %1").arg(it.value()) : QStringLiteral("%1: %2").arg(it.key()).arg(it.value()));
+        out() << stations << " stations; participants per station: " << parts.join(QStringLiteral(", ")) << Qt::endl;
+    }
+    if (!duplicates.isEmpty())
+        out() << "warning: schedule indexes used more than once (same clips): " << duplicates.join(QStringLiteral("; ")) << Qt::endl;
     if (p.isSet(QStringLiteral("verbose")) || c.tracks <= 30)
         for (const auto &[id, n] : c.counts)
             out() << qSetFieldWidth(4) << n << qSetFieldWidth(0) << "  " << tracks.value(id).genre << "  " << tracks.value(id).path << Qt::endl;
@@ -1864,8 +1933,10 @@ int cmdSteer(QCommandLineParser &p)
 
 const Command kCommands[] = {
     {"demo", "Synthesize the built-in demo library (once) and create the demo study; prints its path", cmdDemo},
-    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats --builtin-catch ...] "
-               "[--study-file S.json|S.yaml: define it by S when S exists, else write S from the options]", cmdCreate},
+    {"create", "Create a study: --study F --name N [--clip-seconds --clips --scale --anchors --repeats --builtin-catch --stations S ...] "
+               "[--study-file S.json|S.yaml: define it by S when S exists, else write S from the options] [--station K]", cmdCreate},
+    {"station", "This file's station number when the study runs on several stations (design.stations): --study F "
+                "[--set K]; prints it and the next participant's schedule index", cmdStation},
     {"validate", "Check a study file against the schema (line-numbered errors): validate FILE", cmdValidate},
     {"schedule", "Print a participant's schedule regenerated from their study file version, seed and index, and "
                  "compare it with the stored one: --study F --participant P [--json]; a new participant's: --seed S [--index I]", cmdSchedule},
@@ -2015,7 +2086,10 @@ int main(int argc, char *argv[])
         {QStringLiteral("index"), QStringLiteral("schedule: a new participant's index (order of creation; default: the next)."), QStringLiteral("n")},
         {QStringLiteral("simulate"), QStringLiteral("coverage: regenerate this many participants instead of the stored ones."), QStringLiteral("n")},
         {QStringLiteral("verbose"), QStringLiteral("coverage: list every clip.")},
-        {QStringLiteral("force"), QStringLiteral("merge: merge despite study file or schedule conflicts (recorded).")},
+        {QStringLiteral("force"), QStringLiteral("merge: merge despite study file, station or schedule conflicts (recorded).")},
+        {QStringLiteral("stations"), QStringLiteral("create: stations collecting data with copies of the study (design.stations, default 1)."), QStringLiteral("S")},
+        {QStringLiteral("station"), QStringLiteral("create: this file's station number, 1..S."), QStringLiteral("K")},
+        {QStringLiteral("set"), QStringLiteral("station: set this file's station number, 1..S."), QStringLiteral("K")},
     };
     p.addOptions(options);
     p.process(app);

@@ -512,6 +512,42 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
                                             .arg(here.isEmpty() ? QCoreApplication::translate("Exporter", "none") : here.left(12),
                                                  there.isEmpty() ? QCoreApplication::translate("Exporter", "none") : there.left(12),
                                                  QDir::toNativeSeparators(otherPath));
+        // Stations (design.stations): the same number of stations, different station numbers, and
+        // no schedule index (balanced-assignment window) used by two different participants.
+        const StudySettings hereSettings = study.settings();
+        const StudySettings thereSettings = other->settings();
+        const int stations = hereSettings.design.stations;
+        if (thereSettings.design.stations != stations)
+            report.scheduleConflicts << QCoreApplication::translate("Exporter", "the study runs on %1 stations here and on %2 in %3")
+                                            .arg(stations)
+                                            .arg(thereSettings.design.stations)
+                                            .arg(QDir::toNativeSeparators(otherPath));
+        else if (stations > 1 && study.stationNumber() > 0 && study.stationNumber() == other->stationNumber())
+            report.scheduleConflicts << QCoreApplication::translate("Exporter", "both files are station %1 of %2; every station needs its own "
+                                                                                "number (tastelab-cli station --set K, or the Study page)")
+                                            .arg(study.stationNumber())
+                                            .arg(stations);
+        if (stations > 1 || hereSettings.design.balancedAssignment || thereSettings.design.balancedAssignment) {
+            QHash<int, Participant> byIndex;
+            for (const Participant &mine : study.participants())
+                if (mine.scheduleIndex >= 0)
+                    byIndex.insert(mine.scheduleIndex, mine);
+            for (const Participant &theirs : other->participants()) {
+                if (theirs.scheduleIndex < 0)
+                    continue;
+                if (study.participant(theirs.code))
+                    continue; // the same participant (checked below), or one not merged (other seed: reported)
+                const auto it = byIndex.constFind(theirs.scheduleIndex);
+                if (it != byIndex.constEnd()) {
+                    report.scheduleConflicts << QCoreApplication::translate("Exporter", "participant '%1' in %2 and participant '%3' here have the "
+                                                                                        "same schedule index %4 (the same clips)")
+                                                    .arg(theirs.code, QDir::toNativeSeparators(otherPath), it->code)
+                                                    .arg(theirs.scheduleIndex);
+                    continue;
+                }
+                byIndex.insert(theirs.scheduleIndex, theirs);
+            }
+        }
         QHash<qint64, Track> hereTracks, thereTracks;
         for (const Track &t : study.tracks())
             hereTracks.insert(t.id, t);

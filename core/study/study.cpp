@@ -214,6 +214,53 @@ bool Study::dataCollectionBegan() const
     return q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM participants)")) && q.next() && q.value(0).toBool();
 }
 
+int Study::stationNumber() const { return d->meta(QStringLiteral("station")).toInt(); }
+
+bool Study::setStationNumber(int station)
+{
+    const int stations = settings().design.stations;
+    if (station < 1 || station > stations)
+        return d->fail(QCoreApplication::translate("Study", "station number %1 is outside 1..%2 (the study file's design.stations)")
+                           .arg(station)
+                           .arg(stations));
+    return d->setMeta(QStringLiteral("station"), QString::number(station));
+}
+
+int Study::nextScheduleIndex() const
+{
+    QSqlQuery q(d->db);
+    const int stations = settings().design.stations;
+    if (stations <= 1) {
+        // One station: the number of participants in the file (as before stations existed).
+        return q.exec(QStringLiteral("SELECT count(*) FROM participants")) && q.next() ? q.value(0).toInt() : 0;
+    }
+    const int station = stationNumber();
+    if (station < 1 || station > stations) {
+        d->fail(station < 1 ? QCoreApplication::translate("Study", "the study runs on %1 stations and this file has no station number; "
+                                                                   "set it first (1..%1: the Study page, or tastelab-cli station --set K)")
+                                  .arg(stations)
+                            : QCoreApplication::translate("Study", "this file's station number %1 is beyond the study's %2 stations; "
+                                                                   "set it again (the Study page, or tastelab-cli station --set K)")
+                                  .arg(station)
+                                  .arg(stations));
+        return -1;
+    }
+    QSet<int> used;
+    int own = 0;
+    if (q.exec(QStringLiteral("SELECT schedule_index FROM participants WHERE schedule_index IS NOT NULL"))) {
+        while (q.next()) {
+            const int index = q.value(0).toInt();
+            used.insert(index);
+            if (index >= 0 && index % stations == station - 1)
+                ++own;
+        }
+    }
+    int index = own * stations + (station - 1);
+    while (used.contains(index)) // e.g. participants from before the study had stations
+        index += stations;
+    return index;
+}
+
 Study::StudyFileCheck Study::checkStudyFile() const
 {
     StudyFileCheck c;
@@ -467,9 +514,7 @@ std::optional<Participant> Study::participant(const QString &code) const
 
 survey::Plan Study::previewPlan(quint64 seed) const
 {
-    QSqlQuery q(d->db);
-    const int index = q.exec(QStringLiteral("SELECT count(*) FROM participants")) && q.next() ? q.value(0).toInt() : 0;
-    return schedule(seed, index).plan;
+    return schedule(seed, qMax(0, nextScheduleIndex())).plan;
 }
 
 namespace {
@@ -669,8 +714,9 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
         return std::nullopt;
     }
     const StudySettings s = settings();
-    QSqlQuery count(d->db);
-    const int index = count.exec(QStringLiteral("SELECT count(*) FROM participants")) && count.next() ? count.value(0).toInt() : 0;
+    const int index = nextScheduleIndex();
+    if (index < 0)
+        return std::nullopt;
     const survey::Schedule schedule = this->schedule(seed, index, s);
     const survey::Plan &plan = schedule.plan;
     if (notes)

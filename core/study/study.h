@@ -44,8 +44,17 @@ struct Participant {
     QDateTime createdAt;
     QDateTime finishedAt; ///< invalid until the last clip is answered
     QString studyFileHash; ///< SHA-256 (hex) of the study file when they started; empty before schema 6
-    int scheduleIndex = -1; ///< balanced assignment: 0-based order of creation; -1 before schema 6
+    /// Balanced assignment: 0-based order of creation in the station's file; with S stations,
+    /// n * S + (station - 1) (Study::nextScheduleIndex()). -1 before schema 6.
+    int scheduleIndex = -1;
 };
+
+/// The station (1..stations) whose file created a participant with this schedule index; 0 when
+/// unknown (no index, from before schema 6).
+inline int stationOfScheduleIndex(int scheduleIndex, int stations)
+{
+    return scheduleIndex < 0 ? 0 : scheduleIndex % (stations < 1 ? 1 : stations) + 1;
+}
 
 /// One clip in a participant's stored plan.
 struct Clip {
@@ -202,6 +211,20 @@ public:
     bool writeStudyFile(const QString &path);
     /// True once a participant exists.
     bool dataCollectionBegan() const;
+
+    // --- stations (design.stations, docs/study-file.md) ---
+    /// This file's station number (1..design.stations), kept in the study database and not in
+    /// the shared study file (whose hash stays equal on every station); 0 when not set.
+    int stationNumber() const;
+    /// Sets this file's station number: 1..design.stations. A copy of a study made for another
+    /// station needs its own number before its first participant.
+    bool setStationNumber(int station);
+    /// The schedule index the next participant created in this file gets: with one station, the
+    /// number of participants in the file; with S stations, n * S + (k - 1) where k is this file's
+    /// station number and n the number of this station's participants in the file (the next free
+    /// one of that station). -1 with lastError() when the study has stations and this file no
+    /// station number (or one beyond design.stations).
+    int nextScheduleIndex() const;
 
     // --- library ---
     QVector<Track> tracks() const;

@@ -479,6 +479,7 @@ const Spec &schema()
                  {QStringLiteral("shuffleBlocks"), boolean()},
                  {QStringLiteral("shuffleWithinBlocks"), boolean()},
                  {QStringLiteral("balancedAssignment"), boolean()},
+                 {QStringLiteral("stations"), integer(1, 1000)},
                  {QStringLiteral("seed"), integer(0, 9007199254740991.0)},
                  {QStringLiteral("catchClips"),
                   objects(

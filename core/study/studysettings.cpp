@@ -139,7 +139,7 @@ bool DesignSettings::operator==(const DesignSettings &o) const
 {
     return poolTracks == o.poolTracks && poolGenres == o.poolGenres && blocks == o.blocks && blockCount == o.blockCount
         && shuffleBlocks == o.shuffleBlocks && shuffleWithinBlocks == o.shuffleWithinBlocks
-        && balancedAssignment == o.balancedAssignment && seed == o.seed && catchClips == o.catchClips
+        && balancedAssignment == o.balancedAssignment && stations == o.stations && seed == o.seed && catchClips == o.catchClips
         && catchPerParticipant == o.catchPerParticipant;
 }
 
@@ -249,6 +249,8 @@ QString StudySettings::validate() const
         return QCoreApplication::translate("StudySettings", "The RMS target must be between -70 and 0 dBFS.");
     if (design.blocks == DesignSettings::Blocks::Random && (design.blockCount < 1 || design.blockCount > clipsPerParticipant))
         return QCoreApplication::translate("StudySettings", "Random blocks need a block count between 1 and the number of clips per participant.");
+    if (design.stations < 1 || design.stations > 1000)
+        return QCoreApplication::translate("StudySettings", "The number of stations must be between 1 and 1000.");
     if (design.seed < 0 || design.seed > (qint64(1) << 53) - 1)
         return QCoreApplication::translate("StudySettings", "The design seed must be between 0 and 2^53 - 1.");
     if (design.catchPerParticipant < -1 || design.catchPerParticipant > design.catchClips.size())
@@ -415,6 +417,7 @@ QJsonObject StudySettings::toJson() const
     d[QStringLiteral("shuffleBlocks")] = design.shuffleBlocks;
     d[QStringLiteral("shuffleWithinBlocks")] = design.shuffleWithinBlocks;
     d[QStringLiteral("balancedAssignment")] = design.balancedAssignment;
+    d[QStringLiteral("stations")] = design.stations;
     d[QStringLiteral("seed")] = double(design.seed);
     QJsonArray catches;
     for (const CatchClip &c : design.catchClips) {
@@ -527,6 +530,7 @@ StudySettings StudySettings::fromJson(const QJsonObject &o)
     s.design.shuffleBlocks = d.value(QStringLiteral("shuffleBlocks")).toBool(s.design.shuffleBlocks);
     s.design.shuffleWithinBlocks = d.value(QStringLiteral("shuffleWithinBlocks")).toBool(s.design.shuffleWithinBlocks);
     s.design.balancedAssignment = d.value(QStringLiteral("balancedAssignment")).toBool(s.design.balancedAssignment);
+    s.design.stations = d.value(QStringLiteral("stations")).toInt(s.design.stations);
     s.design.seed = qint64(d.value(QStringLiteral("seed")).toDouble(0.0));
     for (const QJsonValue &v : d.value(QStringLiteral("catchClips")).toArray()) {
         const QJsonObject co = v.toObject();

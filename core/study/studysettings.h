@@ -148,6 +148,11 @@ struct DesignSettings {
     /// Every pool clip heard about equally often across participants: participant number i (in
     /// order of creation) gets a window of a study-level shuffle of the pool.
     bool balancedAssignment = false;
+    /// Stations collecting data with copies of the study (1..1000). With more than one, each
+    /// station's study database has its own station number k (Study::stationNumber(), not in the
+    /// shared study file) and its participant number n (0-based, in that file) gets the schedule
+    /// index n * stations + (k - 1): S stations with equal counts cover what one station would.
+    int stations = 1;
     /// Study-level seed (0 .. 2^53-1, so it survives JSON): the balanced-assignment shuffle.
     qint64 seed = 0;
     QVector<CatchClip> catchClips;

@@ -1,8 +1,12 @@
 #include "study/exporter.h"
 #include "study/participantsession.h"
 #include "study/study.h"
+#include "study/studyfile.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
+
+#include <numeric>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -297,6 +301,160 @@ private Q_SLOTS:
         QVERIFY(Study::create(dir.filePath(QStringLiteral("other.tastelab")), o, &error));
         const MergeReport refused = mergeStudy(*study, dir.filePath(QStringLiteral("other.tastelab")));
         QVERIFY2(refused.error.contains(QLatin1String("another study")), qPrintable(refused.error));
+    }
+
+    void stationsTogetherCoverWhatOneStationWould()
+    {
+        // Balanced assignment on 3 stations x 10 participants gives exactly the coverage of one
+        // station with 30: station k's participant n gets schedule index n * 3 + (k - 1).
+        StudySettings s;
+        s.clipsPerParticipant = 7;
+        s.design.balancedAssignment = true;
+        s.design.seed = 77;
+        const QStringList genres{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        QString error;
+
+        QTemporaryDir oneDir;
+        auto one = makeStudy(oneDir.path(), s, genres, 11); // a pool of 33
+        QVERIFY(one);
+        QVERIFY(one->writeStudyFile(StudyFile::defaultPathFor(one->path())));
+        for (int i = 0; i < 30; ++i)
+            QVERIFY2(one->createParticipant(QStringLiteral("P%1").arg(i), quint64(1000 + i), {}), qPrintable(one->lastError()));
+        const survey::Coverage single = one->coverage();
+        QCOMPARE(single.participants, 30);
+        QVERIFY(single.maxCount - single.minCount <= 1);
+
+        QTemporaryDir dir;
+        s.design.stations = 3;
+        auto main = makeStudy(dir.path(), s, genres, 11);
+        QVERIFY(main);
+        QVERIFY(main->writeStudyFile(StudyFile::defaultPathFor(main->path())));
+        QCOMPARE(main->stationNumber(), 0);
+        // Without a station number a study on several stations takes no participant.
+        QVERIFY(!main->createParticipant(QStringLiteral("early"), 1, {}));
+        QVERIFY2(main->lastError().contains(QLatin1String("no station number")), qPrintable(main->lastError()));
+        QVERIFY(!main->setStationNumber(4));
+        QVERIFY2(main->lastError().contains(QLatin1String("outside 1..3")), qPrintable(main->lastError()));
+        const QString hash = main->studyFileHash();
+        main.reset();
+        QStringList files;
+        for (int k = 1; k <= 3; ++k) {
+            const QString file = k == 1 ? dir.filePath(QStringLiteral("study.tastelab")) : dir.filePath(QStringLiteral("station%1.tastelab").arg(k));
+            if (k > 1)
+                QVERIFY(QFile::copy(files.first(), file));
+            files << file;
+            auto station = Study::open(file, &error);
+            QVERIFY2(station, qPrintable(error));
+            QVERIFY(station->setStationNumber(k));
+            for (int n = 0; n < 10; ++n) {
+                const auto p = station->createParticipant(QStringLiteral("S%1-%2").arg(k).arg(n), quint64(k * 100 + n), {});
+                QVERIFY2(p, qPrintable(station->lastError()));
+                QCOMPARE(p->scheduleIndex, n * 3 + (k - 1));
+            }
+            QCOMPARE(station->studyFileHash(), hash); // the station number is not in the study file
+        }
+        // The other stations copied station 1's file after its participants: they carry them (the
+        // merge finds them present), and their own participants still took their own windows.
+        main = Study::open(files.first(), &error);
+        QVERIFY(main);
+        for (int k = 2; k <= 3; ++k) {
+            const MergeReport r = mergeStudy(*main, files.at(k - 1));
+            QVERIFY2(r.ok(), qPrintable(r.toText()));
+            QCOMPARE(r.participantsAdded, 10);
+            QVERIFY(r.scheduleConflicts.isEmpty());
+        }
+        QList<int> indexes;
+        for (const Participant &p : main->participants()) {
+            indexes << p.scheduleIndex;
+            QVERIFY2(main->verifySchedule(p).isEmpty(), qPrintable(main->verifySchedule(p).join(QLatin1Char('\n'))));
+        }
+        std::sort(indexes.begin(), indexes.end());
+        QList<int> expected(30);
+        std::iota(expected.begin(), expected.end(), 0);
+        QCOMPARE(indexes, expected);
+        const survey::Coverage merged = main->coverage();
+        QCOMPARE(merged.participants, 30);
+        QCOMPARE(merged.tracks, single.tracks);
+        QCOMPARE(merged.minCount, single.minCount);
+        QCOMPARE(merged.maxCount, single.maxCount);
+        QVERIFY(merged.counts == single.counts); // the same tracks (same ids), heard as often
+    }
+
+    void mergeRefusesEqualStationNumbers()
+    {
+        StudySettings s;
+        s.clipsPerParticipant = 4;
+        s.design.balancedAssignment = true;
+        s.design.stations = 2;
+        QTemporaryDir dir;
+        auto main = makeStudy(dir.path(), s, {QStringLiteral("a")}, 8);
+        QVERIFY(main);
+        QVERIFY(main->writeStudyFile(StudyFile::defaultPathFor(main->path())));
+        QVERIFY(main->setStationNumber(1));
+        main.reset();
+        // The second station is a copy whose number was never changed.
+        const QString mainPath = dir.filePath(QStringLiteral("study.tastelab"));
+        const QString copyPath = dir.filePath(QStringLiteral("copy.tastelab"));
+        QVERIFY(QFile::copy(mainPath, copyPath));
+        QString error;
+        {
+            auto copy = Study::open(copyPath, &error);
+            QCOMPARE(copy->stationNumber(), 1);
+            QCOMPARE(copy->createParticipant(QStringLiteral("B"), 2, {})->scheduleIndex, 0);
+        }
+        main = Study::open(mainPath, &error);
+        QCOMPARE(main->createParticipant(QStringLiteral("A"), 1, {})->scheduleIndex, 0);
+        MergeReport r = mergeStudy(*main, copyPath);
+        QVERIFY(r.refused);
+        QCOMPARE(r.scheduleConflicts.size(), 2);
+        QVERIFY2(r.scheduleConflicts.at(0).contains(QLatin1String("both files are station 1 of 2")), qPrintable(r.toText()));
+        QVERIFY2(r.scheduleConflicts.at(1).contains(QLatin1String("'B'")) && r.scheduleConflicts.at(1).contains(QLatin1String("'A' here"))
+                     && r.scheduleConflicts.at(1).contains(QLatin1String("same schedule index 0")),
+                 qPrintable(r.toText()));
+        QCOMPARE(main->participants().size(), 1);
+        // Forced: merged, and recorded as forced.
+        r = mergeStudy(*main, copyPath, true);
+        QVERIFY(r.ok());
+        QVERIFY(r.forced);
+        QCOMPARE(r.participantsAdded, 1);
+
+        // Set right, a third station's participants merge without conflicts.
+        const QString thirdPath = dir.filePath(QStringLiteral("third.tastelab"));
+        main.reset();
+        QVERIFY(QFile::copy(mainPath, thirdPath));
+        {
+            auto third = Study::open(thirdPath, &error);
+            QVERIFY(third->setStationNumber(2));
+            // Station 2 of 2 in a file holding A (0) and B (0): its first own index is 1.
+            QCOMPARE(third->nextScheduleIndex(), 1);
+            QCOMPARE(third->createParticipant(QStringLiteral("C"), 3, {})->scheduleIndex, 1);
+        }
+        main = Study::open(mainPath, &error);
+        r = mergeStudy(*main, thirdPath);
+        QVERIFY2(r.ok() && r.scheduleConflicts.isEmpty(), qPrintable(r.toText()));
+        QCOMPARE(r.participantsAdded, 1);
+
+        // A file that declares another number of stations is another study file: refused, and said so.
+        QTemporaryDir otherDir;
+        s.design.stations = 3;
+        {
+            auto three = makeStudy(otherDir.path(), s, {QStringLiteral("a")}, 8);
+            QVERIFY(three);
+        }
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sameid"));
+        db.setDatabaseName(otherDir.filePath(QStringLiteral("study.tastelab")));
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE study_meta SET value = ? WHERE key = 'study_id'"));
+        q.addBindValue(main->studyId());
+        QVERIFY(q.exec());
+        q.finish();
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("sameid"));
+        r = mergeStudy(*main, otherDir.filePath(QStringLiteral("study.tastelab")));
+        QVERIFY(r.refused);
+        QVERIFY2(r.scheduleConflicts.join(QLatin1Char('\n')).contains(QLatin1String("runs on 2 stations here and on 3")), qPrintable(r.toText()));
     }
 
     void movedMusicFolderIsFound()
