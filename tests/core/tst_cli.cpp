@@ -563,6 +563,76 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("log"));
     }
 
+    void stationsShareTheBalancedAssignment()
+    {
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 6; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.flac").arg(i % 2 ? "jazz" : "rock").arg(i), 8, 220 + 40 * i);
+        const QString study = dir.filePath(QStringLiteral("s.tastelab"));
+        const QString yaml = dir.filePath(QStringLiteral("s.study.yaml"));
+        // A station number beyond design.stations is refused.
+        Result r = runCli({QStringLiteral("create"), QStringLiteral("--study"), dir.filePath(QStringLiteral("bad.tastelab")), QStringLiteral("--name"),
+                           QStringLiteral("Bad"), QStringLiteral("--stations"), QStringLiteral("2"), QStringLiteral("--station"), QStringLiteral("3")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("station number 3 is outside 1..2")), qPrintable(r.err));
+        test::writeBytes(yaml, "name: Stations\n"
+                               "clipSeconds: 3\n"
+                               "design:\n"
+                               "  clipsPerParticipant: 3\n"
+                               "  balancedAssignment: true\n"
+                               "  stations: 2\n"
+                               "  seed: 5\n");
+        r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--study-file"), yaml, QStringLiteral("--station"),
+                    QStringLiteral("1")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("station 1 of 2")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+
+        // Station 2: a copy of the study database (the study file is shared, unchanged), renumbered.
+        const QString station2 = dir.filePath(QStringLiteral("s2.tastelab"));
+        QVERIFY(QFile::copy(study, station2));
+        r = runCli({QStringLiteral("station"), QStringLiteral("--study"), station2});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("station 1 of 2; the next participant gets schedule index 0")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("station"), QStringLiteral("--study"), station2, QStringLiteral("--set"), QStringLiteral("2")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("station 2 of 2; the next participant gets schedule index 1")), qPrintable(r.out + r.err));
+        for (const auto &[file, code] : {std::pair{study, QStringLiteral("A")}, std::pair{station2, QStringLiteral("B")}}) {
+            r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), file, QStringLiteral("--participant"), code});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), station2});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("1 participants added")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("coverage"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("coverage over 2 participants, pool of 6 tracks: each heard min 1, max 1"))
+                     && r.out.contains(QLatin1String("2 stations; participants per station: 1: 1, 2: 1")),
+                 qPrintable(r.out));
+        r = runCli({QStringLiteral("coverage"), QStringLiteral("--study"), study, QStringLiteral("--json")});
+        const QJsonObject cov = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(cov.value(QStringLiteral("stations")).toInt(), 2);
+        QCOMPARE(cov.value(QStringLiteral("per_station")).toObject().value(QStringLiteral("2")).toInt(), 1);
+        QVERIFY(cov.value(QStringLiteral("duplicate_indexes")).toArray().isEmpty());
+
+        // A copy that keeps station 1's number: its participant takes the window the study's next
+        // participant takes too, and the merge is refused with both reasons.
+        const QString copy = dir.filePath(QStringLiteral("copy.tastelab"));
+        QVERIFY(QFile::copy(study, copy));
+        for (const auto &[file, code] : {std::pair{copy, QStringLiteral("C")}, std::pair{study, QStringLiteral("D")}}) {
+            r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), file, QStringLiteral("--participant"), code});
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), copy});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("Merge refused")) && r.err.contains(QLatin1String("both files are station 1 of 2"))
+                     && r.err.contains(QLatin1String("participant 'C'")) && r.err.contains(QLatin1String("same schedule index 2")),
+                 qPrintable(r.err));
+        r = runCli({QStringLiteral("merge"), QStringLiteral("--study"), study, QStringLiteral("--from"), copy, QStringLiteral("--force")});
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("forced")), qPrintable(r.out + r.err));
+        r = runCli({QStringLiteral("coverage"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("warning: schedule indexes used more than once (same clips): 2 (C, D)"))
+                     || r.out.contains(QLatin1String("warning: schedule indexes used more than once (same clips): 2 (D, C)")),
+                 qPrintable(r.out));
+    }
+
     void explainsAnExcerpt()
     {
         // Tones of two genres; A likes "high". One more track is high for 2 s, then low; its
