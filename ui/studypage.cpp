@@ -17,6 +17,8 @@
 #include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -157,6 +159,30 @@ QWidget *StudyPage::buildSummary()
     m_settings = new QLabel(summary);
     m_settings->setObjectName(QStringLiteral("studySettingsLabel"));
     m_settings->setWordWrap(true);
+    m_stationRow = new QWidget(summary);
+    m_station = new QSpinBox(m_stationRow);
+    m_station->setObjectName(QStringLiteral("stationNumberSpin"));
+    m_station->setSpecialValueText(tr("not set"));
+    m_station->setToolTip(tr("Each station collecting data with a copy of this study needs its own number, so that "
+                             "the stations share the balanced assignment. It is kept in this file, not in the study file."));
+    m_stationNote = new QLabel(m_stationRow);
+    m_stationNote->setObjectName(QStringLiteral("stationNoteLabel"));
+    m_stationNote->setWordWrap(true);
+    auto *stationLabel = new QLabel(tr("Station number:"), m_stationRow);
+    stationLabel->setBuddy(m_station);
+    auto *stationLayout = new QHBoxLayout(m_stationRow);
+    stationLayout->setContentsMargins(0, 0, 0, 0);
+    stationLayout->addWidget(stationLabel);
+    stationLayout->addWidget(m_station);
+    stationLayout->addWidget(m_stationNote, 1);
+    connect(m_station, &QSpinBox::valueChanged, this, [this](int k) {
+        if (!m_study || k < 1)
+            return;
+        if (!m_study->setStationNumber(k))
+            m_stationNote->setText(m_study->lastError());
+        else
+            refresh();
+    });
     m_counts = new QLabel(summary);
     m_counts->setObjectName(QStringLiteral("studyCountsLabel"));
     m_missing = new QLabel(summary);
@@ -231,6 +257,7 @@ QWidget *StudyPage::buildSummary()
     layout->addWidget(m_path);
     layout->addSpacing(6);
     layout->addWidget(m_settings);
+    layout->addWidget(m_stationRow);
     layout->addWidget(m_counts);
     layout->addWidget(m_missing);
     layout->addSpacing(6);
@@ -292,6 +319,22 @@ void StudyPage::refresh()
                               s.balanceGenres ? tr("balanced genres") : tr("genres as they come"),
                               tr("repeated clips: %1").arg(s.repeats), unlock};
     m_settings->setText(settingsParts.join(QStringLiteral(" · ")));
+
+    // Stations: this file's number, and what the next participant gets.
+    const int stations = s.design.stations;
+    m_stationRow->setVisible(stations > 1);
+    if (stations > 1) {
+        const int station = m_study->stationNumber();
+        {
+            const QSignalBlocker block(m_station);
+            m_station->setRange(0, stations);
+            m_station->setMinimum(station > 0 ? 1 : 0); // "not set" only until a number is chosen
+            m_station->setValue(station);
+        }
+        const int next = m_study->nextScheduleIndex();
+        m_stationNote->setText(next < 0 ? tr("of %1. Choose this station's number before the first participant.").arg(stations)
+                                        : tr("of %1 stations (the next participant gets schedule index %2).").arg(stations).arg(next));
+    }
 
     // Tracks per genre.
     const QVector<Track> tracks = m_study->tracks();

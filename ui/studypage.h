@@ -7,6 +7,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSpinBox;
 class QStackedWidget;
 class QTableWidget;
 
@@ -49,6 +50,10 @@ private:
     QLabel *m_name = nullptr;
     QLabel *m_path = nullptr;
     QLabel *m_settings = nullptr;
+    /// Stations (design.stations > 1): this file's station number, kept in the study database.
+    QWidget *m_stationRow = nullptr;
+    QSpinBox *m_station = nullptr;
+    QLabel *m_stationNote = nullptr;
     QLabel *m_counts = nullptr;
     QLabel *m_missing = nullptr;
     QTableWidget *m_genres = nullptr;

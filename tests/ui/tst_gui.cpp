@@ -62,6 +62,7 @@ private Q_SLOTS:
     void likertWithNumberKeys();
     void missingFilePausesSession();
     void studyOverview();
+    void stationNumberOnStudyPage();
     void featuresPage();
     void modelsPage();
     void preferences();
@@ -601,6 +602,52 @@ void TestGui::studyOverview()
     QCOMPARE(genres->rowCount(), int(audio::demoStyles().size()));
     QVERIFY(child<QLabel>(&window, "studyNameLabel")->text() == QStringLiteral("Taste test"));
     shot(&window, QStringLiteral("study-overview.png"));
+}
+
+void TestGui::stationNumberOnStudyPage()
+{
+    // A study on three stations: the Study page asks for this file's station number and stores it
+    // in the study database (not in the shared study file, whose hash stays).
+    const QString path = m_dir.filePath(QStringLiteral("stations.tastelab"));
+    QString hash;
+    {
+        StudySettings s;
+        s.name = QStringLiteral("Three stations");
+        s.design.stations = 3;
+        s.design.balancedAssignment = true;
+        QString error;
+        auto study = Study::create(path, s, &error);
+        QVERIFY2(study, qPrintable(error));
+        QVERIFY(study->writeStudyFile(StudyFile::defaultPathFor(path)));
+        hash = study->studyFileHash();
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openStudy(path));
+    QSpinBox *station = child<QSpinBox>(&window, "stationNumberSpin");
+    QVERIFY(station && station->isVisible());
+    QCOMPARE(station->value(), 0);
+    QCOMPARE(station->text(), QStringLiteral("not set"));
+    QVERIFY2(child<QLabel>(&window, "stationNoteLabel")->text().contains(QLatin1String("before the first participant")),
+             qPrintable(child<QLabel>(&window, "stationNoteLabel")->text()));
+    station->setValue(2);
+    QCOMPARE(child<QLabel>(&window, "stationNoteLabel")->text(),
+             QStringLiteral("of 3 stations (the next participant gets schedule index 1)."));
+    QCOMPARE(station->minimum(), 1);
+    shot(&window, QStringLiteral("study-station-number.png"));
+    window.close();
+    QString error;
+    auto study = Study::open(path, &error);
+    QVERIFY2(study, qPrintable(error));
+    QCOMPARE(study->stationNumber(), 2);
+    QCOMPARE(study->studyFileHash(), hash);
+    // A study on one station shows no station number.
+    MainWindow single;
+    single.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&single));
+    QVERIFY(single.openStudy(m_studyPath));
+    QVERIFY(!child<QSpinBox>(&single, "stationNumberSpin")->isVisible());
 }
 
 void TestGui::featuresPage()
