@@ -16,8 +16,9 @@ packages=(
     # encoders: LibTorch (CPU build in Debian) and JSON manifests; python3-torch runs the export
     # scripts in models/export and the C++/Python parity tests
     libtorch-dev nlohmann-json3-dev python3-torch
-    # audio output (QAudioSink talks to PulseAudio) and headless GUI tests
-    pulseaudio pulseaudio-utils xvfb xauth fonts-dejavu-core
+    # audio output (QAudioSink talks to PulseAudio) and headless GUI tests; libpulse-dev: the
+    # system volume monitor (core/audio/systemvolume.*)
+    pulseaudio pulseaudio-utils libpulse-dev xvfb xauth fonts-dejavu-core
     # Hangul for the Korean interface (without it tst_i18n fails and Korean text shows boxes)
     fonts-noto-cjk
     # the packaging test: CPack's .deb (dpkg-shlibdeps) and the desktop entry / metainfo validators

@@ -40,7 +40,7 @@ for f in ./usr/bin/tastelab ./usr/bin/tastelab-cli \
 done
 depends="$(dpkg-deb -f "$deb" Depends)"
 for d in libtorch1.13 libqt6widgets6 libqt6multimedia6 libqt6charts6 libqt6svg6 libqt6sql6-sqlite \
-         qt6-qpa-plugins libqcustomplot2.1-qt6 libsndfile1 libsamplerate0 libebur128-1 libyaml-cpp0.7; do
+         qt6-qpa-plugins libqcustomplot2.1-qt6 libsndfile1 libsamplerate0 libebur128-1 libyaml-cpp0.7 libpulse0; do
     grep -qE "(^|, )$d( |,|$)" <<<"$depends" || fail "the package does not depend on $d (Depends: $depends)"
 done
 # Korean needs a CJK font and Qt's own translations: recommended, not required.
