@@ -281,8 +281,8 @@ bool exportCsv(Study &study, const QString &path, QString *error)
     // The per-participant quality summary and the questionnaire answers, next to the data.
     QString quality = QStringLiteral("participant,answers,practice_answers,catch_total,catch_correct,catch_accuracy,"
                                      "repeat_pairs,kappa,kappa_kind,agreement,longest_run,straight_lining,fast_answers,"
-                                     "focus_losses,integrity_flagged,revisions,volume_changes,excluded,exclusion_rules,"
-                                     "rules\n");
+                                     "focus_losses,integrity_flagged,revisions,volume_changes,system_volume_changes,"
+                                     "system_volume_observable,excluded,exclusion_rules,rules\n");
     const QString rules = qualityRulesText(data.settings);
     for (const Participant &p : data.participants) {
         const QJsonObject o = qualitySummaryJson(data.quality[p.id]);
@@ -290,7 +290,7 @@ bool exportCsv(Study &study, const QString &path, QString *error)
         for (const char *key : {"participant", "answers", "practice_answers", "catch_total", "catch_correct",
                                 "catch_accuracy", "repeat_pairs", "kappa", "kappa_kind", "agreement", "longest_run",
                                 "straight_lining", "fast_answers", "focus_losses", "integrity_flagged", "revisions",
-                                "volume_changes", "excluded", "exclusion_rules"})
+                                "volume_changes", "system_volume_changes", "system_volume_observable", "excluded", "exclusion_rules"})
             f << jsonValueText(o.value(QLatin1String(key)));
         f << rules;
         for (QString &s : f)

@@ -65,6 +65,8 @@ public:
     /// Stores the consent (with its time) / the end of calibration (with the volume set).
     bool acceptConsent(QString *error);
     bool finishCalibration(const QJsonObject &detail, QString *error);
+    /// True once the calibration page was finished (in this sitting or an earlier one).
+    bool calibrated() const { return m_calibrated; }
     bool answerExtra(int extra, int value, qint64 responseMs, int replays, const AnswerIntegrity &integrity,
                      QString *error);
     /// The stored value of a clip-like step, or nullopt when not answered.

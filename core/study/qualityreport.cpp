@@ -109,6 +109,10 @@ ParticipantQualityRow participantQuality(Study &study, const Participant &p)
     for (const ParticipantEvent &e : surveydata::events(study, p.id)) {
         if (e.kind == QLatin1String("volume"))
             ++row.volumeChanges;
+        else if (e.kind == QLatin1String("system-volume"))
+            ++row.systemVolumeChanges;
+        else if (e.kind == QLatin1String("system-volume-unobservable"))
+            row.systemVolumeUnobservable = true;
         else if (e.kind == QLatin1String("focus"))
             ++row.focusEvents;
         else if (e.kind == QLatin1String("consent"))
@@ -146,6 +150,8 @@ QJsonObject qualitySummaryJson(const ParticipantQualityRow &row)
     o[QStringLiteral("integrity_flagged")] = q.integrityFlagged;
     o[QStringLiteral("revisions")] = row.revisions;
     o[QStringLiteral("volume_changes")] = row.volumeChanges;
+    o[QStringLiteral("system_volume_changes")] = row.systemVolumeChanges;
+    o[QStringLiteral("system_volume_observable")] = !row.systemVolumeUnobservable;
     o[QStringLiteral("excluded")] = q.excluded;
     QJsonArray reasons;
     for (const std::string &r : q.exclusionReasons)

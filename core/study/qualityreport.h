@@ -28,7 +28,9 @@ struct ParticipantQualityRow {
     QVector<QualityItem> items;
     int practiceAnswers = 0;
     int revisions = 0;
-    int volumeChanges = 0;
+    int volumeChanges = 0;       ///< "volume" events: the app's own volume
+    int systemVolumeChanges = 0; ///< "system-volume" events: the sound server's default sink after calibration
+    bool systemVolumeUnobservable = false; ///< a "system-volume-unobservable" event: changes may be missing
     int focusEvents = 0;
     bool consented = false;
 };

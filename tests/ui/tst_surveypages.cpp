@@ -3,7 +3,8 @@
 // rules (answer buttons locked until the minimum listening time, replay limit, Back with a
 // revision) and a catch clip -> finish; then what is stored. A second case injects an underrun
 // (ClipPlayer::stallFeedForTesting) and checks the answer is flagged, and that a focus loss is
-// recorded. Screenshots of every new page go to TASTELAB_SCREENSHOT_DIR.
+// recorded. The system volume is changed with pactl after calibration and must be logged.
+// Screenshots of every new page go to TASTELAB_SCREENSHOT_DIR.
 
 #include "playback/clipplayer.h"
 #include "studypage.h"
@@ -26,10 +27,32 @@
 #include <QRadioButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QScopeGuard>
 #include <QVBoxLayout>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace tastelab;
+
+namespace {
+
+/// Runs pactl (the listener's mixer, for the system volume); false when it fails.
+bool pactl(const QStringList &args, QString *output = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("pactl"), args);
+    if (!p.waitForFinished(20000))
+        return false;
+    if (output)
+        *output = QString::fromLocal8Bit(p.readAllStandardOutput());
+    return p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+}
+
+} // namespace
 using test::child;
 
 namespace {
@@ -156,6 +179,21 @@ void TestSurveyPages::walkThroughPages()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     survey->setStudy(study.get());
 
+    // The system volume (the default sink's, as a listener's mixer sets it) before the session: the
+    // survey's monitor reads it when the session opens and stores it with the calibration. Restored
+    // at the end, whatever happens.
+    QString original;
+    QVERIFY(pactl({QStringLiteral("get-sink-volume"), QStringLiteral("@DEFAULT_SINK@")}, &original));
+    const QRegularExpressionMatch percent = QRegularExpression(QStringLiteral("(\\d+)%")).match(original);
+    QVERIFY2(percent.hasMatch(), qPrintable(original));
+    const QString originalPercent = percent.captured(1) + QLatin1Char('%');
+    auto restoreVolume = qScopeGuard([&originalPercent] {
+        pactl({QStringLiteral("set-sink-mute"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("0")});
+        pactl({QStringLiteral("set-sink-volume"), QStringLiteral("@DEFAULT_SINK@"), originalPercent});
+    });
+    QVERIFY(pactl({QStringLiteral("set-sink-mute"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("0")}));
+    QVERIFY(pactl({QStringLiteral("set-sink-volume"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("90%")}));
+
     QLineEdit *code = child<QLineEdit>(&window, "participantCodeEdit");
     QTest::keyClicks(code, QStringLiteral("W01"));
     QTest::keyClick(code, Qt::Key_Return);
@@ -188,6 +226,17 @@ void TestSurveyPages::walkThroughPages()
     QPushButton *like = child<QPushButton>(&window, "likeButton");
     QPushButton *dislike = child<QPushButton>(&window, "dislikeButton");
     QVERIFY(!like->isEnabled());
+    // After calibration the listener turns the system volume down, then mutes: both are logged.
+    const qint64 walkerId = survey->session()->participant().id;
+    QVERIFY(pactl({QStringLiteral("set-sink-volume"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("45%")}));
+    auto systemEvents = [&] { return surveydata::events(*study, walkerId, QStringLiteral("system-volume")); };
+    QTRY_VERIFY_WITH_TIMEOUT(!systemEvents().isEmpty()
+                                 && qAbs(systemEvents().constLast().detail.value(QStringLiteral("to")).toDouble() - 0.45) < 0.005,
+                             10000);
+    QVERIFY(pactl({QStringLiteral("set-sink-mute"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("1")}));
+    QTRY_VERIFY_WITH_TIMEOUT(systemEvents().constLast().detail.value(QStringLiteral("muted")).toBool(), 10000);
+    QVERIFY(pactl({QStringLiteral("set-sink-mute"), QStringLiteral("@DEFAULT_SINK@"), QStringLiteral("0")}));
+    QTRY_VERIFY_WITH_TIMEOUT(!systemEvents().constLast().detail.value(QStringLiteral("muted")).toBool(), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(like->isEnabled(), kUnlockTimeoutMs);
     shot(&window, QStringLiteral("pages-3-practice.png"));
     like->click();
@@ -261,6 +310,27 @@ void TestSurveyPages::walkThroughPages()
     QVERIFY(!surveydata::events(*study, p.id, QStringLiteral("consent")).isEmpty());
     const QVector<ParticipantEvent> calibration = surveydata::events(*study, p.id, QStringLiteral("calibration"));
     QCOMPARE(calibration.size(), 1);
+    // The system volume at calibration: 90 %, unmuted, on the default sink.
+    const QJsonObject atCalibration = calibration[0].detail.value(QStringLiteral("systemVolume")).toObject();
+    QVERIFY2(qAbs(atCalibration.value(QStringLiteral("level")).toDouble() - 0.90) < 0.005, qPrintable(QJsonDocument(calibration[0].detail).toJson()));
+    QVERIFY(!atCalibration.value(QStringLiteral("muted")).toBool());
+    QString defaultSink;
+    QVERIFY(pactl({QStringLiteral("get-default-sink")}, &defaultSink));
+    QCOMPARE(atCalibration.value(QStringLiteral("sink")).toString(), defaultSink.trimmed());
+    // After it: from 90 % to 45 %, then muted and unmuted at 45 %.
+    const QVector<ParticipantEvent> system = surveydata::events(*study, p.id, QStringLiteral("system-volume"));
+    QCOMPARE(system.size(), 3);
+    QVERIFY(qAbs(system[0].detail.value(QStringLiteral("from")).toDouble() - 0.90) < 0.005);
+    QVERIFY(qAbs(system[0].detail.value(QStringLiteral("to")).toDouble() - 0.45) < 0.005);
+    QVERIFY(qAbs(system[0].detail.value(QStringLiteral("toDb")).toDouble() - 60 * std::log10(0.45)) < 0.1);
+    QCOMPARE(system[0].detail.value(QStringLiteral("sink")).toString(), defaultSink.trimmed());
+    QVERIFY(system[1].detail.value(QStringLiteral("muted")).toBool() && !system[1].detail.value(QStringLiteral("mutedBefore")).toBool());
+    QVERIFY(!system[2].detail.value(QStringLiteral("muted")).toBool());
+    QVERIFY(surveydata::events(*study, p.id, QStringLiteral("system-volume-unobservable")).isEmpty());
+    const ParticipantQualityRow qualityRow = participantQuality(*study, p);
+    QCOMPARE(qualityRow.systemVolumeChanges, 3);
+    QCOMPARE(qualitySummaryJson(qualityRow).value(QStringLiteral("system_volume_changes")).toInt(), 3);
+    QVERIFY(qualitySummaryJson(qualityRow).value(QStringLiteral("system_volume_observable")).toBool());
     const QVector<ParticipantEvent> volume = surveydata::events(*study, p.id, QStringLiteral("volume"));
     QCOMPARE(volume.size(), 1);
     QCOMPARE(volume[0].detail.value(QStringLiteral("to")).toDouble(), double(0.8f));

@@ -24,6 +24,8 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace tastelab {
 
 namespace {
@@ -138,7 +140,7 @@ void SurveyWidget::onVolumeChanged(float from, float to)
 {
     if (!m_session)
         return;
-    // The app's own volume (Preferences). The system mixer's volume is not visible through Qt 6.4.
+    // The app's own volume (Preferences); the system mixer's volume: onSystemVolume().
     m_session->logEvent(QStringLiteral("volume"),
                         QJsonObject{{QStringLiteral("from"), double(from)},
                                     {QStringLiteral("to"), double(to)},
@@ -146,8 +148,81 @@ void SurveyWidget::onVolumeChanged(float from, float to)
                                     {QStringLiteral("source"), QStringLiteral("app")}});
 }
 
+namespace {
+
+/// A system volume reading as event detail: fraction of 100 %, dB (null at -inf), mute and sink.
+QJsonObject systemVolumeJson(const audio::SystemVolume &v)
+{
+    if (!v.known)
+        return QJsonObject{{QStringLiteral("known"), false}};
+    return QJsonObject{{QStringLiteral("level"), v.level},
+                       {QStringLiteral("db"), std::isfinite(v.db) ? QJsonValue(v.db) : QJsonValue()},
+                       {QStringLiteral("muted"), v.muted},
+                       {QStringLiteral("sink"), QString::fromStdString(v.sink)},
+                       {QStringLiteral("sinkDescription"), QString::fromStdString(v.description)}};
+}
+
+} // namespace
+
+void SurveyWidget::watchSystemVolume()
+{
+    if (m_systemVolume || !m_systemVolumeError.isEmpty())
+        return;
+    auto monitor = std::make_unique<audio::SystemVolumeMonitor>();
+    std::string error;
+    // Readings arrive on PulseAudio's thread: queued to this widget's thread (dropped with it).
+    const bool ok = monitor->start(
+        [this](const audio::SystemVolume &v) {
+            QMetaObject::invokeMethod(this, [this, v] { onSystemVolume(v); }, Qt::QueuedConnection);
+        },
+        &error);
+    if (!ok) {
+        m_systemVolumeError = QString::fromStdString(error);
+        qWarning().noquote() << "The system volume is not observable:" << m_systemVolumeError;
+        return;
+    }
+    m_lastSystemVolume = monitor->current();
+    m_systemVolume = std::move(monitor);
+}
+
+bool SurveyWidget::afterCalibration() const
+{
+    return m_session && (!m_settings.calibration.enabled || m_session->calibrated());
+}
+
+void SurveyWidget::onSystemVolume(const audio::SystemVolume &v)
+{
+    const audio::SystemVolume previous = m_lastSystemVolume;
+    if (previous.sameAs(v))
+        return;
+    m_lastSystemVolume = v;
+    if (!afterCalibration())
+        return; // before and during calibration the participant sets the level
+    if (!v.known) {
+        m_session->logEvent(QStringLiteral("system-volume-unobservable"),
+                            QJsonObject{{QStringLiteral("reason"), QStringLiteral("the sound server stopped answering")},
+                                        {QStringLiteral("step"), m_stepIndex}});
+        return;
+    }
+    QJsonObject detail{{QStringLiteral("from"), previous.known ? QJsonValue(previous.level) : QJsonValue()},
+                       {QStringLiteral("to"), v.level},
+                       {QStringLiteral("fromDb"), previous.known && std::isfinite(previous.db) ? QJsonValue(previous.db) : QJsonValue()},
+                       {QStringLiteral("toDb"), std::isfinite(v.db) ? QJsonValue(v.db) : QJsonValue()},
+                       {QStringLiteral("mutedBefore"), previous.known ? QJsonValue(previous.muted) : QJsonValue()},
+                       {QStringLiteral("muted"), v.muted},
+                       {QStringLiteral("sink"), QString::fromStdString(v.sink)},
+                       {QStringLiteral("step"), m_stepIndex},
+                       {QStringLiteral("source"), QStringLiteral("system")}};
+    if (previous.known && previous.sink != v.sink)
+        detail.insert(QStringLiteral("sinkBefore"), QString::fromStdString(previous.sink));
+    if (isClipStep() && m_session->steps().at(m_stepIndex).kind == SurveyStep::Kind::Clip)
+        detail.insert(QStringLiteral("position"), m_session->steps().at(m_stepIndex).position + 1);
+    m_session->logEvent(QStringLiteral("system-volume"), detail);
+}
+
 SurveyWidget::~SurveyWidget()
 {
+    m_systemVolume.reset(); // no reading is queued to this widget after this
     stopSession();
 }
 
@@ -265,6 +340,9 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
         return;
     }
     m_pendingCode.clear();
+    watchSystemVolume();
+    if (!m_systemVolumeError.isEmpty())
+        m_session->logEvent(QStringLiteral("system-volume-unobservable"), QJsonObject{{QStringLiteral("reason"), m_systemVolumeError}});
 
     QString resumeNote;
     if (!m_session->isNew() && m_session->nextStep() > 0) {
@@ -428,9 +506,14 @@ void SurveyWidget::finishCalibration()
     m_calibrationPlaying = false;
     m_player->stop();
     QString error;
-    const QJsonObject detail{{QStringLiteral("appVolume"), double(m_player->volume())},
-                             {QStringLiteral("levelLufs"), m_settings.calibration.levelLufs},
-                             {QStringLiteral("device"), m_player->device().description()}};
+    QJsonObject detail{{QStringLiteral("appVolume"), double(m_player->volume())},
+                       {QStringLiteral("levelLufs"), m_settings.calibration.levelLufs},
+                       {QStringLiteral("device"), m_player->device().description()}};
+    // The system volume the participant settled on (the reference for later "system-volume" events).
+    if (m_systemVolume)
+        detail.insert(QStringLiteral("systemVolume"), systemVolumeJson(m_systemVolume->current()));
+    else
+        detail.insert(QStringLiteral("systemVolumeUnobservable"), m_systemVolumeError);
     if (!m_session->finishCalibration(detail, &error)) {
         QMessageBox::critical(this, tr("Not saved"), error);
         return;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/systemvolume.h"
 #include "playback/clipplayer.h"
 #include "study/participantsession.h"
 #include "study/studysettings.h"
@@ -44,7 +45,11 @@ class Study;
 /// With every clip answer the audio-integrity record (ClipPlayer::integrity()) and the focus
 /// losses during the clip (application state and window deactivation) are stored; answers given
 /// with an underrun or a device change are flagged. Changes of the app's volume are logged as
-/// participant events.
+/// participant events ("volume"), and so are changes of the system volume after calibration
+/// ("system-volume": the volume and mute of the sound server's default sink, where the clips play,
+/// watched by audio::SystemVolumeMonitor; its reading is stored with the calibration event too).
+/// When PulseAudio cannot be watched the survey runs all the same and logs that once per session
+/// ("system-volume-unobservable").
 ///
 /// Every answer is stored through ParticipantSession::answer() before the next clip starts; when
 /// that fails a message box shows the error and the clip stays. A missing or unreadable file or
@@ -102,6 +107,11 @@ private:
     void skip();
     void onFocusLost(const QString &how);
     void onVolumeChanged(float from, float to);
+    /// A reading of the system volume (queued here from PulseAudio's thread).
+    void onSystemVolume(const audio::SystemVolume &volume);
+    /// Starts the system volume monitor once; logs when it cannot run.
+    void watchSystemVolume();
+    bool afterCalibration() const;
     AnswerIntegrity currentIntegrity() const;
     bool isClipStep() const;
     void onStartRequested(const QString &code);
@@ -156,6 +166,9 @@ private:
     bool m_calibrationPlaying = false;
     ClipRequest m_calibrationRequest;
     std::unique_ptr<QTemporaryDir> m_toneDir;
+    std::unique_ptr<audio::SystemVolumeMonitor> m_systemVolume; ///< null until the first session
+    audio::SystemVolume m_lastSystemVolume;
+    QString m_systemVolumeError; ///< why the system volume cannot be watched
 };
 
 } // namespace tastelab
