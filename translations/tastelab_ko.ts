@@ -158,6 +158,18 @@
         <source>Survey records added (practice and catch answers, questionnaire answers, events, revisions): %1.</source>
         <translation>추가된 설문 기록(연습·확인용 클립 응답, 설문 응답, 이벤트, 수정 기록): %1.</translation>
     </message>
+    <message>
+        <source>the study runs on %1 stations here and on %2 in %3</source>
+        <translation>이 파일의 연구는 스테이션 %1개, %3의 연구는 스테이션 %2개로 진행됩니다</translation>
+    </message>
+    <message>
+        <source>both files are station %1 of %2; every station needs its own number (tastelab-cli station --set K, or the Study page)</source>
+        <translation>두 파일 모두 스테이션 %1/%2입니다. 스테이션마다 고유 번호가 필요합니다(tastelab-cli station --set K 또는 연구 페이지)</translation>
+    </message>
+    <message>
+        <source>participant &apos;%1&apos; in %2 and participant &apos;%3&apos; here have the same schedule index %4 (the same clips)</source>
+        <translation>%2의 참가자 &apos;%1&apos;와 이 파일의 참가자 &apos;%3&apos;의 일정 인덱스가 %4로 같습니다(같은 클립)</translation>
+    </message>
 </context>
 <context>
     <name>Extractor</name>
@@ -675,6 +687,18 @@
         <source>the answer to question &apos;%1&apos; was not saved: %2</source>
         <translation>질문 &apos;%1&apos;의 응답이 저장되지 않았습니다: %2</translation>
     </message>
+    <message>
+        <source>station number %1 is outside 1..%2 (the study file&apos;s design.stations)</source>
+        <translation>스테이션 번호 %1이(가) 1..%2 범위를 벗어났습니다(연구 파일의 design.stations)</translation>
+    </message>
+    <message>
+        <source>the study runs on %1 stations and this file has no station number; set it first (1..%1: the Study page, or tastelab-cli station --set K)</source>
+        <translation>이 연구는 스테이션 %1개로 진행되는데 이 파일에는 스테이션 번호가 없습니다. 먼저 번호를 정하세요(1..%1: 연구 페이지 또는 tastelab-cli station --set K)</translation>
+    </message>
+    <message>
+        <source>this file&apos;s station number %1 is beyond the study&apos;s %2 stations; set it again (the Study page, or tastelab-cli station --set K)</source>
+        <translation>이 파일의 스테이션 번호 %1이(가) 연구의 스테이션 수 %2을(를) 넘습니다. 다시 정하세요(연구 페이지 또는 tastelab-cli station --set K)</translation>
+    </message>
 </context>
 <context>
     <name>StudyDatabase</name>
@@ -1007,6 +1031,10 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>Exclusion limits must be -1 (off) or a count / share of at most 1.</source>
         <translation>제외 한도는 -1(끔)이거나 개수 또는 1 이하의 비율이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The number of stations must be between 1 and 1000.</source>
+        <translation>스테이션 수는 1에서 1000 사이여야 합니다.</translation>
     </message>
 </context>
 <context>
@@ -4529,6 +4557,26 @@ Create a new study from a folder of music, or open an existing study file (*.tas
     <message>
         <source>no</source>
         <translation>아니요</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>미설정</translation>
+    </message>
+    <message>
+        <source>Each station collecting data with a copy of this study needs its own number, so that the stations share the balanced assignment. It is kept in this file, not in the study file.</source>
+        <translation>이 연구의 사본으로 데이터를 수집하는 스테이션마다 고유 번호가 있어야 스테이션들이 균형 배정을 나눠 가집니다. 번호는 연구 파일이 아니라 이 파일에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Station number:</source>
+        <translation>스테이션 번호:</translation>
+    </message>
+    <message>
+        <source>of %1. Choose this station&apos;s number before the first participant.</source>
+        <translation>/ %1. 첫 참가자 전에 이 스테이션의 번호를 고르세요.</translation>
+    </message>
+    <message>
+        <source>of %1 stations (the next participant gets schedule index %2).</source>
+        <translation>/ 스테이션 %1개 (다음 참가자의 일정 인덱스: %2).</translation>
     </message>
 </context>
 <context>
