@@ -563,6 +563,9 @@ int cmdStatus(QCommandLineParser &p)
     out() << "study: " << s.name << " (" << study->studyId() << ")" << Qt::endl;
     out() << "scale: " << scaleId(s.scale) << ", clips: " << s.clipsPerParticipant << " x " << s.clipSeconds
           << " s, repeats: " << s.repeats << Qt::endl;
+    if (s.design.stations > 1)
+        out() << "station: " << (study->stationNumber() > 0 ? QString::number(study->stationNumber()) : QStringLiteral("not set"))
+              << " of " << s.design.stations << Qt::endl;
     out() << "tracks: " << tracks.size() << Qt::endl;
     for (const auto &[g, n] : genres)
         out() << "  " << g << ": " << n << Qt::endl;

@@ -255,7 +255,7 @@ int Study::nextScheduleIndex() const
                 ++own;
         }
     }
-    int index = own * stations + (station - 1);
+    int index = survey::stationScheduleIndex(own, stations, station);
     while (used.contains(index)) // e.g. participants from before the study had stations
         index += stations;
     return index;

@@ -130,6 +130,14 @@ struct Schedule {
 Schedule planSchedule(std::vector<ScheduleTrack> pool, const ScheduleOptions &options, std::uint64_t participantSeed,
                       int participantIndex);
 
+/// The schedule index of a station's participant: with S stations, station k's (1..S) participant
+/// number n (0-based, in that station's order) gets n * S + (k - 1), so S stations with equal counts
+/// take exactly the windows one station would. With one station: n.
+inline int stationScheduleIndex(int localIndex, int stations, int station)
+{
+    return stations <= 1 ? localIndex : localIndex * stations + (station - 1);
+}
+
 /// How often each pool track is heard (repeats not counted) across participants.
 struct Coverage {
     int participants = 0;

@@ -421,6 +421,50 @@ private Q_SLOTS:
               c.minCount, c.maxCount, c.meanCount, u.minCount, u.maxCount);
     }
 
+    void stationsTogetherCoverWhatOneStationWould()
+    {
+        // 3 stations x 10 participants (station k's participant n: index n * 3 + k - 1) hear every
+        // clip exactly as often as 30 participants of one station, and stay balanced as they go.
+        ScheduleOptions o;
+        o.clipsPerParticipant = 9;
+        o.balancedAssignment = true;
+        o.studySeed = 4242;
+        const std::vector<ScheduleTrack> tracks = pool({{"jazz", 14}, {"rock", 14}, {"pop", 13}});
+        std::vector<std::int64_t> ids;
+        for (const ScheduleTrack &t : tracks)
+            ids.push_back(t.id);
+        std::vector<std::vector<std::int64_t>> one, stations;
+        for (int i = 0; i < 30; ++i)
+            one.push_back(mainTracks(planSchedule(tracks, o, std::uint64_t(i + 1), stationScheduleIndex(i, 1, 1))));
+        // The stations run side by side: one participant each in turn.
+        std::set<int> indexes;
+        for (int n = 0; n < 10; ++n) {
+            for (int k = 1; k <= 3; ++k) {
+                const int index = stationScheduleIndex(n, 3, k);
+                QVERIFY(indexes.insert(index).second);
+                stations.push_back(mainTracks(planSchedule(tracks, o, std::uint64_t(1000 * k + n), index)));
+            }
+            const Coverage soFar = coverage(ids, stations);
+            QVERIFY(soFar.maxCount - soFar.minCount <= 1);
+        }
+        QCOMPARE(int(indexes.size()), 30);
+        QCOMPARE(*indexes.rbegin(), 29);
+        const Coverage a = coverage(ids, one);
+        const Coverage b = coverage(ids, stations);
+        QVERIFY(a.counts == b.counts);
+        QCOMPARE(b.minCount, a.minCount);
+        QCOMPARE(b.maxCount, a.maxCount);
+        // Without station numbers each station would start at index 0: the same 10 windows thrice.
+        std::vector<std::vector<std::int64_t>> unnumbered;
+        for (int k = 1; k <= 3; ++k)
+            for (int n = 0; n < 10; ++n)
+                unnumbered.push_back(mainTracks(planSchedule(tracks, o, std::uint64_t(1000 * k + n), n)));
+        const Coverage u = coverage(ids, unnumbered);
+        QVERIFY(u.maxCount - u.minCount > 1);
+        qInfo("3 stations x 10: %d..%d times per clip (one station x 30: %d..%d); unnumbered stations: %d..%d", b.minCount,
+              b.maxCount, a.minCount, a.maxCount, u.minCount, u.maxCount);
+    }
+
     void practiceClipsComeFromOutsideTheMainSet()
     {
         ScheduleOptions o;
