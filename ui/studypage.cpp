@@ -163,6 +163,7 @@ QWidget *StudyPage::buildSummary()
     m_station = new QSpinBox(m_stationRow);
     m_station->setObjectName(QStringLiteral("stationNumberSpin"));
     m_station->setSpecialValueText(tr("not set"));
+    m_station->setKeyboardTracking(false); // typed numbers are stored when complete
     m_station->setToolTip(tr("Each station collecting data with a copy of this study needs its own number, so that "
                              "the stations share the balanced assignment. It is kept in this file, not in the study file."));
     m_stationNote = new QLabel(m_stationRow);

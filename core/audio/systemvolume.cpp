@@ -20,6 +20,7 @@ struct SystemVolumeMonitor::Private {
     bool running = false;
     // Touched on PulseAudio's thread, and under the mainloop lock by start():
     std::string defaultSink;
+    std::string wantedSink; ///< followSink(); empty: the default sink
     std::uint32_t sinkIndex = PA_INVALID_INDEX;
     bool firstReading = false; ///< the first query (server info, then the sink) is answered
     bool wasReady = false;
@@ -69,14 +70,15 @@ struct SystemVolumeMonitor::Private {
     {
         auto *d = static_cast<Private *>(self);
         d->defaultSink = info && info->default_sink_name ? info->default_sink_name : "";
-        if (d->defaultSink.empty()) {
+        const std::string &sink = d->wantedSink.empty() ? d->defaultSink : d->wantedSink;
+        if (sink.empty()) {
             d->sinkIndex = PA_INVALID_INDEX;
             d->publish(SystemVolume{});
             d->firstReading = true;
             pa_threaded_mainloop_signal(d->loop, 0);
             return;
         }
-        if (pa_operation *op = pa_context_get_sink_info_by_name(c, d->defaultSink.c_str(), &Private::onSinkInfo, self))
+        if (pa_operation *op = pa_context_get_sink_info_by_name(c, sink.c_str(), &Private::onSinkInfo, self))
             pa_operation_unref(op);
     }
 
@@ -205,6 +207,27 @@ void SystemVolumeMonitor::stop()
 }
 
 bool SystemVolumeMonitor::running() const { return d->running; }
+
+void SystemVolumeMonitor::followSink(const std::string &name)
+{
+    if (!d->running) {
+        d->wantedSink = name;
+        return;
+    }
+    pa_threaded_mainloop_lock(d->loop);
+    if (d->wantedSink != name) {
+        d->wantedSink = name;
+        d->sinkIndex = PA_INVALID_INDEX;
+        if (d->context && pa_context_get_state(d->context) == PA_CONTEXT_READY) {
+            // Synchronously, as start(): current() holds the new sink's reading on return.
+            d->firstReading = false;
+            d->queryServer();
+            while (!d->firstReading && PA_CONTEXT_IS_GOOD(pa_context_get_state(d->context)))
+                pa_threaded_mainloop_wait(d->loop);
+        }
+    }
+    pa_threaded_mainloop_unlock(d->loop);
+}
 
 SystemVolume SystemVolumeMonitor::current() const
 {

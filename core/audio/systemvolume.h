@@ -24,7 +24,7 @@ struct SystemVolume {
     bool sameAs(const SystemVolume &other) const;
 };
 
-/// Watches the default sink's volume and mute through libpulse (pa_threaded_mainloop and
+/// Watches the default sink's (or a chosen sink's, followSink()) volume and mute through libpulse (pa_threaded_mainloop and
 /// pa_context_subscribe on sink and server events): a change of the volume or mute of the default
 /// sink, and a change of which sink is the default, are reported through the callback. Plain C++17,
 /// no Qt. The callback runs on PulseAudio's thread (the Qt side must queue it to its own thread)
@@ -46,6 +46,11 @@ public:
     /// Disconnects and stops PulseAudio's thread; no callback runs after it returns.
     void stop();
     bool running() const;
+    /// Watches the sink with this name (PulseAudio's sink name, which is what Qt's PulseAudio
+    /// backend gives as QAudioDevice::id()) instead of the default sink; empty: the default sink
+    /// again. Takes effect at once: current() holds its reading on return (and the callback got
+    /// it). Any thread; never from the callback.
+    void followSink(const std::string &name);
     /// The last reading (known == false before the first).
     SystemVolume current() const;
 

@@ -143,6 +143,15 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(monitor.current().sink), QStringLiteral("tastelab_second"), 10000);
         QVERIFY(pactl({QStringLiteral("set-default-sink"), previous}));
         QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(monitor.current().sink), previous, 10000);
+
+        // A chosen output (the player's device set in Preferences) is followed instead of the default.
+        monitor.followSink("tastelab_second");
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(monitor.current().sink), QStringLiteral("tastelab_second"), 10000);
+        QVERIFY(pactl({QStringLiteral("set-sink-volume"), QStringLiteral("tastelab_second"), QStringLiteral("33%")}));
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(monitor.current().level - 0.33) < 0.005, 10000);
+        QCOMPARE(QString::fromStdString(monitor.current().sink), QStringLiteral("tastelab_second"));
+        monitor.followSink(std::string());
+        QTRY_COMPARE_WITH_TIMEOUT(QString::fromStdString(monitor.current().sink), previous, 10000);
         QVERIFY(pactl({QStringLiteral("unload-module"), moduleId}));
     }
 

@@ -20,6 +20,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QMediaDevices>
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
@@ -181,8 +182,22 @@ void SurveyWidget::watchSystemVolume()
         qWarning().noquote() << "The system volume is not observable:" << m_systemVolumeError;
         return;
     }
-    m_lastSystemVolume = monitor->current();
     m_systemVolume = std::move(monitor);
+    followPlayerSink();
+}
+
+void SurveyWidget::followPlayerSink()
+{
+    // The sink the clips play on: the default one, or the output chosen in Preferences (Qt's
+    // PulseAudio backend names devices by their sink name).
+    if (!m_systemVolume || !m_player)
+        return;
+    const QAudioDevice device = m_player->device();
+    const bool isDefault = device.isNull() || device.id() == QMediaDevices::defaultAudioOutput().id();
+    m_systemVolume->followSink(isDefault ? std::string() : device.id().toStdString());
+    // Called as a session opens: the reading now is where the session starts from (the queued
+    // readings up to it carry nothing new).
+    m_lastSystemVolume = m_systemVolume->current();
 }
 
 bool SurveyWidget::afterCalibration() const
@@ -341,6 +356,7 @@ void SurveyWidget::openSession(const QString &code, const QJsonObject &demograph
     }
     m_pendingCode.clear();
     watchSystemVolume();
+    followPlayerSink();
     if (!m_systemVolumeError.isEmpty())
         m_session->logEvent(QStringLiteral("system-volume-unobservable"), QJsonObject{{QStringLiteral("reason"), m_systemVolumeError}});
 

@@ -111,6 +111,8 @@ private:
     void onSystemVolume(const audio::SystemVolume &volume);
     /// Starts the system volume monitor once; logs when it cannot run.
     void watchSystemVolume();
+    /// Points the monitor at the sink the player plays on.
+    void followPlayerSink();
     bool afterCalibration() const;
     AnswerIntegrity currentIntegrity() const;
     bool isClipStep() const;
