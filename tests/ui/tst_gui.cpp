@@ -643,10 +643,16 @@ void TestGui::stationNumberOnStudyPage()
     QCOMPARE(study->stationNumber(), 2);
     QCOMPARE(study->studyFileHash(), hash);
     // A study on one station shows no station number.
+    const QString singlePath = m_dir.filePath(QStringLiteral("one-station.tastelab"));
+    {
+        StudySettings s;
+        s.name = QStringLiteral("One station");
+        QVERIFY(Study::create(singlePath, s, &error));
+    }
     MainWindow single;
     single.show();
     QVERIFY(QTest::qWaitForWindowExposed(&single));
-    QVERIFY(single.openStudy(m_studyPath));
+    QVERIFY(single.openStudy(singlePath));
     QVERIFY(!child<QSpinBox>(&single, "stationNumberSpin")->isVisible());
 }
 
