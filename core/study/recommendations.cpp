@@ -268,43 +268,38 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
             f.waitForFinished();
     };
     {
-        QSqlQuery q(study.database());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length, vector FROM embeddings WHERE encoder = ?"));
-        q.addBindValue(model->encoder);
-        if (!q.exec())
-            return fail(q.lastError().text());
         auto chunk = std::make_unique<Chunk>();
-        while (q.next()) {
-            const qint64 trackId = q.value(0).toLongLong();
-            const int index = indexOf(trackId);
-            if (index < 0)
-                continue;
-            const ClipKey key{trackId, q.value(1).toDouble(), q.value(2).toDouble()};
-            if (!excerptsOf[std::size_t(index)].contains(key))
-                continue;
-            const QByteArray blob = q.value(3).toByteArray();
-            const std::size_t n = std::size_t(blob.size()) / sizeof(float);
+        QString sizeError;
+        const EmbeddingStore store(study);
+        const bool read = store.forEach(model->encoder, false, [&](const ClipKey &key, const void *values, std::size_t n) {
+            const int index = indexOf(key.trackId);
+            if (index < 0 || !excerptsOf[std::size_t(index)].contains(key))
+                return true;
             if (dim == 0) {
                 dim = n;
                 chunk->rows.reserve(kChunkRows * dim);
             }
             if (n != dim || n == 0) {
-                waitAll();
-                return fail(QCoreApplication::translate("Recommendations", "the %1 embeddings have different sizes (%2 and %3); extract them again")
+                sizeError = QCoreApplication::translate("Recommendations", "the %1 embeddings have different sizes (%2 and %3); extract them again")
                                 .arg(model->encoder)
                                 .arg(dim)
-                                .arg(n));
+                                .arg(n);
+                return false;
             }
             const std::size_t at = chunk->rows.size();
             chunk->rows.resize(at + n);
-            std::memcpy(chunk->rows.data() + at, blob.constData(), n * sizeof(float));
-            trackOfRow.push_back(trackId);
+            std::memcpy(chunk->rows.data() + at, values, n * sizeof(float));
+            trackOfRow.push_back(key.trackId);
             if (chunk->rows.size() >= kChunkRows * dim) {
                 submit(std::move(chunk));
                 chunk = std::make_unique<Chunk>();
                 chunk->rows.reserve(kChunkRows * dim);
             }
+            return true;
+        });
+        if (!read || !sizeError.isEmpty()) {
+            waitAll();
+            return fail(sizeError.isEmpty() ? store.lastError() : sizeError);
         }
         if (!chunk->rows.empty())
             submit(std::move(chunk));
