@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <limits>
 #include <numeric>
@@ -173,6 +174,12 @@ bool measureComponentSteering(Study &study, ExplanationRequest request, const Ex
     out->direction = direction;
     out->before = before.explanation.weights[std::size_t(component)];
     out->after = after.explanation.weights[std::size_t(component)];
+    double largest = 0;
+    for (const std::vector<double> *w : {&before.explanation.weights, &after.explanation.weights})
+        for (double v : *w)
+            largest = std::max(largest, std::abs(v));
+    if (largest > 0)
+        out->step = std::min(0.01, std::pow(10.0, std::floor(std::log10(largest)) - 1));
     out->neighboursBefore = out->neighboursAfter = std::numeric_limits<double>::quiet_NaN();
     return true;
 }

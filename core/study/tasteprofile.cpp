@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -354,9 +355,10 @@ bool trackLikeProbabilities(Study &study, qint64 modelId, const QVector<qint64> 
 
 QString SteeringOutcome::text() const
 {
-    const auto signed2 = [](double v) {
-        const QString s = QString::number(std::abs(v), 'f', 2);
-        return (v < 0 && s != QLatin1String("0.00") ? QStringLiteral("\u2212") : QStringLiteral("+")) + s;
+    const int decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
+    const auto signed2 = [decimals](double v) {
+        const QString s = QString::number(std::abs(v), 'f', decimals);
+        return (v < 0 && s.toDouble() != 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + s;
     };
     const double change = after - before;
     QString t = movedAsAsked() ? QCoreApplication::translate("TasteProfile", "moved as asked: %1").arg(signed2(change))
