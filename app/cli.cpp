@@ -949,13 +949,11 @@ int cmdScore(QCommandLineParser &p)
     std::unique_ptr<train::Model> model = loadModel(*study, id, &error);
     if (!model)
         return fail(error);
-    QSqlQuery q(study->database());
-    q.prepare(QStringLiteral("SELECT participant_id, encoder FROM models WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return fail(QStringLiteral("no stored model %1").arg(id));
-    const qint64 participantId = q.value(0).toLongLong();
-    const QString encoder = q.value(1).toString();
+    const std::optional<StoredModelRow> row = storedModelRow(*study, id, &error);
+    if (!row)
+        return fail(error);
+    const qint64 participantId = row->participantId;
+    const QString encoder = row->encoder;
     QSet<ClipKey> heard;
     for (const Answer &a : study->answers(participantId, AnswerSources::All))
         heard.insert({a.trackId, a.clipStart, a.clipLength});

@@ -27,15 +27,11 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
 {
     ExplanationReport report;
     report.modelId = request.modelId;
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT encoder, kind FROM models WHERE id = ?"));
-    q.addBindValue(request.modelId);
-    if (!q.exec() || !q.next()) {
-        report.error = QCoreApplication::translate("Explanation", "%1: no stored model %2").arg(study.path()).arg(request.modelId);
+    const std::optional<StoredModelRow> row = storedModelRow(study, request.modelId, &report.error);
+    if (!row)
         return report;
-    }
-    report.encoder = q.value(0).toString();
-    report.model = q.value(1).toString();
+    report.encoder = row->encoder;
+    report.model = row->kind;
     const std::optional<Track> track = study.track(request.trackId);
     if (!track) {
         report.error = QCoreApplication::translate("Explanation", "%1: no track %2").arg(study.path()).arg(request.trackId);

@@ -24,16 +24,13 @@ struct ModelInfo {
 
 bool modelInfo(Study &study, qint64 modelId, ModelInfo *out)
 {
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT participant_id, encoder, kind, settings FROM models WHERE id = ?"));
-    q.addBindValue(modelId);
-    if (!q.exec() || !q.next())
+    const std::optional<StoredModelRow> row = storedModelRow(study, modelId);
+    if (!row)
         return false;
-    out->participantId = q.value(0).toLongLong();
-    out->encoder = q.value(1).toString();
-    out->kind = q.value(2).toString();
-    const QJsonObject settings = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
-    out->mapping = LabelMapping::fromJson(settings.value(QStringLiteral("label_mapping")).toObject(),
+    out->participantId = row->participantId;
+    out->encoder = row->encoder;
+    out->kind = row->kind;
+    out->mapping = LabelMapping::fromJson(row->settings.value(QStringLiteral("label_mapping")).toObject(),
                                           LabelMapping::forScale(study.settings().scale));
     return true;
 }
