@@ -106,4 +106,50 @@ BuiltinCatchClips writeBuiltinCatchClips(const QString &folder, const StudySetti
     return result;
 }
 
+QVector<CatchClip> plannedBuiltinCatchClips(const StudySettings &settings)
+{
+    const bool likeDislike = settings.scale == AnswerScale::LikeDislike;
+    QVector<CatchClip> out;
+    for (const bool highest : {false, true}) {
+        const QString answer = likeDislike ? (highest ? QStringLiteral("like") : QStringLiteral("dislike"))
+                                           : QString::number(highest ? settings.maxValue() : settings.minValue());
+        CatchClip c;
+        c.id = QStringLiteral("press-%1").arg(answer);
+        c.file = QStringLiteral("catch/%1.wav").arg(c.id);
+        c.expected = highest ? settings.maxValue() : settings.minValue();
+        out << c;
+    }
+    return out;
+}
+
+bool isBuiltinCatchClip(const CatchClip &clip)
+{
+    return clip.id.startsWith(QLatin1String("press-"))
+        && QDir::fromNativeSeparators(clip.file) == QStringLiteral("catch/%1.wav").arg(clip.id);
+}
+
+bool addBuiltinCatchClips(StudySettings *settings, const QString &studyFileFolder, QString *error,
+                          BuiltinCatchClips *written)
+{
+    const QString folder = QDir(studyFileFolder).filePath(QStringLiteral("catch"));
+    const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, *settings, error);
+    if (catches.clips.isEmpty())
+        return false;
+    QVector<CatchClip> kept;
+    for (const CatchClip &c : std::as_const(settings->design.catchClips)) {
+        if (!isBuiltinCatchClip(c))
+            kept << c;
+    }
+    settings->design.catchClips = kept + catches.clips;
+    if (!catches.instructionsNote.isEmpty()) {
+        const QString instructions = settings->instructions.isEmpty() ? StudySettings::defaultInstructions()
+                                                                      : settings->instructions;
+        if (!instructions.contains(catches.instructionsNote))
+            settings->instructions = instructions + QStringLiteral("\n\n") + catches.instructionsNote;
+    }
+    if (written)
+        *written = catches;
+    return true;
+}
+
 } // namespace tastelab
