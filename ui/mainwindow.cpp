@@ -339,9 +339,11 @@ StudyOptionsDialog *MainWindow::editStudyOptions()
 {
     if (!m_study || isSurveyActive())
         return nullptr;
-    if (auto *running = findChild<StudyOptionsDialog *>()) {
-        running->raise();
-        return running;
+    for (StudyOptionsDialog *running : findChildren<StudyOptionsDialog *>()) {
+        if (running->isVisible()) { // a closed one waits for its deletion
+            running->raise();
+            return running;
+        }
     }
     auto *dialog = new StudyOptionsDialog(m_study.get(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
