@@ -707,6 +707,7 @@ public:
         auto *layout = new QVBoxLayout(this);
         layout->addWidget(editor, 1);
         layout->addWidget(m_error);
+        connect(editor, &StudyOptionsEditor::changed, this, [this] { showError(m_error, QString()); });
     }
 
     StudyOptionsEditor *editor() const { return m_editor; }

@@ -6,6 +6,8 @@
 
 #include "uistyle.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -45,6 +47,14 @@ QLabel *hint(const QString &text, QWidget *parent)
     return label;
 }
 
+/// A form label whose mnemonic focuses buddy (QFormLayout sets no buddy for a row holding a layout).
+QLabel *buddyLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
 template<typename T>
 T *named(T *widget, const char *name)
 {
@@ -68,6 +78,24 @@ QStringList splitOptions(const QString &text)
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
+
+void StudyOptionsEditor::watchChanges()
+{
+    for (auto *w : findChildren<QLineEdit *>())
+        connect(w, &QLineEdit::textEdited, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QPlainTextEdit *>())
+        connect(w, &QPlainTextEdit::textChanged, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QAbstractButton *>())
+        connect(w, &QAbstractButton::clicked, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QComboBox *>())
+        connect(w, &QComboBox::activated, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QAbstractSpinBox *>())
+        connect(w, &QAbstractSpinBox::editingFinished, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QTableWidget *>())
+        connect(w, &QTableWidget::itemChanged, this, &StudyOptionsEditor::changed);
+    for (auto *w : findChildren<QListWidget *>())
+        connect(w, &QListWidget::itemChanged, this, &StudyOptionsEditor::changed);
+}
 
 QString StudyOptionsEditor::validate(const StudySettings &) const
 {
@@ -101,9 +129,15 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
                                 "optionsBalanceGenresCheck");
         m_repeats = named(new QSpinBox(this), "optionsRepeatsSpin");
         m_repeats->setRange(0, 10000);
-        form->addRow(tr("&Clips per participant:"), m_clips);
+        auto *clipsRow = new QHBoxLayout;
+        clipsRow->addWidget(m_clips);
+        clipsRow->addStretch();
+        auto *repeatsRow = new QHBoxLayout;
+        repeatsRow->addWidget(m_repeats);
+        repeatsRow->addStretch();
+        form->addRow(buddyLabel(tr("&Clips per participant:"), m_clips, this), clipsRow);
         form->addRow(QString(), m_balanceGenres);
-        form->addRow(tr("&Repeated clips (consistency check):"), m_repeats);
+        form->addRow(buddyLabel(tr("&Repeated clips (consistency check):"), m_repeats, this), repeatsRow);
     }
 
     m_blocks = named(new QComboBox(this), "blocksCombo");
@@ -120,7 +154,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     m_shuffleBlocks = named(new QCheckBox(tr("Shuffle the order of the &blocks for each participant"), this),
                             "shuffleBlocksCheck");
     m_shuffleWithin = named(new QCheckBox(tr("Shuffle the clips &within each block"), this), "shuffleWithinCheck");
-    form->addRow(tr("B&locks:"), blocksRow);
+    form->addRow(buddyLabel(tr("B&locks:"), m_blocks, this), blocksRow);
     form->addRow(QString(), m_shuffleBlocks);
     form->addRow(QString(), m_shuffleWithin);
 
@@ -132,7 +166,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     poolBox->addWidget(m_poolGenres);
     poolBox->addWidget(hint(tr("Clips are drawn only from the checked genres; none checked = the whole library."), this));
     poolBox->addWidget(m_poolTracksNote);
-    form->addRow(tr("&Pool of clips:"), poolBox);
+    form->addRow(buddyLabel(tr("&Pool of clips:"), m_poolGenres, this), poolBox);
 
     m_balanced = named(new QCheckBox(tr("Balanced &assignment: every clip of the pool is heard about equally often "
                                         "across participants"),
@@ -148,7 +182,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     seedRow->addWidget(m_newSeed);
     seedRow->addStretch();
     form->addRow(QString(), m_balanced);
-    form->addRow(tr("Study &seed:"), seedRow);
+    form->addRow(buddyLabel(tr("Study &seed:"), m_seed, this), seedRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -162,6 +196,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     connect(m_balanced, &QCheckBox::toggled, this, &DesignEditor::updateEnabled);
     connect(m_newSeed, &QPushButton::clicked, this, [this] { m_seed->setValue(double(randomSeed() >> 11)); });
     load(StudySettings());
+    watchChanges();
 }
 
 void DesignEditor::load(const StudySettings &s)
@@ -302,9 +337,12 @@ PagesEditor::PagesEditor(QWidget *parent) : StudyOptionsEditor(parent)
     m_practice->setSpecialValueText(tr("none"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("Ca&libration:"), calibrationRow);
+    form->addRow(buddyLabel(tr("Ca&libration:"), m_calibration, this), calibrationRow);
     form->addRow(tr("Excerpt file:"), excerptRow);
-    form->addRow(tr("&Practice clips:"), m_practice);
+    auto *practiceRow = new QHBoxLayout;
+    practiceRow->addWidget(m_practice);
+    practiceRow->addStretch();
+    form->addRow(buddyLabel(tr("&Practice clips:"), m_practice, this), practiceRow);
 
     // Questionnaires: the tree lists questionnaires and their questions; the selected one's fields below.
     auto *questionnaires = new QGroupBox(tr("Questionnaires"), this);
@@ -422,6 +460,7 @@ PagesEditor::PagesEditor(QWidget *parent) : StudyOptionsEditor(parent)
     connect(m_questionPoints, &QSpinBox::valueChanged, this, &PagesEditor::writeBack);
     connect(m_questionRequired, &QCheckBox::toggled, this, &PagesEditor::writeBack);
     load(StudySettings());
+    watchChanges();
 }
 
 void PagesEditor::load(const StudySettings &s)
@@ -687,6 +726,7 @@ ListeningRulesEditor::ListeningRulesEditor(QWidget *parent) : StudyOptionsEditor
     StudySettings defaults;
     setContext(defaults, {}, QString());
     load(defaults);
+    watchChanges();
 }
 
 void ListeningRulesEditor::setContext(const StudySettings &s, const QStringList &genres, const QString &studyFolder)
@@ -770,10 +810,10 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     m_catchTable = named(new QTableWidget(0, 4, catchBox), "catchTable");
     m_catchTable->setHorizontalHeaderLabels({tr("Id"), tr("File"), tr("Expected answer"), tr("Instruction")});
     m_catchTable->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_catchTable->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_catchTable->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_catchTable->verticalHeader()->hide();
-    m_catchTable->setMinimumHeight(80);
-    m_catchTable->setMaximumHeight(120);
+    m_catchTable->setMinimumHeight(70);
     m_addCatch = named(new QPushButton(tr("&Add File…"), catchBox), "addCatchButton");
     m_removeCatch = named(new QPushButton(tr("Remo&ve"), catchBox), "removeCatchButton");
     m_expectedHint = hint(QString(), catchBox);
@@ -791,7 +831,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     auto *catchLayout = new QVBoxLayout(catchBox);
     catchLayout->addWidget(m_builtinCatch);
     catchLayout->addWidget(m_builtinNote);
-    catchLayout->addWidget(m_catchTable);
+    catchLayout->addWidget(m_catchTable, 1);
     catchLayout->addWidget(m_expectedHint);
     catchLayout->addLayout(catchButtons);
 
@@ -830,7 +870,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     qualityLayout->addLayout(exclusion);
 
     auto *form = new QFormLayout;
-    form->addRow(tr("&Loudness normalization:"), loudnessRow);
+    form->addRow(buddyLabel(tr("&Loudness normalization:"), m_loudnessMode, this), loudnessRow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
@@ -851,6 +891,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     StudySettings defaults;
     setContext(defaults, {}, QString());
     load(defaults);
+    watchChanges();
 }
 
 void LoudnessQualityEditor::setContext(const StudySettings &s, const QStringList &genres, const QString &studyFolder)
@@ -1028,6 +1069,7 @@ StudyOptionsDialog::StudyOptionsDialog(Study *study, QWidget *parent)
         pageLayout->addWidget(tab.editor);
         m_tabs->addTab(page, tab.title);
         m_editors << tab.editor;
+        connect(tab.editor, &StudyOptionsEditor::changed, this, [this] { m_error->hide(); });
     }
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("studyOptionsErrorLabel"));

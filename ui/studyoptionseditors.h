@@ -48,7 +48,14 @@ public:
     /// A path as the study file names it: relative to the study file's folder when inside it.
     QString relativeToStudy(const QString &path) const;
 
+Q_SIGNALS:
+    /// The researcher changed a field (e.g. to hide an old validation message).
+    void changed();
+
 protected:
+    /// Connects every field's edit signal to changed(); called by each editor's constructor.
+    void watchChanges();
+
     QString m_studyFolder;
 };
 
