@@ -97,6 +97,12 @@ void StudyOptionsEditor::watchChanges()
         connect(w, &QListWidget::itemChanged, this, &StudyOptionsEditor::changed);
 }
 
+double StudyOptionsEditor::kept(const QDoubleSpinBox *spin, double loaded, double factor)
+{
+    const double shown = QString::number(loaded * factor, 'f', spin->decimals()).toDouble();
+    return qAbs(spin->value() - shown) < 1e-9 ? loaded : spin->value() / factor;
+}
+
 QString StudyOptionsEditor::validate(const StudySettings &) const
 {
     return QString();
@@ -145,7 +151,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     m_blocks->addItem(tr("One block per genre"), int(DesignSettings::Blocks::Genre));
     m_blocks->addItem(tr("Random blocks"), int(DesignSettings::Blocks::Random));
     m_blockCount = named(new QSpinBox(this), "blockCountSpin");
-    m_blockCount->setRange(1, 1000);
+    m_blockCount->setRange(1, 10000);
     m_blockCount->setPrefix(tr("number of blocks: "));
     auto *blocksRow = new QHBoxLayout;
     blocksRow->addWidget(m_blocks);
@@ -201,6 +207,7 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
 
 void DesignEditor::load(const StudySettings &s)
 {
+    m_loaded = s;
     if (m_withClipCount) {
         m_clips->setValue(s.clipsPerParticipant);
         m_balanceGenres->setChecked(s.balanceGenres);
@@ -317,7 +324,7 @@ PagesEditor::PagesEditor(QWidget *parent) : StudyOptionsEditor(parent)
     m_calibrationLevel->setSuffix(tr(" LUFS"));
     m_calibrationSeconds = named(new QDoubleSpinBox(this), "calibrationSecondsSpin");
     m_calibrationSeconds->setRange(1.0, 120.0);
-    m_calibrationSeconds->setDecimals(0);
+    m_calibrationSeconds->setDecimals(1);
     m_calibrationSeconds->setSuffix(tr(" s"));
     m_calibrationFile = named(new QLineEdit(this), "calibrationFileEdit");
     m_calibrationFile->setPlaceholderText(tr("empty = a track of the library"));
@@ -465,6 +472,7 @@ PagesEditor::PagesEditor(QWidget *parent) : StudyOptionsEditor(parent)
 
 void PagesEditor::load(const StudySettings &s)
 {
+    m_loaded = s;
     m_consent->setChecked(!s.consentText.isEmpty());
     m_consentText->setPlainText(s.consentText);
     m_calibrationKept = s.calibration;
@@ -488,8 +496,8 @@ void PagesEditor::store(StudySettings *s) const
     s->calibration = m_calibrationKept;
     s->calibration.enabled = m_calibration->currentIndex() > 0;
     s->calibration.kind = m_calibration->currentIndex() == 2 ? CalibrationPage::Kind::Excerpt : CalibrationPage::Kind::Tone;
-    s->calibration.levelLufs = m_calibrationLevel->value();
-    s->calibration.seconds = m_calibrationSeconds->value();
+    s->calibration.levelLufs = kept(m_calibrationLevel, m_loaded.calibration.levelLufs);
+    s->calibration.seconds = kept(m_calibrationSeconds, m_loaded.calibration.seconds);
     s->calibration.file = s->calibration.kind == CalibrationPage::Kind::Excerpt ? m_calibrationFile->text().trimmed() : QString();
     s->practice = m_practiceKept;
     s->practice.clips = m_practice->value();
@@ -690,7 +698,7 @@ ListeningRulesEditor::ListeningRulesEditor(QWidget *parent) : StudyOptionsEditor
 
     m_unlimitedReplays = named(new QCheckBox(tr("&Unlimited"), this), "unlimitedReplaysCheck");
     m_maxReplays = named(new QSpinBox(this), "maxReplaysSpin");
-    m_maxReplays->setRange(0, 100);
+    m_maxReplays->setRange(0, 1000);
     m_maxReplays->setSpecialValueText(tr("no replays"));
     auto *replayRow = new QHBoxLayout;
     replayRow->addWidget(m_unlimitedReplays);
@@ -741,6 +749,7 @@ void ListeningRulesEditor::setContext(const StudySettings &s, const QStringList 
 
 void ListeningRulesEditor::load(const StudySettings &s)
 {
+    m_loaded = s;
     m_wholeClip->setChecked(s.minListenSeconds < 0);
     if (s.minListenSeconds >= 0) {
         m_minListen->setMaximum(qMax(m_minListen->maximum(), s.minListenSeconds));
@@ -756,7 +765,7 @@ void ListeningRulesEditor::load(const StudySettings &s)
 
 void ListeningRulesEditor::store(StudySettings *s) const
 {
-    s->minListenSeconds = m_wholeClip->isChecked() ? -1.0 : m_minListen->value();
+    s->minListenSeconds = m_wholeClip->isChecked() ? -1.0 : kept(m_minListen, m_loaded.minListenSeconds);
     s->rules.requireFullPlayback = m_fullPlayback->isChecked();
     s->rules.maxReplays = m_unlimitedReplays->isChecked() ? -1 : m_maxReplays->value();
     s->rules.forceAnswer = m_forceAnswer->isChecked();
@@ -819,7 +828,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     m_expectedHint = hint(QString(), catchBox);
     m_expectedHint->setObjectName(QStringLiteral("expectedAnswerHint"));
     m_catchPerParticipant = named(new QSpinBox(catchBox), "catchPerParticipantSpin");
-    m_catchPerParticipant->setRange(-1, 100);
+    m_catchPerParticipant->setRange(-1, 10000);
     m_catchPerParticipant->setSpecialValueText(tr("all"));
     auto *catchButtons = new QHBoxLayout;
     catchButtons->addWidget(m_addCatch);
@@ -842,7 +851,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     m_fastAnswer->setSuffix(tr(" s"));
     m_fastAnswer->setSpecialValueText(tr("off"));
     m_straightLine = named(new QSpinBox(qualityBox), "straightLineSpin");
-    m_straightLine->setRange(0, 1000);
+    m_straightLine->setRange(0, 10000);
     m_straightLine->setSpecialValueText(tr("off"));
     m_straightLine->setSuffix(tr(" answers"));
     m_minKappa = named(new QDoubleSpinBox(qualityBox), "minKappaSpin");
@@ -851,7 +860,7 @@ LoudnessQualityEditor::LoudnessQualityEditor(QWidget *parent) : StudyOptionsEdit
     m_minKappa->setSingleStep(0.05);
     m_minKappa->setSpecialValueText(tr("off"));
     m_maxFailedCatches = named(new QSpinBox(qualityBox), "maxFailedCatchesSpin");
-    m_maxFailedCatches->setRange(-1, 100);
+    m_maxFailedCatches->setRange(-1, 10000);
     m_maxFailedCatches->setSpecialValueText(tr("off"));
     m_maxFastShare = named(new QSpinBox(qualityBox), "maxFastSharePercentSpin");
     m_maxFastShare->setRange(-1, 100);
@@ -912,6 +921,7 @@ void LoudnessQualityEditor::updateExpectedHint()
 
 void LoudnessQualityEditor::load(const StudySettings &s)
 {
+    m_loaded = s;
     m_loudnessMode->setCurrentIndex(m_loudnessMode->findData(int(s.loudness.mode)));
     m_lufsTarget->setValue(s.loudness.targetLufs);
     m_rmsTarget->setValue(s.loudness.targetRmsDbfs);
@@ -960,9 +970,9 @@ void LoudnessQualityEditor::addCatchFile(const QString &file, int expected)
 void LoudnessQualityEditor::store(StudySettings *s) const
 {
     s->loudness.mode = LoudnessSettings::Mode(m_loudnessMode->currentData().toInt());
-    s->loudness.targetLufs = m_lufsTarget->value();
-    s->loudness.targetRmsDbfs = m_rmsTarget->value();
-    s->targetRmsDbfs = m_rmsTarget->value();
+    s->loudness.targetLufs = kept(m_lufsTarget, m_loaded.loudness.targetLufs);
+    s->loudness.targetRmsDbfs = kept(m_rmsTarget, m_loaded.loudness.targetRmsDbfs);
+    s->targetRmsDbfs = s->loudness.targetRmsDbfs;
     s->design.catchClips.clear();
     auto text = [this](int row, int column) {
         QTableWidgetItem *item = m_catchTable->item(row, column);
@@ -989,11 +999,15 @@ void LoudnessQualityEditor::store(StudySettings *s) const
         s->design.catchClips << (same ? m_builtinKept : planned);
     }
     s->design.catchPerParticipant = m_catchPerParticipant->value();
-    s->quality.fastAnswerSeconds = m_fastAnswer->value();
+    s->quality.fastAnswerSeconds = kept(m_fastAnswer, m_loaded.quality.fastAnswerSeconds);
     s->quality.straightLineRun = m_straightLine->value();
-    s->quality.minKappa = m_minKappa->value();
+    s->quality.minKappa = kept(m_minKappa, m_loaded.quality.minKappa);
     s->quality.maxFailedCatches = m_maxFailedCatches->value();
-    s->quality.maxFastShare = m_maxFastShare->value() < 0 ? -1.0 : m_maxFastShare->value() / 100.0;
+    const double loadedShare = m_loaded.quality.maxFastShare;
+    if (m_maxFastShare->value() == (loadedShare < 0 ? -1 : qRound(loadedShare * 100.0)))
+        s->quality.maxFastShare = loadedShare;
+    else
+        s->quality.maxFastShare = m_maxFastShare->value() < 0 ? -1.0 : m_maxFastShare->value() / 100.0;
 }
 
 QString LoudnessQualityEditor::validate(const StudySettings &s) const

@@ -55,6 +55,12 @@ Q_SIGNALS:
 protected:
     /// Connects every field's edit signal to changed(); called by each editor's constructor.
     void watchChanges();
+    /// The loaded value while spin still shows it (rounded to its decimals; shown = value * factor),
+    /// else the spin box's value / factor: a value the spin box cannot show exactly survives
+    /// unless edited, so that opening and confirming the options changes nothing.
+    static double kept(const QDoubleSpinBox *spin, double loaded, double factor = 1.0);
+
+    StudySettings m_loaded; ///< as last given to load()
 
     QString m_studyFolder;
 };

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void initTestCase();
     void wizardSetsResearchOptions();
     void optionsDialogEditsStudy();
+    void optionsDialogKeepsWhatItCannotShow();
 
 private:
     void shot(QWidget *widget, const QString &name)
@@ -390,6 +391,44 @@ void TestStudyOptions::optionsDialogEditsStudy()
     QVERIFY2(read.ok, qPrintable(read.errorText()));
     QVERIFY(read.settings == after);
     QCOMPARE(read.hash, window.study()->studyFileHash());
+}
+
+void TestStudyOptions::optionsDialogKeepsWhatItCannotShow()
+{
+    // Values finer than the spin boxes show, and keys edited only in the file, survive opening
+    // the dialog: confirming it unchanged changes nothing.
+    QTemporaryDir dir;
+    StudySettings s;
+    s.name = QStringLiteral("Fine values");
+    s.quality.fastAnswerSeconds = 0.25;
+    s.quality.minKappa = 0.125;
+    s.quality.maxFastShare = 0.125;
+    s.calibration.enabled = true;
+    s.calibration.seconds = 7.25;
+    s.calibration.instructions = QStringLiteral("Set it now.");
+    s.loudness.targetLufs = -23.05;
+    s.minListenSeconds = 2.25;
+    s.practice.tracks = {QStringLiteral("a.flac")};
+    s.design.poolTracks = {QStringLiteral("b.flac")};
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("fine.tastelab"));
+    {
+        auto study = Study::create(path, s, &error);
+        QVERIFY2(study, qPrintable(error));
+        QVERIFY(study->writeStudyFile(StudyFile::defaultPathFor(path)));
+    }
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openStudy(path));
+    const StudySettings stored = window.study()->settings();
+    StudyOptionsDialog *dialog = window.editStudyOptions();
+    QVERIFY(dialog);
+    QVERIFY(child<QLabel>(dialog, "poolTracksNote")->text().contains(QStringLiteral("1 track")));
+    QVERIFY(dialog->settings() == stored);
+    // An edit of a shown value replaces it.
+    child<QDoubleSpinBox>(dialog, "fastAnswerSpin")->setValue(0.8);
+    QCOMPARE(dialog->settings().quality.fastAnswerSeconds, 0.8);
+    dialog->reject();
 }
 
 QTEST_MAIN(TestStudyOptions)
