@@ -174,14 +174,11 @@ int cmdCreate(QCommandLineParser &p)
     QString error;
     if (p.isSet(QStringLiteral("builtin-catch"))) {
         // Spoken with espeak-ng when installed, else the beep code (docs/quality.md).
-        const QString folder = QFileInfo(p.value(QStringLiteral("study"))).absoluteDir().filePath(QStringLiteral("catch"));
-        const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, s, &error);
-        if (catches.clips.isEmpty())
+        const QString studyFolder = QFileInfo(p.value(QStringLiteral("study"))).absolutePath();
+        const QString folder = QDir(studyFolder).filePath(QStringLiteral("catch"));
+        BuiltinCatchClips catches;
+        if (!addBuiltinCatchClips(&s, studyFolder, &error, &catches))
             return fail(error);
-        s.design.catchClips << catches.clips;
-        if (!catches.instructionsNote.isEmpty())
-            s.instructions = (s.instructions.isEmpty() ? StudySettings::defaultInstructions() : s.instructions)
-                + QStringLiteral("\n\n") + catches.instructionsNote;
         out() << "built-in catch clips in " << QDir::toNativeSeparators(folder)
               << (catches.spoken ? " (spoken by espeak-ng)" : " (beep code: espeak-ng is not installed)") << Qt::endl;
     }

@@ -318,6 +318,57 @@ private Q_SLOTS:
         QCOMPARE(likert.clips[0].expected, 1);
         QCOMPARE(likert.clips[1].expected, 7);
     }
+
+    void addBuiltinCatchClipsReplacesItsOwn()
+    {
+        // The one function behind create --builtin-catch, the wizard and Study Options: with the
+        // beep code (no espeak-ng on PATH), a researcher's clip kept, the built-in entries
+        // replaced for a changed scale, the explanation added to the instructions once.
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QByteArray());
+        auto restore = qScopeGuard([&] { qputenv("PATH", path); });
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        s.name = QStringLiteral("Beeps");
+        s.design.catchClips << CatchClip{QStringLiteral("mine"), QStringLiteral("mine.wav"), 1, QString()};
+        BuiltinCatchClips written;
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error, &written), qPrintable(error));
+        QVERIFY(!written.spoken);
+        QCOMPARE(s.design.catchClips.size(), 3);
+        QCOMPARE(s.design.catchClips[0].id, QStringLiteral("mine"));
+        QVERIFY(!isBuiltinCatchClip(s.design.catchClips[0]));
+        QVERIFY(isBuiltinCatchClip(s.design.catchClips[1]) && isBuiltinCatchClip(s.design.catchClips[2]));
+        QCOMPARE(s.design.catchClips[1].instruction, QStringLiteral("three short beeps: press dislike"));
+        QVERIFY(s.instructions.startsWith(StudySettings::defaultInstructions()));
+        QVERIFY(s.instructions.endsWith(written.instructionsNote));
+
+        // The scale changes: the planned entries (what the editors show before the files exist)
+        // are what is written, and the old built-in entries go.
+        s.scale = AnswerScale::Likert5;
+        const QVector<CatchClip> planned = plannedBuiltinCatchClips(s);
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error, &written), qPrintable(error));
+        QCOMPARE(s.design.catchClips.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(s.design.catchClips[i + 1].id, planned[i].id);
+            QCOMPARE(s.design.catchClips[i + 1].file, planned[i].file);
+            QCOMPARE(s.design.catchClips[i + 1].expected, planned[i].expected);
+            QVERIFY(QFileInfo(QDir(dir.path()).filePath(planned[i].file)).size() > 1000);
+        }
+        QCOMPARE(planned[0].id, QStringLiteral("press-1"));
+        QCOMPARE(planned[1].expected, 5);
+        // Called again (e.g. the options confirmed twice): no duplicate entries, the note once.
+        const QString instructions = s.instructions;
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error), qPrintable(error));
+        QCOMPARE(s.design.catchClips.size(), 3);
+        QCOMPARE(s.instructions, instructions);
+        // The explanation is the Likert one; the like/dislike one it replaced is gone.
+        QCOMPARE(s.instructions.count(QStringLiteral("three short beeps")), 1);
+        QVERIFY(s.instructions.contains(QStringLiteral("\"press 1\"")));
+        QVERIFY(!s.instructions.contains(QStringLiteral("dislike")));
+        QVERIFY(s.instructions.startsWith(StudySettings::defaultInstructions()));
+        QCOMPARE(s.validate(), QString());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSurveyData)
