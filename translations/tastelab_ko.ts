@@ -38,10 +38,6 @@
 <context>
     <name>Explanation</name>
     <message>
-        <source>%1: no stored model %2</source>
-        <translation>%1: 저장된 모델 %2이(가) 없습니다</translation>
-    </message>
-    <message>
         <source>%1: no track %2</source>
         <translation>%1: 트랙 %2이(가) 없습니다</translation>
     </message>
@@ -478,10 +474,6 @@
 </context>
 <context>
     <name>Results</name>
-    <message>
-        <source>%1: no stored model %2</source>
-        <translation>%1: 저장된 모델 %2이(가) 없습니다</translation>
-    </message>
     <message>
         <source>%1: model %2 belongs to no participant</source>
         <translation>%1: 모델 %2이(가) 어느 참여자에게도 속하지 않습니다</translation>
