@@ -154,6 +154,10 @@
         <source>Survey records added (practice and catch answers, questionnaire answers, events, revisions): %1.</source>
         <translation>추가된 설문 기록(연습·확인용 클립 응답, 설문 응답, 이벤트, 수정 기록): %1.</translation>
     </message>
+    <message>
+        <source>Steering feedback (more / less like this) added or updated: %1.</source>
+        <translation>추가되거나 갱신된 조정 피드백(이런 곡 더 / 덜): %1.</translation>
+    </message>
 </context>
 <context>
     <name>Extractor</name>

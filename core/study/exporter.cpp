@@ -4,6 +4,7 @@
 #include "study/embeddingstore.h"
 #include "study/qualityreport.h"
 #include "study/surveydata.h"
+#include "study/tasteprofile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -420,6 +421,8 @@ QString MergeReport::toText() const
         lines << QCoreApplication::translate("Exporter", "Survey records added (practice and catch answers, questionnaire "
                                                          "answers, events, revisions): %1.")
                      .arg(surveyRecordsAdded);
+    if (steeringAdded > 0)
+        lines << QCoreApplication::translate("Exporter", "Steering feedback (more / less like this) added or updated: %1.").arg(steeringAdded);
     if (!conflicts.isEmpty()) {
         lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
                                              int(conflicts.size()));
@@ -711,6 +714,10 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
         if (!surveydata::mergeRecords(study, local->id, *other, theirs.id, &records, &recordsError))
             return abort(recordsError);
         report.surveyRecordsAdded += records;
+        int steering = 0;
+        if (!mergeSteering(study, local->id, *other, theirs.id, trackMap, &steering, &recordsError))
+            return abort(recordsError);
+        report.steeringAdded += steering;
         if (study.answers(local->id).size() >= study.plan(local->id).size())
             study.markFinished(local->id);
     }

@@ -79,6 +79,13 @@ struct SteeringFeedback {
 bool recordSteering(Study &study, const SteeringFeedback &feedback, QString *error);
 /// Steering feedback entries of the participant.
 int steeringCount(Study &study, const QString &participant);
+/// For merging station files (inside the caller's transaction): copies participant otherId's
+/// steering from other to participant localId here. A steered track is mapped through trackMap
+/// (other's track id -> local id, by content hash); on a track steered in both files the newer entry
+/// wins, as with feedback. An anchor is added unless the same anchor (encoder, vector, direction)
+/// is here. *added counts the entries written. False with *error.
+bool mergeSteering(Study &study, qint64 localId, Study &other, qint64 otherId, const QHash<qint64, qint64> &trackMap,
+                   int *added, QString *error);
 
 /// Each track's mean like probability over its embedded clips of the model's encoder (NaN for a
 /// track without one). False with *error when the model cannot be loaded.
