@@ -651,7 +651,7 @@ int cmdQuality(QCommandLineParser &p)
         return Ok;
     }
     out() << "rules: " << qualityRulesText(s) << Qt::endl;
-    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\texcluded"
+    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\tskipped\texcluded"
           << Qt::endl;
     for (const ParticipantQualityRow &r : rows) {
         const survey::ParticipantQuality &q = r.quality;
@@ -663,7 +663,7 @@ int cmdQuality(QCommandLineParser &p)
               << (std::isnan(q.kappa) ? QStringLiteral("-") : QString::number(q.kappa, 'f', 2)) << '\t'
               << (q.agreement < 0 ? QStringLiteral("-") : QString::number(q.agreement, 'f', 2)) << '\t' << q.longestRun
               << (q.straightLining ? " (straight-lining)" : "") << '\t' << q.fastAnswers << '\t' << q.focusLosses << '\t'
-              << q.integrityFlagged << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
+              << q.integrityFlagged << '\t' << r.skipped << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
               << Qt::endl;
     }
     return Ok;
