@@ -337,6 +337,18 @@
         <source>%1: the catch clip &apos;%2&apos; is missing</source>
         <translation>%1: 확인용 클립 &apos;%2&apos;이(가) 없습니다</translation>
     </message>
+    <message>
+        <source>clip %1 is answered or skipped already</source>
+        <translation>클립 %1은(는) 이미 응답했거나 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>this clip is answered or skipped already</source>
+        <translation>이 클립은 이미 응답했거나 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>only a clip can be skipped</source>
+        <translation>클립만 건너뛸 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>Quality</name>
@@ -844,6 +856,118 @@
     <message>
         <source>cannot read the study file (%1)</source>
         <translation>연구 파일을 읽을 수 없습니다(%1)</translation>
+    </message>
+    <message>
+        <source>at line %1</source>
+        <translation>%1번째 줄</translation>
+    </message>
+    <message>
+        <source>&apos;name&apos; must not be empty</source>
+        <translation>&apos;name&apos;은(는) 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>scale at line %1</source>
+        <translation>scale은 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default scale</source>
+        <translation>기본 척도</translation>
+    </message>
+    <message>
+        <source>&apos;anchors&apos; has %1 labels, but the %2 scale has %3 points (%4)</source>
+        <translation>&apos;anchors&apos;에 이름이 %1개 있지만 %2 척도는 %3점입니다(%4)</translation>
+    </message>
+    <message>
+        <source>design.clipsPerParticipant at line %1</source>
+        <translation>design.clipsPerParticipant는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default design.clipsPerParticipant</source>
+        <translation>기본 design.clipsPerParticipant</translation>
+    </message>
+    <message>
+        <source>&apos;design.repeats&apos; is %1, more than the %2 clips per participant (%3)</source>
+        <translation>&apos;design.repeats&apos;가 %1(으)로, 참여자당 클립 %2개보다 많습니다(%3)</translation>
+    </message>
+    <message>
+        <source>&apos;design.blockCount&apos; is %1, more than the %2 clips per participant (%3)</source>
+        <translation>&apos;design.blockCount&apos;가 %1(으)로, 참여자당 클립 %2개보다 많습니다(%3)</translation>
+    </message>
+    <message>
+        <source>random blocks need design.blockCount (default %1) to be at most the %2 clips per participant (%3)</source>
+        <translation>무작위 블록에는 design.blockCount(기본값 %1)가 참여자당 클립 수 %2개 이하여야 합니다(%3)</translation>
+    </message>
+    <message>
+        <source>&apos;design.catchPerParticipant&apos; is %1, but %2 catch clips are listed (%3)</source>
+        <translation>&apos;design.catchPerParticipant&apos;가 %1이지만 확인용 클립은 %2개만 있습니다(%3)</translation>
+    </message>
+    <message>
+        <source>design.catchClips at line %1</source>
+        <translation>design.catchClips는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>no design.catchClips</source>
+        <translation>design.catchClips 없음</translation>
+    </message>
+    <message>
+        <source>catch clip %1 needs an id</source>
+        <translation>확인용 클립 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>catch clip id &apos;%1&apos; is used twice (first %2)</source>
+        <translation>확인용 클립 id &apos;%1&apos;이(가) 두 번 쓰였습니다(처음: %2)</translation>
+    </message>
+    <message>
+        <source>catch clip %1: &apos;file&apos; must not be empty</source>
+        <translation>확인용 클립 %1: &apos;file&apos;은(는) 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>catch clip %1: expected answer %2 is not on the %3-%4 scale (%5)</source>
+        <translation>확인용 클립 %1: 기대 응답 %2이(가) %3-%4 척도에 없습니다(%5)</translation>
+    </message>
+    <message>
+        <source>questionnaire %1 needs an id</source>
+        <translation>설문 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>questionnaire id &apos;%1&apos; is used twice (first %2)</source>
+        <translation>설문 id &apos;%1&apos;이(가) 두 번 쓰였습니다(처음: %2)</translation>
+    </message>
+    <message>
+        <source>questionnaire %1 has no questions</source>
+        <translation>설문 %1에 질문이 없습니다</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2 needs an id</source>
+        <translation>설문 %2의 질문 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>question id &apos;%1&apos; is used twice in questionnaire %2 (first %3)</source>
+        <translation>질문 id &apos;%1&apos;이(가) 설문 %2에서 두 번 쓰였습니다(처음: %3)</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2: &apos;text&apos; must not be empty</source>
+        <translation>설문 %2의 질문 %1: &apos;text&apos;는 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2 has %3 options; a &apos;%4&apos; question needs at least two (type at line %5)</source>
+        <translation>설문 %2의 질문 %1에 선택지가 %3개 있습니다. &apos;%4&apos; 질문에는 적어도 두 개가 필요합니다(type은 %5번째 줄)</translation>
+    </message>
+    <message>
+        <source>Likert question %1 of questionnaire %2 must have 5 or 7 points, not %3</source>
+        <translation>설문 %2의 리커트 질문 %1은(는) 5점 또는 7점이어야 합니다(현재: %3)</translation>
+    </message>
+    <message>
+        <source>Likert question %1 of questionnaire %2 has %3 anchors; with %4 points it needs none, 2 (the ends) or %4 (%5)</source>
+        <translation>설문 %2의 리커트 질문 %1에 기준 이름이 %3개 있습니다. %4점이면 없거나, 2개(양 끝) 또는 %4개여야 합니다(%5)</translation>
+    </message>
+    <message>
+        <source>points at line %1</source>
+        <translation>points는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default points</source>
+        <translation>기본 points</translation>
     </message>
 </context>
 <context>
@@ -5026,10 +5150,6 @@ Create a new study from a folder of music, or open an existing study file (*.tas
         <translation>규칙에 따른 제외</translation>
     </message>
     <message>
-        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, and the study file&apos;s exclusion rules that apply.</source>
-        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 그리고 적용되는 연구 파일의 제외 규칙.</translation>
-    </message>
-    <message>
         <source>Data quality:</source>
         <translation>데이터 품질:</translation>
     </message>
@@ -5058,6 +5178,14 @@ Create a new study from a folder of music, or open an existing study file (*.tas
     <message>
         <source>no</source>
         <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, clips skipped (studies without forced answers), and the study file&apos;s exclusion rules that apply.</source>
+        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 건너뛴 클립(응답을 강제하지 않는 연구), 그리고 적용되는 연구 파일의 제외 규칙.</translation>
     </message>
 </context>
 <context>

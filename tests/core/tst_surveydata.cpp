@@ -290,6 +290,105 @@ private Q_SLOTS:
         QCOMPARE(session->nextStep(), 2);
     }
 
+    void skipsAreRecorded()
+    {
+        // A recorded skip: done on resume, the participant finishes without it, merged with the
+        // station's records, exported as a row without a value; a skip event of an older session
+        // (no "kind") is not a skip.
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s = settings();
+        s.consentText.clear();
+        s.practice.clips = 0;
+        s.questionnaires.clear();
+        s.repeats = 0;
+        s.clipsPerParticipant = 3;
+        s.rules.forceAnswer = false;
+        const QString mainPath = dir.filePath(QStringLiteral("main.tastelab"));
+        const QString stationPath = dir.filePath(QStringLiteral("station.tastelab"));
+        {
+            auto study = Study::create(mainPath, s, &error);
+            QVERIFY2(study, qPrintable(error));
+            QVERIFY(test::addRowOnlyTracks(*study, 12, 2, 60));
+        }
+        QVERIFY(QFile::copy(mainPath, stationPath));
+        QVector<SurveyStep> steps;
+        {
+            auto station = Study::open(stationPath, &error);
+            QVERIFY2(station, qPrintable(error));
+            auto session = ParticipantSession::startOrResume(*station, QStringLiteral("K1"), {}, 5, &error);
+            QVERIFY2(session, qPrintable(error));
+            steps = session->steps();
+            QCOMPARE(steps.size(), 3 + 1);
+            // Not a clip: refused.
+            SurveyStep notAClip;
+            notAClip.kind = SurveyStep::Kind::Questionnaire;
+            QVERIFY(!session->skip(notAClip, 10, 0, &error));
+            QVERIFY2(error.contains(QLatin1String("only a clip")), qPrintable(error));
+            // An old-style skip event (before skips were recorded) does not count.
+            QVERIFY(session->logEvent(QStringLiteral("skip"), QJsonObject{{QStringLiteral("step"), 0}}));
+            QVERIFY(session->skip(steps[0], 800, 1, &error));
+            QVERIFY(!session->skip(steps[0], 900, 0, &error)); // twice: refused
+            QVERIFY2(error.contains(QLatin1String("already")), qPrintable(error));
+            QCOMPARE(session->nextStep(), 1);
+            QCOMPARE(session->skippedCount(), 1);
+        }
+        {
+            // Resumed: step 0 is not presented again.
+            auto station = Study::open(stationPath, &error);
+            QVERIFY(station);
+            auto session = ParticipantSession::startOrResume(*station, QStringLiteral("K1"), {}, 0, &error);
+            QVERIFY(session);
+            QCOMPARE(session->nextStep(), 1);
+            QVERIFY(session->isSkipped(steps[0]));
+            // The rest: step 1 skipped too, the others answered; finished.
+            QVERIFY(session->skip(steps[1], 300, 0, &error));
+            for (int i = 2; i < steps.size(); ++i) {
+                const SurveyStep &st = steps[i];
+                const bool ok = st.kind == SurveyStep::Kind::Clip
+                    ? session->answer(st.position, 1, 2000, 0, &error)
+                    : session->answerExtra(st.extra, session->extras().at(st.extra).expected, 2000, 0, AnswerIntegrity(), &error);
+                QVERIFY2(ok, qPrintable(error));
+            }
+            QVERIFY(session->allStepsDone());
+            QVERIFY(session->isFinished());
+            QVERIFY(station->participant(QStringLiteral("K1"))->finishedAt.isValid());
+            const QVector<SkipRecord> skips = surveydata::skips(*station, session->participant().id);
+            QCOMPARE(skips.size(), 2);
+            QCOMPARE(skips[0].responseMs, qint64(800));
+            QCOMPARE(skips[0].replays, 1);
+            QCOMPARE(skips[0].kind, steps[0].kind == SurveyStep::Kind::Catch ? QStringLiteral("catch") : QStringLiteral("clip"));
+        }
+        // Merged into the main file: the skips come along, and the participant is done there too.
+        auto study = Study::open(mainPath, &error);
+        QVERIFY(study);
+        const MergeReport report = mergeStudy(*study, stationPath);
+        QVERIFY2(report.ok(), qPrintable(report.toText()));
+        const Participant k1 = *study->participant(QStringLiteral("K1"));
+        QCOMPARE(surveydata::skips(*study, k1.id).size(), 2);
+        auto session = ParticipantSession::startOrResume(*study, QStringLiteral("K1"), {}, 0, &error);
+        QVERIFY(session);
+        QVERIFY(session->allStepsDone());
+        QCOMPARE(participantQuality(*study, k1).skipped, 2);
+
+        // The JSON export: skipped rows have no value.
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        QVERIFY2(exportJson(*study, json, &error), qPrintable(error));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray rows = root.value(QStringLiteral("answers")).toArray();
+        QCOMPARE(rows.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject row = rows.at(i).toObject();
+            QCOMPARE(row.value(QStringLiteral("skipped")).toBool(), i < 2);
+            QCOMPARE(row.value(QStringLiteral("value")).isNull(), i < 2);
+            if (row.contains(QStringLiteral("catch_correct")))
+                QCOMPARE(row.value(QStringLiteral("catch_correct")).isNull(), i < 2);
+        }
+        QCOMPARE(root.value(QStringLiteral("quality")).toArray().at(0).toObject().value(QStringLiteral("skipped")).toInt(), 2);
+    }
+
     void builtinCatchClips()
     {
         QTemporaryDir dir;
