@@ -154,10 +154,15 @@ void ParticipantSession::buildSteps()
             m_steps.push_back(step);
         }
     };
+    const auto page = [](SurveyStep::Kind kind) {
+        SurveyStep step;
+        step.kind = kind;
+        return step;
+    };
     if (!s.consentText.trimmed().isEmpty())
-        m_steps.push_back({SurveyStep::Kind::Consent});
+        m_steps.push_back(page(SurveyStep::Kind::Consent));
     if (s.calibration.enabled)
-        m_steps.push_back({SurveyStep::Kind::Calibration});
+        m_steps.push_back(page(SurveyStep::Kind::Calibration));
     for (int i = 0; i < m_extras.size(); ++i)
         if (!m_extras[i].isCatch()) {
             SurveyStep step;
