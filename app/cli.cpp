@@ -189,14 +189,11 @@ int cmdCreate(QCommandLineParser &p)
     QString error;
     if (p.isSet(QStringLiteral("builtin-catch"))) {
         // Spoken with espeak-ng when installed, else the beep code (docs/quality.md).
-        const QString folder = QFileInfo(p.value(QStringLiteral("study"))).absoluteDir().filePath(QStringLiteral("catch"));
-        const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, s, &error);
-        if (catches.clips.isEmpty())
+        const QString studyFolder = QFileInfo(p.value(QStringLiteral("study"))).absolutePath();
+        const QString folder = QDir(studyFolder).filePath(QStringLiteral("catch"));
+        BuiltinCatchClips catches;
+        if (!addBuiltinCatchClips(&s, studyFolder, &error, &catches))
             return fail(error);
-        s.design.catchClips << catches.clips;
-        if (!catches.instructionsNote.isEmpty())
-            s.instructions = (s.instructions.isEmpty() ? StudySettings::defaultInstructions() : s.instructions)
-                + QStringLiteral("\n\n") + catches.instructionsNote;
         out() << "built-in catch clips in " << QDir::toNativeSeparators(folder)
               << (catches.spoken ? " (spoken by espeak-ng)" : " (beep code: espeak-ng is not installed)") << Qt::endl;
     }
@@ -505,12 +502,23 @@ int cmdPlan(QCommandLineParser &p)
 
 int cmdSimulate(QCommandLineParser &p)
 {
-    // Answers the remaining clips of a participant, committing each answer before the next:
-    // used by the crash-safety test and for generating synthetic studies.
+    // Walks the participant's remaining pages (ParticipantSession::steps()) the way the survey does,
+    // through the same ParticipantSession calls, committing each before the next: consent,
+    // calibration, practice clips, questionnaires, catch clips (right with --catch-accuracy), the
+    // data clips, and the finish (the session marks the participant finished when the last page is
+    // done). Used by the crash-safety test and for generating synthetic studies.
     int code = Ok;
     auto study = openStudy(p, &code);
     if (!study)
         return code;
+    double catchAccuracy = 1.0;
+    if (p.isSet(QStringLiteral("catch-accuracy"))) {
+        bool ok = false;
+        catchAccuracy = p.value(QStringLiteral("catch-accuracy")).toDouble(&ok);
+        if (!ok || catchAccuracy < 0.0 || catchAccuracy > 1.0)
+            return fail(QStringLiteral("--catch-accuracy must be a number from 0 to 1, not '%1'")
+                            .arg(p.value(QStringLiteral("catch-accuracy"))));
+    }
     QString error;
     auto session = ParticipantSession::startOrResume(*study, p.value(QStringLiteral("participant")), {},
                                                      p.value(QStringLiteral("seed")).toULongLong(), &error);
@@ -529,22 +537,130 @@ int cmdSimulate(QCommandLineParser &p)
     }
     const int delayMs = p.value(QStringLiteral("delay-ms")).toInt();
     int limit = p.isSet(QStringLiteral("count")) ? p.value(QStringLiteral("count")).toInt() : session->total();
+    // Two streams from the participant's seed: the data clips' values (the same as before the other
+    // pages were simulated), and everything else.
     quint64 state = session->participant().seed;
-    for (int pos = session->nextPosition(); pos < session->total() && limit > 0; pos = session->nextPosition(), --limit) {
-        int value;
-        if (!likes.isEmpty()) {
-            const bool liked = session->track(pos)->genre.compare(likes, Qt::CaseInsensitive) == 0;
-            value = liked ? s.maxValue() : s.minValue();
-        } else {
-            state = state * 6364136223846793005ull + 1442695040888963407ull;
-            value = s.minValue() + int((state >> 33) % quint64(s.maxValue() - s.minValue() + 1));
+    quint64 pageState = session->participant().seed ^ 0x9e3779b97f4a7c15ull;
+    auto draw = [](quint64 &st, quint64 n) {
+        st = st * 6364136223846793005ull + 1442695040888963407ull;
+        return n == 0 ? quint64(0) : (st >> 33) % n;
+    };
+    auto chance = [&](double probability) {
+        return double(draw(pageState, 1000000)) < probability * 1000000.0;
+    };
+    const int points = s.maxValue() - s.minValue() + 1;
+    auto valueFor = [&](const std::optional<Track> &track, quint64 &st) {
+        if (!likes.isEmpty() && track)
+            return track->genre.compare(likes, Qt::CaseInsensitive) == 0 ? s.maxValue() : s.minValue();
+        return s.minValue() + int(draw(st, quint64(points)));
+    };
+    const QVector<SurveyStep> steps = session->steps();
+    for (int i = session->nextStep(); i < steps.size(); i = session->nextStep()) {
+        const SurveyStep &step = steps[i];
+        bool ok = true;
+        switch (step.kind) {
+        case SurveyStep::Kind::Consent:
+            ok = session->acceptConsent(&error);
+            if (ok)
+                out() << "consent accepted" << Qt::endl;
+            break;
+        case SurveyStep::Kind::Calibration:
+            ok = session->finishCalibration(QJsonObject{{QStringLiteral("levelLufs"), s.calibration.levelLufs},
+                                                        {QStringLiteral("simulated"), true}},
+                                            &error);
+            if (ok)
+                out() << "calibration done" << Qt::endl;
+            break;
+        case SurveyStep::Kind::Practice: {
+            const ExtraClip &x = session->extras().at(step.extra);
+            const int value = valueFor(study->track(x.trackId), pageState);
+            ok = session->answerExtra(step.extra, value, 1200 + 10 * x.seq, 0, AnswerIntegrity(), &error);
+            if (ok)
+                out() << "practice " << x.seq + 1 << ' ' << value << Qt::endl;
+            break;
         }
-        if (!session->answer(pos, value, 1000 + pos, 0, &error))
-            return fail(error);
-        // Printed only after the commit returned: the parent may kill us right after reading it.
-        out() << "answered " << pos + 1 << ' ' << value << Qt::endl;
-        if (delayMs > 0)
-            QThread::msleep(ulong(delayMs));
+        case SurveyStep::Kind::Catch: {
+            const ExtraClip &x = session->extras().at(step.extra);
+            int value = x.expected;
+            if (!chance(catchAccuracy) && points > 1) {
+                // A wrong answer: any other value of the scale.
+                value = s.minValue() + int(draw(pageState, quint64(points - 1)));
+                if (value >= x.expected)
+                    ++value;
+            }
+            ok = session->answerExtra(step.extra, value, 1500 + 10 * x.seq, 0, AnswerIntegrity(), &error);
+            if (ok)
+                out() << "catch " << x.catchId << ' ' << value << " expected " << x.expected << Qt::endl;
+            break;
+        }
+        case SurveyStep::Kind::Questionnaire: {
+            Questionnaire questionnaire;
+            for (const Questionnaire &q : s.questionnaires)
+                if (q.id == step.questionnaireId)
+                    questionnaire = q;
+            for (const Question &q : questionnaire.questions) {
+                QJsonValue value;
+                switch (q.type) {
+                case Question::Type::Text:
+                    value = QStringLiteral("simulated answer %1").arg(draw(pageState, 1000));
+                    break;
+                case Question::Type::Single:
+                    value = q.options.value(int(draw(pageState, quint64(q.options.size()))));
+                    break;
+                case Question::Type::Multiple: {
+                    QJsonArray chosen;
+                    for (const QString &option : q.options)
+                        if (chance(0.5))
+                            chosen.append(option);
+                    if (chosen.isEmpty() && !q.options.isEmpty())
+                        chosen.append(q.options.value(int(draw(pageState, quint64(q.options.size())))));
+                    value = chosen;
+                    break;
+                }
+                case Question::Type::Likert:
+                    value = 1 + int(draw(pageState, quint64(q.points)));
+                    break;
+                }
+                if (!session->saveQuestion(step, q.id, value, &error)) {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok)
+                ok = session->finishQuestionnaire(step, &error);
+            if (ok)
+                out() << "questionnaire " << step.questionnaireId
+                      << (questionnaire.placement == Questionnaire::Placement::BetweenBlocks
+                              ? QStringLiteral(" after block %1").arg(step.occurrence + 1)
+                              : QString())
+                      << ' ' << questionnaire.questions.size() << " answers" << Qt::endl;
+            break;
+        }
+        case SurveyStep::Kind::Clip: {
+            if (limit <= 0)
+                return Ok;
+            const int pos = step.position;
+            const int value = valueFor(session->track(pos), state);
+            ok = session->answer(pos, value, 1000 + pos, 0, &error);
+            if (ok) {
+                --limit;
+                // Printed only after the commit returned: the parent may kill us right after reading it.
+                out() << "answered " << pos + 1 << ' ' << value << Qt::endl;
+                if (delayMs > 0)
+                    QThread::msleep(ulong(delayMs));
+            }
+            break;
+        }
+        }
+        if (!ok)
+            return fail(error.isEmpty() ? QStringLiteral("%1: page %2 could not be saved").arg(study->path()).arg(i + 1) : error);
+    }
+    if (session->isFinished() && session->allStepsDone()) {
+        const std::optional<Participant> done = study->participant(session->participant().code);
+        if (!done || !done->finishedAt.isValid())
+            return fail(QStringLiteral("%1: participant %2 answered every page but is not marked finished")
+                            .arg(study->path(), session->participant().code));
+        out() << "finished " << session->participant().code << Qt::endl;
     }
     return Ok;
 }
@@ -604,7 +720,7 @@ int cmdQuality(QCommandLineParser &p)
         return Ok;
     }
     out() << "rules: " << qualityRulesText(s) << Qt::endl;
-    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\texcluded"
+    out() << "participant\tanswers\tcatch\tkappa\tagreement\tlongest run\tfast\tfocus lost\tintegrity flagged\tskipped\texcluded"
           << Qt::endl;
     for (const ParticipantQualityRow &r : rows) {
         const survey::ParticipantQuality &q = r.quality;
@@ -616,7 +732,7 @@ int cmdQuality(QCommandLineParser &p)
               << (std::isnan(q.kappa) ? QStringLiteral("-") : QString::number(q.kappa, 'f', 2)) << '\t'
               << (q.agreement < 0 ? QStringLiteral("-") : QString::number(q.agreement, 'f', 2)) << '\t' << q.longestRun
               << (q.straightLining ? " (straight-lining)" : "") << '\t' << q.fastAnswers << '\t' << q.focusLosses << '\t'
-              << q.integrityFlagged << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
+              << q.integrityFlagged << '\t' << r.skipped << '\t' << (q.excluded ? QStringLiteral("yes: ") + reasons.join(QStringLiteral("; ")) : QStringLiteral("no"))
               << Qt::endl;
     }
     return Ok;
@@ -1021,13 +1137,11 @@ int cmdScore(QCommandLineParser &p)
     std::unique_ptr<train::Model> model = loadModel(*study, id, &error);
     if (!model)
         return fail(error);
-    QSqlQuery q(study->database());
-    q.prepare(QStringLiteral("SELECT participant_id, encoder FROM models WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return fail(QStringLiteral("no stored model %1").arg(id));
-    const qint64 participantId = q.value(0).toLongLong();
-    const QString encoder = q.value(1).toString();
+    const std::optional<StoredModelRow> row = storedModelRow(*study, id, &error);
+    if (!row)
+        return fail(error);
+    const qint64 participantId = row->participantId;
+    const QString encoder = row->encoder;
     QSet<ClipKey> heard;
     for (const Answer &a : study->answers(participantId, AnswerSources::All))
         heard.insert({a.trackId, a.clipStart, a.clipLength});
@@ -1947,8 +2061,9 @@ const Command kCommands[] = {
     {"import", "Import music: --study F (--folder DIR | --manifest CSV)", cmdImport},
     {"plan", "Show a participant's clip plan (creates the participant): --study F --participant P [--seed S] "
              "[--json]; --dry-run previews without storing", cmdPlan},
-    {"simulate", "Answer a participant's remaining clips automatically: --study F --participant P [--seed S] "
-                 "[--like-genre G] [--count N] [--delay-ms MS]", cmdSimulate},
+    {"simulate", "Answer a participant's remaining pages automatically (consent, calibration, practice, questionnaires, "
+                 "catch and data clips): --study F --participant P [--seed S] [--like-genre G] [--count N] "
+                 "[--catch-accuracy P] [--delay-ms MS]", cmdSimulate},
     {"status", "Summarize a study: --study F", cmdStatus},
     {"quality", "Per-participant data quality (catch accuracy, test-retest kappa, straight-lining, fast answers, "
                 "focus losses, audio-integrity flags) and the study's exclusion rules: --study F [--json]", cmdQuality},
@@ -2033,6 +2148,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("like-genre"), QStringLiteral("simulate, rate: like this genre, dislike the rest."), QStringLiteral("genre")},
         {QStringLiteral("count"), QStringLiteral("simulate, rate: answer at most this many clips."), QStringLiteral("n")},
         {QStringLiteral("delay-ms"), QStringLiteral("simulate: pause after each answer."), QStringLiteral("ms")},
+        {QStringLiteral("catch-accuracy"), QStringLiteral("simulate: probability of answering a catch clip right (default 1)."), QStringLiteral("p")},
         {QStringLiteral("from"), QStringLiteral("merge: the other study file."), QStringLiteral("file")},
         {QStringLiteral("music-root"), QStringLiteral("relocate: where the music folder is now."), QStringLiteral("dir")},
         {QStringLiteral("encoder"), QStringLiteral("extract: encoder name (default: the built-in features)."), QStringLiteral("name")},

@@ -10,6 +10,8 @@ packages=(
     # qt6-translations-l10n: Qt's own Korean texts (qtbase_ko.qm)
     libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     libqt6opengl6-dev libqcustomplot-dev
+    # the embedding cache is streamed through the QSQLITE connection's sqlite3 handle
+    libsqlite3-dev
     libsndfile1-dev libsamplerate0-dev
     # loudness normalization in LUFS (libebur128) and YAML study files (yaml-cpp)
     libebur128-dev libyaml-cpp-dev

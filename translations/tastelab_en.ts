@@ -36,6 +36,16 @@
     </message>
 </context>
 <context>
+    <name>tastelab::DesignEditor</name>
+    <message numerus="yes">
+        <source>The study file also names %n track(s) for the pool (edit them there).</source>
+        <translation>
+            <numerusform>The study file also names %n track for the pool (edit it there).</numerusform>
+            <numerusform>The study file also names %n tracks for the pool (edit them there).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tastelab::EmbeddingMapView</name>
     <message numerus="yes">
         <source>%n participant(s)</source>

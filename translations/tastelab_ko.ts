@@ -38,10 +38,6 @@
 <context>
     <name>Explanation</name>
     <message>
-        <source>%1: no stored model %2</source>
-        <translation>%1: 저장된 모델 %2이(가) 없습니다</translation>
-    </message>
-    <message>
         <source>%1: no track %2</source>
         <translation>%1: 트랙 %2이(가) 없습니다</translation>
     </message>
@@ -157,6 +153,10 @@
     <message>
         <source>Survey records added (practice and catch answers, questionnaire answers, events, revisions): %1.</source>
         <translation>추가된 설문 기록(연습·확인용 클립 응답, 설문 응답, 이벤트, 수정 기록): %1.</translation>
+    </message>
+    <message>
+        <source>Steering feedback (more / less like this) added or updated: %1.</source>
+        <translation>추가되거나 갱신된 조정 피드백(이런 곡 더 / 덜): %1.</translation>
     </message>
     <message>
         <source>the study runs on %1 stations here and on %2 in %3</source>
@@ -349,6 +349,18 @@
         <source>%1: the catch clip &apos;%2&apos; is missing</source>
         <translation>%1: 확인용 클립 &apos;%2&apos;이(가) 없습니다</translation>
     </message>
+    <message>
+        <source>clip %1 is answered or skipped already</source>
+        <translation>클립 %1은(는) 이미 응답했거나 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>this clip is answered or skipped already</source>
+        <translation>이 클립은 이미 응답했거나 건너뛰었습니다</translation>
+    </message>
+    <message>
+        <source>only a clip can be skipped</source>
+        <translation>클립만 건너뛸 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>Quality</name>
@@ -490,10 +502,6 @@
 </context>
 <context>
     <name>Results</name>
-    <message>
-        <source>%1: no stored model %2</source>
-        <translation>%1: 저장된 모델 %2이(가) 없습니다</translation>
-    </message>
     <message>
         <source>%1: model %2 belongs to no participant</source>
         <translation>%1: 모델 %2이(가) 어느 참여자에게도 속하지 않습니다</translation>
@@ -872,6 +880,118 @@
     <message>
         <source>cannot read the study file (%1)</source>
         <translation>연구 파일을 읽을 수 없습니다(%1)</translation>
+    </message>
+    <message>
+        <source>at line %1</source>
+        <translation>%1번째 줄</translation>
+    </message>
+    <message>
+        <source>&apos;name&apos; must not be empty</source>
+        <translation>&apos;name&apos;은(는) 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>scale at line %1</source>
+        <translation>scale은 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default scale</source>
+        <translation>기본 척도</translation>
+    </message>
+    <message>
+        <source>&apos;anchors&apos; has %1 labels, but the %2 scale has %3 points (%4)</source>
+        <translation>&apos;anchors&apos;에 이름이 %1개 있지만 %2 척도는 %3점입니다(%4)</translation>
+    </message>
+    <message>
+        <source>design.clipsPerParticipant at line %1</source>
+        <translation>design.clipsPerParticipant는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default design.clipsPerParticipant</source>
+        <translation>기본 design.clipsPerParticipant</translation>
+    </message>
+    <message>
+        <source>&apos;design.repeats&apos; is %1, more than the %2 clips per participant (%3)</source>
+        <translation>&apos;design.repeats&apos;가 %1(으)로, 참여자당 클립 %2개보다 많습니다(%3)</translation>
+    </message>
+    <message>
+        <source>&apos;design.blockCount&apos; is %1, more than the %2 clips per participant (%3)</source>
+        <translation>&apos;design.blockCount&apos;가 %1(으)로, 참여자당 클립 %2개보다 많습니다(%3)</translation>
+    </message>
+    <message>
+        <source>random blocks need design.blockCount (default %1) to be at most the %2 clips per participant (%3)</source>
+        <translation>무작위 블록에는 design.blockCount(기본값 %1)가 참여자당 클립 수 %2개 이하여야 합니다(%3)</translation>
+    </message>
+    <message>
+        <source>&apos;design.catchPerParticipant&apos; is %1, but %2 catch clips are listed (%3)</source>
+        <translation>&apos;design.catchPerParticipant&apos;가 %1이지만 확인용 클립은 %2개만 있습니다(%3)</translation>
+    </message>
+    <message>
+        <source>design.catchClips at line %1</source>
+        <translation>design.catchClips는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>no design.catchClips</source>
+        <translation>design.catchClips 없음</translation>
+    </message>
+    <message>
+        <source>catch clip %1 needs an id</source>
+        <translation>확인용 클립 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>catch clip id &apos;%1&apos; is used twice (first %2)</source>
+        <translation>확인용 클립 id &apos;%1&apos;이(가) 두 번 쓰였습니다(처음: %2)</translation>
+    </message>
+    <message>
+        <source>catch clip %1: &apos;file&apos; must not be empty</source>
+        <translation>확인용 클립 %1: &apos;file&apos;은(는) 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>catch clip %1: expected answer %2 is not on the %3-%4 scale (%5)</source>
+        <translation>확인용 클립 %1: 기대 응답 %2이(가) %3-%4 척도에 없습니다(%5)</translation>
+    </message>
+    <message>
+        <source>questionnaire %1 needs an id</source>
+        <translation>설문 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>questionnaire id &apos;%1&apos; is used twice (first %2)</source>
+        <translation>설문 id &apos;%1&apos;이(가) 두 번 쓰였습니다(처음: %2)</translation>
+    </message>
+    <message>
+        <source>questionnaire %1 has no questions</source>
+        <translation>설문 %1에 질문이 없습니다</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2 needs an id</source>
+        <translation>설문 %2의 질문 %1에는 id가 필요합니다</translation>
+    </message>
+    <message>
+        <source>question id &apos;%1&apos; is used twice in questionnaire %2 (first %3)</source>
+        <translation>질문 id &apos;%1&apos;이(가) 설문 %2에서 두 번 쓰였습니다(처음: %3)</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2: &apos;text&apos; must not be empty</source>
+        <translation>설문 %2의 질문 %1: &apos;text&apos;는 비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <source>question %1 of questionnaire %2 has %3 options; a &apos;%4&apos; question needs at least two (type at line %5)</source>
+        <translation>설문 %2의 질문 %1에 선택지가 %3개 있습니다. &apos;%4&apos; 질문에는 적어도 두 개가 필요합니다(type은 %5번째 줄)</translation>
+    </message>
+    <message>
+        <source>Likert question %1 of questionnaire %2 must have 5 or 7 points, not %3</source>
+        <translation>설문 %2의 리커트 질문 %1은(는) 5점 또는 7점이어야 합니다(현재: %3)</translation>
+    </message>
+    <message>
+        <source>Likert question %1 of questionnaire %2 has %3 anchors; with %4 points it needs none, 2 (the ends) or %4 (%5)</source>
+        <translation>설문 %2의 리커트 질문 %1에 기준 이름이 %3개 있습니다. %4점이면 없거나, 2개(양 끝) 또는 %4개여야 합니다(%5)</translation>
+    </message>
+    <message>
+        <source>points at line %1</source>
+        <translation>points는 %1번째 줄</translation>
+    </message>
+    <message>
+        <source>the default points</source>
+        <translation>기본 points</translation>
     </message>
 </context>
 <context>
@@ -1472,6 +1592,87 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
     <message>
         <source>Age:</source>
         <translation>나이:</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::DesignEditor</name>
+    <message>
+        <source>&amp;Balance genres (the same number of clips from each genre)</source>
+        <translation>장르 균형 맞추기(&amp;B) (장르마다 같은 수의 클립)</translation>
+    </message>
+    <message>
+        <source>&amp;Clips per participant:</source>
+        <translation>참여자당 클립 수(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeated clips (consistency check):</source>
+        <translation>반복 클립(&amp;R) (일관성 확인):</translation>
+    </message>
+    <message>
+        <source>None (one block)</source>
+        <translation>없음 (블록 하나)</translation>
+    </message>
+    <message>
+        <source>One block per genre</source>
+        <translation>장르마다 블록 하나</translation>
+    </message>
+    <message>
+        <source>Random blocks</source>
+        <translation>무작위 블록</translation>
+    </message>
+    <message>
+        <source>number of blocks: </source>
+        <translation>블록 수: </translation>
+    </message>
+    <message>
+        <source>Shuffle the order of the &amp;blocks for each participant</source>
+        <translation>참여자마다 블록 순서 섞기(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Shuffle the clips &amp;within each block</source>
+        <translation>블록 안의 클립 순서 섞기(&amp;W)</translation>
+    </message>
+    <message>
+        <source>B&amp;locks:</source>
+        <translation>블록(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Clips are drawn only from the checked genres; none checked = the whole library.</source>
+        <translation>체크한 장르에서만 클립을 뽑습니다. 아무것도 체크하지 않으면 라이브러리 전체에서 뽑습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Pool of clips:</source>
+        <translation>클립 풀(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Balanced &amp;assignment: every clip of the pool is heard about equally often across participants</source>
+        <translation>균형 배정(&amp;A): 풀의 모든 클립을 참여자 전체에 걸쳐 거의 같은 횟수로 들려줍니다</translation>
+    </message>
+    <message>
+        <source>New Seed</source>
+        <translation>새 시드</translation>
+    </message>
+    <message>
+        <source>Study &amp;seed:</source>
+        <translation>연구 시드(&amp;S):</translation>
+    </message>
+    <message>
+        <source>A participant&apos;s whole schedule follows from these options, the library and the participant&apos;s seed, so it can be regenerated and audited (tastelab-cli schedule).</source>
+        <translation>참여자의 전체 일정은 이 옵션, 라이브러리, 참여자의 시드로 정해지므로 다시 만들어 검증할 수 있습니다 (tastelab-cli schedule).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The study file also names %n track(s) for the pool (edit them there).</source>
+        <translation>
+            <numerusform>연구 파일에 풀에 넣을 트랙 %n개가 더 지정되어 있습니다 (파일에서 편집하세요).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There cannot be more random blocks (%1) than clips per participant (%2).</source>
+        <translation>무작위 블록 수(%1)가 참여자당 클립 수(%2)보다 많을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>There cannot be more repeated clips than clips.</source>
+        <translation>반복 클립이 전체 클립보다 많을 수 없습니다.</translation>
     </message>
 </context>
 <context>
@@ -2432,10 +2633,6 @@ File: %1</source>
         <translation>안내문과 질문</translation>
     </message>
     <message>
-        <source>Shown to every participant before the first clip. Put consent information here too.</source>
-        <translation>첫 클립 전에 모든 참여자에게 보여 줍니다. 동의 안내도 여기에 넣으세요.</translation>
-    </message>
-    <message>
         <source>Ask for the participant&apos;s &amp;age</source>
         <translation>참여자의 나이 묻기(&amp;A)</translation>
     </message>
@@ -2458,6 +2655,10 @@ Years of music training</source>
     <message>
         <source>Other &amp;questions (free text):</source>
         <translation>기타 질문(&amp;Q) (자유 응답):</translation>
+    </message>
+    <message>
+        <source>Shown to every participant before the first clip (consent has its own page).</source>
+        <translation>모든 참여자에게 첫 클립 전에 보여 줍니다 (동의는 별도 페이지에서 받습니다).</translation>
     </message>
 </context>
 <context>
@@ -2593,6 +2794,212 @@ Years of music training</source>
     <message>
         <source>Chosen by Tastelab: of the clips left, this is one it is least sure about (%1 % like), so your answer teaches it the most.</source>
         <translation>Tastelab이 고른 클립: 남은 클립 중 가장 확신이 없는 것 중 하나입니다 (좋아요 %1 %). 이 응답에서 가장 많이 배웁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::ListeningRulesEditor</name>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>or at least:</source>
+        <translation>또는 최소:</translation>
+    </message>
+    <message>
+        <source>Only when the clip has &amp;played to its end (full playback, whatever the time above)</source>
+        <translation>클립이 끝까지 재생된 뒤에만(&amp;P) (위의 시간과 관계없이 전체 재생)</translation>
+    </message>
+    <message>
+        <source>&amp;Unlimited</source>
+        <translation>무제한(&amp;U)</translation>
+    </message>
+    <message>
+        <source>no replays</source>
+        <translation>다시 듣기 없음</translation>
+    </message>
+    <message>
+        <source>or at most:</source>
+        <translation>또는 최대:</translation>
+    </message>
+    <message>
+        <source>An answer is &amp;required before going on (otherwise a Skip button is shown)</source>
+        <translation>다음으로 넘어가려면 응답이 필요합니다(&amp;R) (아니면 건너뛰기 버튼이 보입니다)</translation>
+    </message>
+    <message>
+        <source>Participants may go &amp;back to the previous clip and change its answer</source>
+        <translation>참여자가 이전 클립으로 돌아가(&amp;B) 응답을 바꿀 수 있습니다</translation>
+    </message>
+    <message>
+        <source>The answer buttons unlock after listening to:</source>
+        <translation>응답 버튼이 켜지기 전에 들어야 하는 시간:</translation>
+    </message>
+    <message>
+        <source>Replays of a clip:</source>
+        <translation>클립 다시 듣기:</translation>
+    </message>
+    <message>
+        <source>Replays, skipped clips and changed answers are recorded with each answer.</source>
+        <translation>다시 듣기, 건너뛴 클립, 바뀐 응답은 응답마다 기록됩니다.</translation>
+    </message>
+    <message>
+        <source>the &amp;whole clip (%1 s)</source>
+        <translation>클립 전체(&amp;W) (%1초)</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::LoudnessQualityEditor</name>
+    <message>
+        <source>Integrated loudness (EBU R128)</source>
+        <translation>통합 라우드니스 (EBU R128)</translation>
+    </message>
+    <message>
+        <source>RMS level</source>
+        <translation>RMS 레벨</translation>
+    </message>
+    <message>
+        <source>None (files as they are)</source>
+        <translation>없음 (파일 그대로)</translation>
+    </message>
+    <message>
+        <source> LUFS</source>
+        <translation> LUFS</translation>
+    </message>
+    <message>
+        <source> dBFS</source>
+        <translation> dBFS</translation>
+    </message>
+    <message>
+        <source>target:</source>
+        <translation>목표:</translation>
+    </message>
+    <message>
+        <source>Catch clips (a known correct answer)</source>
+        <translation>확인 클립 (정답이 정해진 클립)</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in spoken catch clips (&quot;press the lowest answer&quot;, &quot;press the highest answer&quot;)</source>
+        <translation>내장 음성 확인 클립(&amp;B) (&quot;가장 낮은 응답을 누르세요&quot;, &quot;가장 높은 응답을 누르세요&quot;)</translation>
+    </message>
+    <message>
+        <source>Spoken by espeak-ng; written into the folder &quot;catch&quot; next to the study file.</source>
+        <translation>espeak-ng가 읽어 주며, 연구 파일 옆의 &quot;catch&quot; 폴더에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>espeak-ng is not installed: a beep code is used instead (three short beeps = lowest answer, a rising tone = highest), explained in the instructions.</source>
+        <translation>espeak-ng가 설치되어 있지 않습니다. 대신 신호음 코드를 씁니다 (짧은 삐 소리 세 번 = 가장 낮은 응답, 올라가는 음 = 가장 높은 응답). 안내문에 설명이 추가됩니다.</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Expected answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <source>Instruction</source>
+        <translation>지시 내용</translation>
+    </message>
+    <message>
+        <source>&amp;Add File…</source>
+        <translation>파일 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>제거(&amp;V)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>모두</translation>
+    </message>
+    <message>
+        <source>Per participant:</source>
+        <translation>참여자당:</translation>
+    </message>
+    <message>
+        <source>Quality flags and exclusion rules</source>
+        <translation>품질 표시와 제외 규칙</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <source> answers</source>
+        <translation>개 응답</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Flag answers faster than:</source>
+        <translation>이보다 빠른 응답 표시:</translation>
+    </message>
+    <message>
+        <source>Flag runs of the same answer of:</source>
+        <translation>같은 응답이 이만큼 이어지면 표시:</translation>
+    </message>
+    <message>
+        <source>Exclude when kappa is below:</source>
+        <translation>카파가 이보다 낮으면 제외:</translation>
+    </message>
+    <message>
+        <source>… when more catch clips are wrong than:</source>
+        <translation>… 틀린 확인 클립이 이보다 많으면:</translation>
+    </message>
+    <message>
+        <source>… when fast answers are more than:</source>
+        <translation>… 빠른 응답 비율이 이보다 높으면:</translation>
+    </message>
+    <message>
+        <source>&amp;Loudness normalization:</source>
+        <translation>라우드니스 정규화(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Catch clips</source>
+        <translation>확인 클립</translation>
+    </message>
+    <message>
+        <source>Audio files (*.wav *.flac *.ogg *.mp3);;All files (*)</source>
+        <translation>오디오 파일 (*.wav *.flac *.ogg *.mp3);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>Expected answer: %1</source>
+        <translation>정답 값: %1</translation>
+    </message>
+    <message>
+        <source>Catch clip %1 needs an id.</source>
+        <translation>확인 클립 %1에 ID가 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Catch clip &apos;%1&apos; needs a file.</source>
+        <translation>확인 클립 &apos;%1&apos;에 파일이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The catch clip file %1 does not exist.</source>
+        <translation>확인 클립 파일 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Catch clip &apos;%1&apos;: the expected answer &apos;%2&apos; is not on the answer scale (%3 to %4).</source>
+        <translation>확인 클립 &apos;%1&apos;: 정답 &apos;%2&apos;이(가) 응답 척도(%3~%4)에 없습니다.</translation>
+    </message>
+    <message>
+        <source>%1 catch clips per participant, but the study has only %2.</source>
+        <translation>참여자당 확인 클립이 %1개인데 연구에는 %2개뿐입니다.</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3364,26 @@ Use the new version for the participants and answers to come? Its fingerprint (S
         <source>Merge anyway (recorded)</source>
         <translation>그래도 병합(기록됨)</translation>
     </message>
+    <message>
+        <source>Study &amp;Options…</source>
+        <translation>연구 옵션(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Study options not saved</source>
+        <translation>연구 옵션을 저장하지 못했습니다</translation>
+    </message>
+    <message>
+        <source>The study options are unchanged</source>
+        <translation>연구 옵션이 바뀌지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Study options saved</source>
+        <translation>연구 옵션을 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Study options saved to %1 (SHA-256 %2…)</source>
+        <translation>연구 옵션을 %1에 저장했습니다 (SHA-256 %2…)</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::ModelsPage</name>
@@ -3181,6 +3608,213 @@ Use the new version for the participants and answers to come? Its fingerprint (S
     <message>
         <source>The study file has not been created.</source>
         <translation>연구 파일이 만들어지지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>설계</translation>
+    </message>
+    <message>
+        <source>Blocks of clips, their order, which part of the library clips are drawn from, and balanced assignment across participants.</source>
+        <translation>클립 블록과 순서, 클립을 뽑을 라이브러리 범위, 참여자 사이의 균형 배정.</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>Pages besides the clips: consent, volume calibration, practice clips, questionnaires and the finish page.</source>
+        <translation>클립 외의 페이지: 동의, 음량 보정, 연습 클립, 설문, 마침 페이지.</translation>
+    </message>
+    <message>
+        <source>Listening rules</source>
+        <translation>듣기 규칙</translation>
+    </message>
+    <message>
+        <source>How long participants listen before answering, replays, and whether they can skip or go back.</source>
+        <translation>응답 전에 들어야 하는 시간, 다시 듣기, 건너뛰기와 뒤로 가기 허용 여부.</translation>
+    </message>
+    <message>
+        <source>Loudness &amp; quality</source>
+        <translation>라우드니스와 품질</translation>
+    </message>
+    <message>
+        <source>Loudness normalization, catch clips with a known answer, and the data-quality flags and exclusion rules.</source>
+        <translation>라우드니스 정규화, 정답이 정해진 확인 클립, 데이터 품질 표시와 제외 규칙.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::PagesEditor</name>
+    <message>
+        <source>A &amp;consent page the participant must accept:</source>
+        <translation>참여자가 동의해야 하는 동의 페이지(&amp;C):</translation>
+    </message>
+    <message>
+        <source>What the study is about, what is recorded, that taking part is voluntary…</source>
+        <translation>연구 내용, 기록되는 내용, 참여가 자발적이라는 점…</translation>
+    </message>
+    <message>
+        <source>No calibration page</source>
+        <translation>보정 페이지 없음</translation>
+    </message>
+    <message>
+        <source>Reference tone (1 kHz)</source>
+        <translation>기준음 (1 kHz)</translation>
+    </message>
+    <message>
+        <source>Music excerpt</source>
+        <translation>음악 발췌</translation>
+    </message>
+    <message>
+        <source> LUFS</source>
+        <translation> LUFS</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>초</translation>
+    </message>
+    <message>
+        <source>empty = a track of the library</source>
+        <translation>비워 두면 = 라이브러리의 트랙</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>level:</source>
+        <translation>레벨:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Ca&amp;libration:</source>
+        <translation>보정(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Excerpt file:</source>
+        <translation>발췌 파일:</translation>
+    </message>
+    <message>
+        <source>&amp;Practice clips:</source>
+        <translation>연습 클립(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Questionnaires</source>
+        <translation>설문</translation>
+    </message>
+    <message>
+        <source>Questionnaire / question</source>
+        <translation>설문 / 질문</translation>
+    </message>
+    <message>
+        <source>Shown / type</source>
+        <translation>표시 위치 / 유형</translation>
+    </message>
+    <message>
+        <source>Add &amp;Questionnaire</source>
+        <translation>설문 추가(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Add Q&amp;uestion</source>
+        <translation>질문 추가(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>제거(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add a questionnaire to ask questions before the first clip, between blocks or at the end.</source>
+        <translation>첫 클립 전, 블록 사이, 또는 마지막에 질문하려면 설문을 추가하세요.</translation>
+    </message>
+    <message>
+        <source>before the first clip</source>
+        <translation>첫 클립 전</translation>
+    </message>
+    <message>
+        <source>between blocks</source>
+        <translation>블록 사이</translation>
+    </message>
+    <message>
+        <source>at the end</source>
+        <translation>마지막</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>제목:</translation>
+    </message>
+    <message>
+        <source>Shown:</source>
+        <translation>표시 위치:</translation>
+    </message>
+    <message>
+        <source>Free text</source>
+        <translation>자유 응답</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>단일 선택</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>복수 선택</translation>
+    </message>
+    <message>
+        <source>Likert scale</source>
+        <translation>리커트 척도</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation>점</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <source>Choices (Likert: anchors), separated by |</source>
+        <translation>선택지 (리커트: 양 끝 라벨), | 로 구분</translation>
+    </message>
+    <message>
+        <source>Question:</source>
+        <translation>질문:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>유형:</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>선택지:</translation>
+    </message>
+    <message>
+        <source>&amp;Finish page text (empty = the default thank-you):</source>
+        <translation>마침 페이지 문구(&amp;F) (비워 두면 기본 감사 문구):</translation>
+    </message>
+    <message>
+        <source>Calibration excerpt</source>
+        <translation>보정용 발췌</translation>
+    </message>
+    <message>
+        <source>Audio files (*.wav *.flac *.ogg *.mp3);;All files (*)</source>
+        <translation>오디오 파일 (*.wav *.flac *.ogg *.mp3);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Enter the consent text, or switch the consent page off.</source>
+        <translation>동의 문구를 입력하거나 동의 페이지를 끄세요.</translation>
+    </message>
+    <message>
+        <source>The calibration excerpt %1 does not exist.</source>
+        <translation>보정용 발췌 파일 %1이(가) 없습니다.</translation>
+    </message>
+    <message>
+        <source>Questionnaire %1</source>
+        <translation>설문 %1</translation>
     </message>
 </context>
 <context>
@@ -4160,10 +4794,6 @@ Use the new version for the participants and answers to come? Its fingerprint (S
         <translation>응답 척도</translation>
     </message>
     <message>
-        <source>How participants answer each clip, and how long they listen first.</source>
-        <translation>참여자가 각 클립에 응답하는 방식과, 응답 전에 들어야 하는 시간입니다.</translation>
-    </message>
-    <message>
         <source>&amp;Like / dislike</source>
         <translation>좋아요 / 싫어요(&amp;L)</translation>
     </message>
@@ -4184,20 +4814,12 @@ Use the new version for the participants and answers to come? Its fingerprint (S
         <translation>%1:</translation>
     </message>
     <message>
-        <source> s</source>
-        <translation>초</translation>
+        <source>How participants answer each clip.</source>
+        <translation>참여자가 각 클립에 응답하는 방법.</translation>
     </message>
     <message>
-        <source>or at least:</source>
-        <translation>또는 최소:</translation>
-    </message>
-    <message>
-        <source>The answer buttons unlock after listening to:</source>
-        <translation>응답 버튼이 켜지기 전에 들어야 하는 시간:</translation>
-    </message>
-    <message>
-        <source>the &amp;whole clip (%1 s)</source>
-        <translation>클립 전체(&amp;W) (%1초)</translation>
+        <source>How long participants listen before the buttons unlock is set on the &quot;Listening rules&quot; page.</source>
+        <translation>버튼이 켜지기 전에 들어야 하는 시간은 &quot;듣기 규칙&quot; 페이지에서 정합니다.</translation>
     </message>
 </context>
 <context>
@@ -4304,6 +4926,37 @@ Use the new version for the participants and answers to come? Its fingerprint (S
     <message>
         <source>You can switch at any time from the File menu.</source>
         <translation>언제든지 파일 메뉴에서 전환할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>tastelab::StudyOptionsDialog</name>
+    <message>
+        <source>Study Options — %1</source>
+        <translation>연구 옵션 — %1</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>설계</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>페이지</translation>
+    </message>
+    <message>
+        <source>Listening Rules</source>
+        <translation>듣기 규칙</translation>
+    </message>
+    <message>
+        <source>Loudness &amp;&amp; Quality</source>
+        <translation>라우드니스와 품질</translation>
+    </message>
+    <message>
+        <source>The options are stored in the study.</source>
+        <translation>옵션은 연구에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>The options are written to the study file %1, and the new version is recorded.</source>
+        <translation>옵션은 연구 파일 %1에 저장되고 새 버전이 기록됩니다.</translation>
     </message>
 </context>
 <context>
@@ -4525,10 +5178,6 @@ Create a new study from a folder of music, or open an existing study file (*.tas
         <translation>규칙에 따른 제외</translation>
     </message>
     <message>
-        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, and the study file&apos;s exclusion rules that apply.</source>
-        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 그리고 적용되는 연구 파일의 제외 규칙.</translation>
-    </message>
-    <message>
         <source>Data quality:</source>
         <translation>데이터 품질:</translation>
     </message>
@@ -4557,6 +5206,14 @@ Create a new study from a folder of music, or open an existing study file (*.tas
     <message>
         <source>no</source>
         <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>건너뜀</translation>
+    </message>
+    <message>
+        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, clips skipped (studies without forced answers), and the study file&apos;s exclusion rules that apply.</source>
+        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 건너뛴 클립(응답을 강제하지 않는 연구), 그리고 적용되는 연구 파일의 제외 규칙.</translation>
     </message>
     <message>
         <source>not set</source>

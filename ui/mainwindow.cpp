@@ -8,14 +8,17 @@
 #include "preferencesdialog.h"
 #include "results/resultspage.h"
 #include "startpage.h"
+#include "studyoptionseditors.h"
 #include "studypage.h"
 #include "survey/surveywidget.h"
 #include "surveytab.h"
 
 #include "study/demostudy.h"
 #include "study/exporter.h"
+#include "study/catchclips.h"
 #include "study/listener.h"
 #include "study/study.h"
+#include "study/studyfile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -177,6 +180,8 @@ void MainWindow::createActions()
     m_mergeAction = file->addAction(tr("&Merge Study File…"), this, &MainWindow::mergeStudyDialog);
     m_reloadStudyFileAction = file->addAction(tr("&Reload Study Definition"), this, [this] { reloadStudyFile(true); });
     m_reloadStudyFileAction->setObjectName(QStringLiteral("reloadStudyFileAction"));
+    m_studyOptionsAction = file->addAction(tr("Study &Options…"), this, [this] { editStudyOptions(); });
+    m_studyOptionsAction->setObjectName(QStringLiteral("studyOptionsAction"));
     file->addSeparator();
     m_closeAction = file->addAction(tr("&Close Study"), this, &MainWindow::closeStudy);
     m_closeAction->setShortcut(QKeySequence::Close);
@@ -219,6 +224,7 @@ void MainWindow::updateActions()
     m_exportJsonAction->setEnabled(open && !surveying);
     m_mergeAction->setEnabled(open && !surveying);
     m_reloadStudyFileAction->setEnabled(open && !surveying && !m_study->studyFilePath().isEmpty());
+    m_studyOptionsAction->setEnabled(open && !surveying && !m_study->settings().listener);
     m_closeAction->setEnabled(open && !surveying);
     m_startSurveyAction->setEnabled(open && !surveying);
     m_endSurveyAction->setEnabled(surveying);
@@ -289,26 +295,10 @@ bool MainWindow::reloadStudyFile(bool explicitly)
         showError(tr("Study file not used"),
                   tr("%1\n\nThe version recorded in the study stays in force until the file is fixed.").arg(check.errors.join(QLatin1Char('\n'))));
         return false;
-    case Study::StudyFileState::ChangedAfterData: {
-        QMessageBox box(QMessageBox::Warning, tr("Study file changed"),
-                        tr("The study file %1 changed after data collection began.\n\nUse the new version for the "
-                           "participants and answers to come? Its fingerprint (SHA-256 %2…) is recorded with them; the data "
-                           "collected so far keeps the version it was collected under (%3…).")
-                            .arg(file, check.fileHash.left(12), check.recordedHash.left(12)),
-                        QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("studyFileChangedBox"));
-        QPushButton *use = box.addButton(tr("Use the new version"), QMessageBox::AcceptRole);
-        use->setObjectName(QStringLiteral("useNewStudyFileButton"));
-        QPushButton *keep = box.addButton(tr("Keep the recorded version"), QMessageBox::RejectRole);
-        keep->setObjectName(QStringLiteral("keepStudyFileButton"));
-        box.setDefaultButton(keep);
-        box.exec();
-        if (box.clickedButton() != use) {
-            statusBar()->showMessage(tr("Kept the recorded version of the study file"), kStatusTimeoutMs);
+    case Study::StudyFileState::ChangedAfterData:
+        if (!confirmStudyFileChange(file, check.fileHash, check.recordedHash))
             return false;
-        }
         break;
-    }
     case Study::StudyFileState::Changed:
         break;
     }
@@ -321,6 +311,84 @@ bool MainWindow::reloadStudyFile(bool explicitly)
     updateTitle();
     statusBar()->showMessage(tr("Study file %1 loaded (SHA-256 %2…)").arg(file, m_study->studyFileHash().left(12)), kStatusTimeoutMs);
     return true;
+}
+
+bool MainWindow::confirmStudyFileChange(const QString &file, const QString &newHash, const QString &recordedHash)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Study file changed"),
+                    tr("The study file %1 changed after data collection began.\n\nUse the new version for the "
+                       "participants and answers to come? Its fingerprint (SHA-256 %2…) is recorded with them; the data "
+                       "collected so far keeps the version it was collected under (%3…).")
+                        .arg(file, newHash.left(12), recordedHash.left(12)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("studyFileChangedBox"));
+    QPushButton *use = box.addButton(tr("Use the new version"), QMessageBox::AcceptRole);
+    use->setObjectName(QStringLiteral("useNewStudyFileButton"));
+    QPushButton *keep = box.addButton(tr("Keep the recorded version"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepStudyFileButton"));
+    box.setDefaultButton(keep);
+    box.exec();
+    if (box.clickedButton() != use) {
+        statusBar()->showMessage(tr("Kept the recorded version of the study file"), kStatusTimeoutMs);
+        return false;
+    }
+    return true;
+}
+
+StudyOptionsDialog *MainWindow::editStudyOptions()
+{
+    if (!m_study || isSurveyActive())
+        return nullptr;
+    for (StudyOptionsDialog *running : findChildren<StudyOptionsDialog *>()) {
+        if (running->isVisible()) { // a closed one waits for its deletion
+            running->raise();
+            return running;
+        }
+    }
+    auto *dialog = new StudyOptionsDialog(m_study.get(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    Study *study = m_study.get();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, study] {
+        const StudySettings settings = dialog->settings();
+        dialog->hide();
+        if (m_study.get() == study)
+            applyStudyOptions(settings);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyStudyOptions(const StudySettings &edited)
+{
+    StudySettings s = edited;
+    const QString file = m_study->studyFilePath();
+    QString error;
+    // Built-in catch clips newly chosen (or for a changed scale): written now, by the same
+    // function as tastelab-cli create --builtin-catch.
+    if (LoudnessQualityEditor::needsBuiltinCatchFiles(s)
+        && !addBuiltinCatchClips(&s, QFileInfo(file.isEmpty() ? m_study->path() : file).absolutePath(), &error)) {
+        showError(tr("Study options not saved"), error);
+        return;
+    }
+    if (s == m_study->settings()) {
+        statusBar()->showMessage(tr("The study options are unchanged"), kStatusTimeoutMs);
+        return;
+    }
+    if (!file.isEmpty() && m_study->dataCollectionBegan()) {
+        const QString newHash = StudyFile::hash(StudyFile::serialize(s, StudyFile::formatFor(file)));
+        if (!confirmStudyFileChange(QDir::toNativeSeparators(file), newHash, m_study->studyFileHash()))
+            return;
+    }
+    if (!m_study->setSettings(s)) {
+        showError(tr("Study options not saved"), m_study->lastError());
+        return;
+    }
+    setPagesStudy(m_study.get());
+    updateTitle();
+    statusBar()->showMessage(file.isEmpty() ? tr("Study options saved")
+                                            : tr("Study options saved to %1 (SHA-256 %2…)")
+                                                  .arg(QDir::toNativeSeparators(file), m_study->studyFileHash().left(12)),
+                             kStatusTimeoutMs);
 }
 
 void MainWindow::setPagesStudy(Study *study)

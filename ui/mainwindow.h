@@ -21,7 +21,9 @@ class NewStudyWizard;
 class ResultsPage;
 class StartPage;
 class Study;
+class StudyOptionsDialog;
 class StudyPage;
+struct StudySettings;
 class SurveyTab;
 class SurveyWidget;
 
@@ -85,6 +87,12 @@ public:
     /// before data collection, asks before using one made after it began, reports a broken file.
     /// explicitly: the researcher asked (File > Reload Study Definition). True when a new version was loaded.
     bool reloadStudyFile(bool explicitly);
+    /// File > Study Options…: the research-design options of the open study in a window-modal
+    /// dialog (not blocking; the same editors as the new-study wizard's pages), returned. OK
+    /// writes the built-in catch clips when newly chosen and stores the settings, which rewrites the
+    /// study file and records its new version; when data collection began it first asks, as for a
+    /// study file changed outside Tastelab. Null when no study is open.
+    StudyOptionsDialog *editStudyOptions();
     /// The workspace's tabs (objectName workspaceTabs).
     QTabWidget *workspace() const { return m_workspace; }
     SurveyWidget *surveyWidget() const { return m_survey; }
@@ -110,6 +118,10 @@ private:
     QStringList recentStudies() const;
     void updateRecentMenu();
     void showError(const QString &title, const QString &text);
+    /// The question asked before a new study file version is used after data collection began
+    /// ("Use the new version" / "Keep the recorded version"). True to use it.
+    bool confirmStudyFileChange(const QString &file, const QString &newHash, const QString &recordedHash);
+    void applyStudyOptions(const StudySettings &settings);
     void setPagesStudy(Study *study);
     void chooseListenerFolder();
     void showRanking();
@@ -146,6 +158,7 @@ private:
     QAction *m_exportJsonAction = nullptr;
     QAction *m_mergeAction = nullptr;
     QAction *m_reloadStudyFileAction = nullptr;
+    QAction *m_studyOptionsAction = nullptr;
     QAction *m_closeAction = nullptr;
     QAction *m_startSurveyAction = nullptr;
     QAction *m_endSurveyAction = nullptr;

@@ -1,9 +1,11 @@
 #include "newstudywizard.h"
 #include "study/studyfile.h"
 
+#include "study/catchclips.h"
 #include "study/study.h"
 #include "survey/clipplanner.h"
 
+#include "studyoptionseditors.h"
 #include "uistyle.h"
 
 #include <QAbstractButton>
@@ -597,7 +599,7 @@ public:
     {
         setObjectName(QStringLiteral("scalePage"));
         setTitle(tr("Answer scale"));
-        setSubTitle(tr("How participants answer each clip, and how long they listen first."));
+        setSubTitle(tr("How participants answer each clip."));
 
         m_likeDislike = new QRadioButton(tr("&Like / dislike"), this);
         m_likeDislike->setObjectName(QStringLiteral("scaleLikeDislikeRadio"));
@@ -620,21 +622,6 @@ public:
             m_anchors << edit;
         }
 
-        m_wholeClip = new QCheckBox(this);
-        m_wholeClip->setObjectName(QStringLiteral("wholeClipCheck"));
-        m_wholeClip->setChecked(true);
-        m_minListen = new QDoubleSpinBox(this);
-        m_minListen->setObjectName(QStringLiteral("minListenSpin"));
-        m_minListen->setDecimals(1);
-        m_minListen->setSuffix(tr(" s"));
-        m_minListen->setEnabled(false);
-        auto *listenRow = new QHBoxLayout;
-        listenRow->addWidget(m_wholeClip);
-        listenRow->addSpacing(12);
-        listenRow->addWidget(new QLabel(tr("or at least:"), this));
-        listenRow->addWidget(m_minListen);
-        listenRow->addStretch();
-
         auto *scaleRow = new QHBoxLayout;
         scaleRow->addWidget(m_likeDislike);
         scaleRow->addWidget(m_likert5);
@@ -644,13 +631,13 @@ public:
         auto *layout = new QVBoxLayout(this);
         layout->addLayout(scaleRow);
         layout->addWidget(anchorsBox);
-        layout->addWidget(new QLabel(tr("The answer buttons unlock after listening to:"), this));
-        layout->addLayout(listenRow);
+        layout->addWidget(makeHint(tr("How long participants listen before the buttons unlock is set on the "
+                                      "\"Listening rules\" page."),
+                                   this));
         layout->addStretch();
 
         connect(m_likeDislike, &QRadioButton::toggled, this, &ScaleWizardPage::resetAnchors);
         connect(m_likert5, &QRadioButton::toggled, this, &ScaleWizardPage::resetAnchors);
-        connect(m_wholeClip, &QCheckBox::toggled, this, [this](bool whole) { m_minListen->setEnabled(!whole); });
         resetAnchors();
     }
 
@@ -670,17 +657,6 @@ public:
             labels << m_anchors.at(i)->text().trimmed();
         // Unchanged defaults are not stored, so that they follow the participant's language.
         return labels == StudySettings::defaultAnchors(probe.scale) ? QStringList() : labels;
-    }
-
-    double minListenSeconds() const { return m_wholeClip->isChecked() ? -1.0 : m_minListen->value(); }
-
-    void initializePage() override
-    {
-        const double clip = m_plan->clipSeconds();
-        m_wholeClip->setText(tr("the &whole clip (%1 s)").arg(clip, 0, 'g', 3));
-        m_minListen->setRange(0.0, clip);
-        if (m_minListen->value() <= 0.0 || m_minListen->value() > clip)
-            m_minListen->setValue(qMin(3.0, clip));
     }
 
     bool isComplete() const override
@@ -712,8 +688,58 @@ private:
     QRadioButton *m_likert7;
     QFormLayout *m_anchorForm;
     QList<QLineEdit *> m_anchors;
-    QCheckBox *m_wholeClip;
-    QDoubleSpinBox *m_minListen;
+};
+
+// ---------------------------------------------------------------------------------------------
+// (f)-(i) research-design options: the editors shared with the Study Options dialog
+
+class OptionsWizardPage : public QWizardPage {
+    Q_OBJECT
+public:
+    OptionsWizardPage(NewStudyWizard *wizard, StudyOptionsEditor *editor, const QString &objectName,
+                      const QString &title, const QString &subTitle)
+        : m_wizard(wizard), m_editor(editor)
+    {
+        setObjectName(objectName);
+        setTitle(title);
+        setSubTitle(subTitle);
+        m_error = makeError(this, QStringLiteral("%1ErrorLabel").arg(objectName));
+        auto *layout = new QVBoxLayout(this);
+        layout->addWidget(editor, 1);
+        layout->addWidget(m_error);
+        connect(editor, &StudyOptionsEditor::changed, this, [this] { showError(m_error, QString()); });
+    }
+
+    StudyOptionsEditor *editor() const { return m_editor; }
+    /// True once the page has shown the study's settings (before, settings() leaves its fields alone).
+    bool isLoaded() const { return m_loaded; }
+
+    void initializePage() override
+    {
+        const StudySettings s = m_wizard->settings();
+        m_editor->setContext(s, m_wizard->genres(), QFileInfo(m_wizard->studyPath()).absolutePath());
+        if (!m_loaded) {
+            m_editor->load(s); // the defaults, and the study seed drawn when the file was created
+            m_loaded = true;
+        }
+        showError(m_error, QString());
+    }
+
+    bool validatePage() override
+    {
+        const StudySettings s = m_wizard->settings();
+        QString error = m_editor->validate(s);
+        if (error.isEmpty())
+            error = s.validate();
+        showError(m_error, error);
+        return error.isEmpty();
+    }
+
+private:
+    NewStudyWizard *m_wizard;
+    StudyOptionsEditor *m_editor;
+    QLabel *m_error;
+    bool m_loaded = false;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -726,8 +752,7 @@ public:
     {
         setObjectName(QStringLiteral("instructionsWizardPage"));
         setTitle(tr("Instructions and questions"));
-        setSubTitle(tr("Shown to every participant before the first clip. Put consent information "
-                       "here too."));
+        setSubTitle(tr("Shown to every participant before the first clip (consent has its own page)."));
 
         m_instructions = new QPlainTextEdit(this);
         m_instructions->setObjectName(QStringLiteral("instructionsEdit"));
@@ -805,11 +830,27 @@ NewStudyWizard::NewStudyWizard(QWidget *parent)
     m_planPage = new ClipPlanWizardPage(this, m_sourcePage);
     m_scalePage = new ScaleWizardPage(m_planPage);
     m_instructionsPage = new InstructionsWizardPage(this);
+    m_optionPages << new OptionsWizardPage(this, new DesignEditor(false), QStringLiteral("designPage"), tr("Design"),
+                                           tr("Blocks of clips, their order, which part of the library clips are "
+                                              "drawn from, and balanced assignment across participants."))
+                  << new OptionsWizardPage(this, new PagesEditor, QStringLiteral("pagesPage"), tr("Pages"),
+                                           tr("Pages besides the clips: consent, volume calibration, practice clips, "
+                                              "questionnaires and the finish page."))
+                  << new OptionsWizardPage(this, new ListeningRulesEditor, QStringLiteral("rulesPage"),
+                                           tr("Listening rules"),
+                                           tr("How long participants listen before answering, replays, and "
+                                              "whether they can skip or go back."))
+                  << new OptionsWizardPage(this, new LoudnessQualityEditor, QStringLiteral("loudnessQualityPage"),
+                                           tr("Loudness & quality"),
+                                           tr("Loudness normalization, catch clips with a known answer, and the "
+                                              "data-quality flags and exclusion rules."));
     setPage(NamePage, m_namePage);
     setPage(SourcePage, m_sourcePage);
     setPage(ImportPage, m_importPage);
     setPage(ClipPlanPage, m_planPage);
     setPage(ScalePage, m_scalePage);
+    for (int i = 0; i < m_optionPages.size(); ++i)
+        setPage(DesignPage + i, m_optionPages.at(i));
     setPage(InstructionsPage, m_instructionsPage);
     setStartId(NamePage);
 
@@ -855,13 +896,29 @@ StudySettings NewStudyWizard::settings() const
     s.repeats = m_planPage->repeats();
     s.scale = m_scalePage->scale();
     s.anchors = m_scalePage->anchors();
-    s.minListenSeconds = m_scalePage->minListenSeconds();
     s.instructions = m_instructionsPage->instructions();
     if (s.instructions.isEmpty())
         s.instructions = StudySettings::defaultInstructions();
     s.askAge = m_instructionsPage->askAge();
     s.demographicFields = m_instructionsPage->fields();
+    for (OptionsWizardPage *page : m_optionPages) {
+        if (page->isLoaded())
+            page->editor()->store(&s);
+    }
     return s;
+}
+
+QStringList NewStudyWizard::genres() const
+{
+    QStringList out;
+    if (m_study) {
+        for (const Track &t : m_study->tracks()) {
+            if (!t.genre.isEmpty() && !out.contains(t.genre))
+                out << t.genre;
+        }
+    }
+    out.sort(Qt::CaseInsensitive);
+    return out;
 }
 
 bool NewStudyWizard::createStudy(const QString &path, const QString &name, QString *error)
@@ -906,7 +963,19 @@ bool NewStudyWizard::saveSettings(QString *error)
         *error = tr("The study file has not been created.");
         return false;
     }
-    const StudySettings s = settings();
+    StudySettings s = settings();
+    for (OptionsWizardPage *page : m_optionPages) {
+        const QString invalid = page->isLoaded() ? page->editor()->validate(s) : QString();
+        if (!invalid.isEmpty()) {
+            *error = invalid;
+            return false;
+        }
+    }
+    // The built-in catch clips' files are written now, by the same function as tastelab-cli
+    // create --builtin-catch, into "catch" next to the study file.
+    if (LoudnessQualityEditor::needsBuiltinCatchFiles(s)
+        && !addBuiltinCatchClips(&s, QFileInfo(StudyFile::defaultPathFor(m_createdPath)).absolutePath(), error))
+        return false;
     const QString invalid = s.validate();
     if (!invalid.isEmpty()) {
         *error = invalid;

@@ -13,12 +13,14 @@ class ClipPlanWizardPage;
 class ImportWizardPage;
 class InstructionsWizardPage;
 class NameWizardPage;
+class OptionsWizardPage;
 class ScaleWizardPage;
 class SourceWizardPage;
 class Study;
 
-/// Sets up a new study: name and file, music source, import, clip plan, answer scale,
-/// instructions and demographics.
+/// Sets up a new study: name and file, music source, import, clip plan, answer scale, the
+/// research-design options (design, pages, listening rules, loudness & quality: the editors of
+/// studyoptionseditors.h, shared with the Study Options dialog), instructions and demographics.
 ///
 /// The study file is created when the first page is accepted, so the import (page 3, run by
 /// ImportService on its own thread) can write into it. The settings are stored with
@@ -30,7 +32,18 @@ class Study;
 class NewStudyWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { NamePage, SourcePage, ImportPage, ClipPlanPage, ScalePage, InstructionsPage };
+    enum PageId {
+        NamePage,
+        SourcePage,
+        ImportPage,
+        ClipPlanPage,
+        ScalePage,
+        DesignPage,
+        PagesPage,
+        RulesPage,
+        LoudnessQualityPage,
+        InstructionsPage,
+    };
     Q_ENUM(PageId)
 
     explicit NewStudyWizard(QWidget *parent = nullptr);
@@ -50,7 +63,9 @@ public:
     bool createStudy(const QString &path, const QString &name, QString *error);
     ImportService *importService() const { return m_importService; }
     void setImportReport(const ImportReport &report) { m_report = report; }
-    /// Validates settings() and stores them in the study.
+    /// The library's genres (sorted), for the design page.
+    QStringList genres() const;
+    /// Validates settings(), writes the built-in catch clips when chosen, and stores them in the study.
     bool saveSettings(QString *error);
 
     void reject() override;
@@ -69,6 +84,7 @@ private:
     ClipPlanWizardPage *m_planPage = nullptr;
     ScaleWizardPage *m_scalePage = nullptr;
     InstructionsWizardPage *m_instructionsPage = nullptr;
+    QList<OptionsWizardPage *> m_optionPages;
 };
 
 } // namespace tastelab

@@ -48,6 +48,19 @@ audio::AudioBuffer beepCode(bool highest)
     return b;
 }
 
+/// The sentence that explains the beep code to participants, for settings' scale.
+QString beepCodeNote(const StudySettings &settings)
+{
+    const bool likeDislike = settings.scale == AnswerScale::LikeDislike;
+    const QString lowName = likeDislike ? QStringLiteral("dislike") : QString::number(settings.minValue());
+    const QString highName = likeDislike ? QStringLiteral("like") : QString::number(settings.maxValue());
+    return QCoreApplication::translate("CatchClips",
+                                       "Now and then you will hear a signal instead of music: "
+                                       "three short beeps mean \"press %1\", a rising tone means "
+                                       "\"press %2\".")
+        .arg(lowName, highName);
+}
+
 } // namespace
 
 BuiltinCatchClips writeBuiltinCatchClips(const QString &folder, const StudySettings &settings, QString *error)
@@ -98,12 +111,62 @@ BuiltinCatchClips writeBuiltinCatchClips(const QString &folder, const StudySetti
         result.clips << c;
     }
     if (!result.spoken)
-        result.instructionsNote = QCoreApplication::translate("CatchClips",
-                                                              "Now and then you will hear a signal instead of music: "
-                                                              "three short beeps mean \"press %1\", a rising tone means "
-                                                              "\"press %2\".")
-                                      .arg(lowName, highName);
+        result.instructionsNote = beepCodeNote(settings);
     return result;
+}
+
+QVector<CatchClip> plannedBuiltinCatchClips(const StudySettings &settings)
+{
+    const bool likeDislike = settings.scale == AnswerScale::LikeDislike;
+    QVector<CatchClip> out;
+    for (const bool highest : {false, true}) {
+        const QString answer = likeDislike ? (highest ? QStringLiteral("like") : QStringLiteral("dislike"))
+                                           : QString::number(highest ? settings.maxValue() : settings.minValue());
+        CatchClip c;
+        c.id = QStringLiteral("press-%1").arg(answer);
+        c.file = QStringLiteral("catch/%1.wav").arg(c.id);
+        c.expected = highest ? settings.maxValue() : settings.minValue();
+        out << c;
+    }
+    return out;
+}
+
+bool isBuiltinCatchClip(const CatchClip &clip)
+{
+    return clip.id.startsWith(QLatin1String("press-"))
+        && QDir::fromNativeSeparators(clip.file) == QStringLiteral("catch/%1.wav").arg(clip.id);
+}
+
+bool addBuiltinCatchClips(StudySettings *settings, const QString &studyFileFolder, QString *error,
+                          BuiltinCatchClips *written)
+{
+    const QString folder = QDir(studyFileFolder).filePath(QStringLiteral("catch"));
+    const BuiltinCatchClips catches = writeBuiltinCatchClips(folder, *settings, error);
+    if (catches.clips.isEmpty())
+        return false;
+    QVector<CatchClip> kept;
+    for (const CatchClip &c : std::as_const(settings->design.catchClips)) {
+        if (!isBuiltinCatchClip(c))
+            kept << c;
+    }
+    settings->design.catchClips = kept + catches.clips;
+    // The beep code's explanation: the one for this scale, once (one added for another scale goes).
+    QString instructions = settings->instructions.isEmpty() ? StudySettings::defaultInstructions() : settings->instructions;
+    for (const AnswerScale scale : {AnswerScale::LikeDislike, AnswerScale::Likert5, AnswerScale::Likert7}) {
+        StudySettings other;
+        other.scale = scale;
+        const QString note = beepCodeNote(other);
+        if (note != catches.instructionsNote)
+            instructions.replace(QStringLiteral("\n\n") + note, QString());
+    }
+    if (!catches.instructionsNote.isEmpty() && !instructions.contains(catches.instructionsNote))
+        instructions += QStringLiteral("\n\n") + catches.instructionsNote;
+    if (instructions != settings->instructions
+        && !(settings->instructions.isEmpty() && instructions == StudySettings::defaultInstructions()))
+        settings->instructions = instructions;
+    if (written)
+        *written = catches;
+    return true;
 }
 
 } // namespace tastelab

@@ -24,4 +24,21 @@ struct BuiltinCatchClips {
 /// failure (names the file and the reason).
 BuiltinCatchClips writeBuiltinCatchClips(const QString &folder, const StudySettings &settings, QString *error);
 
+/// The entries writeBuiltinCatchClips() makes for settings' scale, without writing anything: ids,
+/// files ("catch/press-….wav") and expected answers; the instruction is left empty (it depends on
+/// whether espeak-ng is installed when the files are written). Editors show and count these.
+QVector<CatchClip> plannedBuiltinCatchClips(const StudySettings &settings);
+
+/// True for a catch clip that writeBuiltinCatchClips() made (id "press-…", file "catch/press-….wav").
+bool isBuiltinCatchClip(const CatchClip &clip);
+
+/// The one way to give a study the built-in catch clips (tastelab-cli create --builtin-catch, the
+/// new-study wizard and the study options dialog): writes the WAV files into
+/// "<studyFileFolder>/catch" for settings' current scale, replaces the built-in entries already in
+/// settings->design.catchClips (a changed scale gets fresh ones) and, with the beep code, adds its
+/// explanation to the instructions (once). False with *error naming the file and the reason;
+/// settings is unchanged then. *written (optional) tells what was made.
+bool addBuiltinCatchClips(StudySettings *settings, const QString &studyFileFolder, QString *error,
+                          BuiltinCatchClips *written = nullptr);
+
 } // namespace tastelab

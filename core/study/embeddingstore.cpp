@@ -1,7 +1,11 @@
 #include "study/embeddingstore.h"
 
+#include <QDir>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 #include <cstring>
 
@@ -141,16 +145,50 @@ bool EmbeddingStore::storeFailure(const QString &encoder, const QString &encoder
 QVector<Embedding> EmbeddingStore::embeddings(const QString &encoder) const
 {
     QVector<Embedding> out;
-    QSqlQuery q(m_study.database());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length, vector FROM embeddings WHERE encoder = ? "
-                             "ORDER BY track_id, clip_start, clip_length"));
-    q.addBindValue(encoder);
-    if (q.exec())
-        while (q.next())
-            out.push_back({{q.value(0).toLongLong(), q.value(1).toDouble(), q.value(2).toDouble()},
-                           vectorFromBlob(q.value(3).toByteArray())});
+    forEach(encoder, true, [&out](const ClipKey &clip, const void *values, std::size_t dim) {
+        std::vector<float> v(dim);
+        std::memcpy(v.data(), values, dim * sizeof(float));
+        out.push_back({clip, std::move(v)});
+        return true;
+    });
     return out;
+}
+
+bool EmbeddingStore::forEach(const QString &encoder, bool ordered, const Visitor &visit) const
+{
+    const QString sql = QStringLiteral("SELECT track_id, clip_start, clip_length, vector FROM embeddings WHERE encoder = ?")
+                        + (ordered ? QStringLiteral(" ORDER BY track_id, clip_start, clip_length") : QString());
+    // Qt's QSQLITE driver (the only one a study uses) links the system libsqlite3 this library
+    // links too, so its handle can be stepped here, on the connection's own thread.
+    const QSqlDatabase db = m_study.database();
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    sqlite3 *const connection = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+                                    ? *static_cast<sqlite3 *const *>(handle.constData())
+                                    : nullptr;
+    sqlite3_stmt *statement = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (!connection || sqlite3_prepare_v2(connection, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
+        m_error = connection ? QString::fromUtf8(sqlite3_errmsg(connection))
+                             : QStringLiteral("%1: not an open SQLite database").arg(QDir::toNativeSeparators(m_study.path()));
+        return false;
+    }
+    const QByteArray name = encoder.toUtf8();
+    sqlite3_bind_text(statement, 1, name.constData(), int(name.size()), SQLITE_STATIC);
+    int rc;
+    while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
+        const ClipKey clip{sqlite3_column_int64(statement, 0), sqlite3_column_double(statement, 1),
+                           sqlite3_column_double(statement, 2)};
+        const void *values = sqlite3_column_blob(statement, 3);
+        const std::size_t dim = std::size_t(sqlite3_column_bytes(statement, 3)) / sizeof(float);
+        if (!visit(clip, values, dim)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    if (rc != SQLITE_DONE)
+        m_error = QString::fromUtf8(sqlite3_errmsg(connection));
+    sqlite3_finalize(statement);
+    return rc == SQLITE_DONE;
 }
 
 QVector<QPair<ClipKey, QString>> EmbeddingStore::failures(const QString &encoder) const

@@ -4,6 +4,8 @@
 
 #include <QHash>
 #include <QSet>
+#include <cstddef>
+#include <functional>
 #include <vector>
 
 namespace tastelab {
@@ -64,6 +66,16 @@ public:
     bool storeFailure(const QString &encoder, const QString &encoderHash, const ClipKey &clip, const QString &reason);
 
     QVector<Embedding> embeddings(const QString &encoder) const;
+
+    /// One stored vector as forEach() hands it over: `values` points at dim little-endian float32
+    /// values in the database's own row buffer (not necessarily 4-byte aligned: copy them, e.g. with
+    /// memcpy), valid only during the call.
+    using Visitor = std::function<bool(const ClipKey &clip, const void *values, std::size_t dim)>;
+    /// Streams every vector of encoder to visit (ordered by track, start and length when ordered),
+    /// until visit returns false. It steps the study connection's sqlite3 handle directly, without
+    /// a QVariant and a QByteArray per row (docs/benchmarks.md, "Recommendations"). False with
+    /// lastError() when the query fails.
+    bool forEach(const QString &encoder, bool ordered, const Visitor &visit) const;
     QVector<QPair<ClipKey, QString>> failures(const QString &encoder) const;
     QVector<EmbeddingSummary> summaries() const;
 
@@ -71,7 +83,7 @@ public:
 
 private:
     Study &m_study;
-    QString m_error;
+    mutable QString m_error;
 };
 
 } // namespace tastelab

@@ -15,6 +15,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 #include <limits>
 #include <numeric>
@@ -26,15 +27,11 @@ ExplanationReport explainTrack(Study &study, const ExplanationRequest &request,
 {
     ExplanationReport report;
     report.modelId = request.modelId;
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT encoder, kind FROM models WHERE id = ?"));
-    q.addBindValue(request.modelId);
-    if (!q.exec() || !q.next()) {
-        report.error = QCoreApplication::translate("Explanation", "%1: no stored model %2").arg(study.path()).arg(request.modelId);
+    const std::optional<StoredModelRow> row = storedModelRow(study, request.modelId, &report.error);
+    if (!row)
         return report;
-    }
-    report.encoder = q.value(0).toString();
-    report.model = q.value(1).toString();
+    report.encoder = row->encoder;
+    report.model = row->kind;
     const std::optional<Track> track = study.track(request.trackId);
     if (!track) {
         report.error = QCoreApplication::translate("Explanation", "%1: no track %2").arg(study.path()).arg(request.trackId);
@@ -173,6 +170,12 @@ bool measureComponentSteering(Study &study, ExplanationRequest request, const Ex
     out->direction = direction;
     out->before = before.explanation.weights[std::size_t(component)];
     out->after = after.explanation.weights[std::size_t(component)];
+    double largest = 0;
+    for (const std::vector<double> *w : {&before.explanation.weights, &after.explanation.weights})
+        for (double v : *w)
+            largest = std::max(largest, std::abs(v));
+    if (largest > 0)
+        out->step = std::min(0.01, std::pow(10.0, std::floor(std::log10(largest)) - 1));
     out->neighboursBefore = out->neighboursAfter = std::numeric_limits<double>::quiet_NaN();
     return true;
 }

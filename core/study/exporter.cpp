@@ -4,6 +4,7 @@
 #include "study/embeddingstore.h"
 #include "study/qualityreport.h"
 #include "study/surveydata.h"
+#include "study/tasteprofile.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -49,6 +50,7 @@ struct Record {
     QString studyFileHash;
     AnswerIntegrity integrity;
     QStringList earlierValues; ///< values replaced with Back, oldest first
+    bool skipped = false;      ///< skipped (rules.forceAnswer off): no value; answeredAt is the skip's time
 };
 
 /// Collects participants, answers, tracks and quality once, for both formats.
@@ -129,21 +131,58 @@ struct ExportData {
             r.earlierValues = earlier.value(r.kind + QLatin1Char('#') + QString::number(x.seq));
             return r;
         };
+        // Skipped clips (not answered later): a row with no value, in their place.
+        QHash<QString, SkipRecord> skipped; // "kind#position or seq"
+        for (const SkipRecord &k : surveydata::skips(study, p.id))
+            skipped.insert(k.kind + QLatin1Char('#') + QString::number(k.kind == QLatin1String("clip") ? k.position : k.seq), k);
+        auto skippedRow = [&](const SkipRecord &k, const ExtraClip *x, int position) {
+            Record r;
+            r.kind = k.kind;
+            r.skipped = true;
+            r.scale = settings.scale;
+            r.responseMs = k.responseMs;
+            r.replays = k.replays;
+            r.answeredAt = k.at;
+            r.source = surveySource();
+            if (x) {
+                r.track = x->isCatch() ? nullptr : trackFor(x->trackId);
+                r.catchId = x->catchId;
+                r.catchFile = x->file;
+                r.catchExpected = x->expected;
+                r.clipStart = x->startSeconds;
+                r.clipLength = x->lengthSeconds;
+            } else if (position >= 0 && position < plan.size()) {
+                const Clip &c = plan.at(position);
+                r.position = position;
+                r.track = trackFor(c.trackId);
+                r.clipStart = c.startSeconds;
+                r.clipLength = c.lengthSeconds;
+                r.repeatOf = c.repeatOf;
+            }
+            return r;
+        };
         // Practice first (kept apart from the data: flagged practice = 1), then clips and catch
         // clips in the order of presentation, then feedback.
         for (const ExtraClip &x : extras)
             if (!x.isCatch()) {
-                const auto it = extraAnswers.constFind(QStringLiteral("practice#") + QString::number(x.seq));
+                const QString key = QStringLiteral("practice#") + QString::number(x.seq);
+                const auto it = extraAnswers.constFind(key);
                 if (it != extraAnswers.constEnd())
                     out << fromExtra(x, *it);
+                else if (skipped.contains(key))
+                    out << skippedRow(skipped.value(key), &x, -1);
             }
+        QHash<QString, Record> answered; // "clip#position", "catch#seq"
         for (const QualityItem &item : q.items) {
             Record r;
+            QString key;
             if (item.isCatch) {
                 const ExtraClip &x = extras.at(item.extra);
-                r = fromExtra(x, extraAnswers.value(QStringLiteral("catch#") + QString::number(x.seq)));
+                key = QStringLiteral("catch#") + QString::number(x.seq);
+                r = fromExtra(x, extraAnswers.value(key));
             } else {
                 const Answer a = clipAnswers.value(item.position);
+                key = QStringLiteral("clip#") + QString::number(item.position);
                 r.kind = QStringLiteral("clip");
                 r.position = a.position;
                 r.track = trackFor(a.trackId);
@@ -163,8 +202,24 @@ struct ExportData {
             }
             r.fast = item.quality.fast;
             r.straightLine = item.quality.straightLine;
-            out << r;
+            answered.insert(key, r);
         }
+        auto emitAt = [&](const QString &key, const ExtraClip *x, int position) {
+            if (answered.contains(key))
+                out << answered.value(key);
+            else if (skipped.contains(key))
+                out << skippedRow(skipped.value(key), x, position);
+        };
+        auto catchesBefore = [&](int position) {
+            for (const ExtraClip &x : extras)
+                if (x.isCatch() && x.beforePosition == position)
+                    emitAt(QStringLiteral("catch#") + QString::number(x.seq), &x, -1);
+        };
+        for (int i = 0; i < plan.size(); ++i) {
+            catchesBefore(i);
+            emitAt(QStringLiteral("clip#") + QString::number(i), nullptr, i);
+        }
+        catchesBefore(int(plan.size()));
         for (const Answer &a : feedback) {
             Record r;
             r.kind = QStringLiteral("feedback");
@@ -240,7 +295,7 @@ bool exportCsv(Study &study, const QString &path, QString *error)
            << QStringLiteral("underrun_ms") << QStringLiteral("latency_ms") << QStringLiteral("loudness_before")
            << QStringLiteral("loudness_after") << QStringLiteral("loudness_unit") << QStringLiteral("device_changes")
            << QStringLiteral("integrity_flag") << QStringLiteral("study_file_hash")
-           << QStringLiteral("participant_excluded");
+           << QStringLiteral("participant_excluded") << QStringLiteral("skipped");
     QString out;
     out += header.join(QLatin1Char(',')) + QLatin1Char('\n');
     for (const Participant &p : data.participants) {
@@ -255,7 +310,7 @@ bool exportCsv(Study &study, const QString &path, QString *error)
               << (r.track ? r.track->path : r.catchFile) << (r.track ? r.track->title : QString())
               << (r.track ? r.track->artist : QString()) << (r.track ? r.track->genre : QString())
               << QString::number(r.clipStart, 'f', 3) << QString::number(r.clipLength, 'f', 3) << scaleId(r.scale)
-              << QString::number(r.value) << QString::number(r.responseMs) << QString::number(r.replays)
+              << (r.skipped ? QString() : QString::number(r.value)) << QString::number(r.responseMs) << QString::number(r.replays)
               << r.answeredAt.toString(Qt::ISODateWithMs) << r.source << r.kind
               << flag(r.kind == QLatin1String("practice")) << r.catchId
               << (r.catchId.isEmpty() ? QString() : QString::number(r.catchExpected))
@@ -269,7 +324,8 @@ bool exportCsv(Study &study, const QString &path, QString *error)
               << (i.recorded && i.latencyMs >= 0 ? QString::number(i.latencyMs, 'f', 1) : QString())
               << number(i.loudnessBefore, 2) << number(i.loudnessAfter, 2) << i.loudnessUnit
               << (i.recorded ? QString::number(i.deviceChanges) : QString())
-              << (i.recorded ? flag(i.flagged) : QString()) << r.studyFileHash << flag(q.quality.excluded);
+              << (i.recorded ? flag(i.flagged) : QString()) << r.studyFileHash << flag(q.quality.excluded)
+              << flag(r.skipped);
             for (QString &s : f)
                 s = csvField(s);
             out += f.join(QLatin1Char(',')) + QLatin1Char('\n');
@@ -281,8 +337,8 @@ bool exportCsv(Study &study, const QString &path, QString *error)
     // The per-participant quality summary and the questionnaire answers, next to the data.
     QString quality = QStringLiteral("participant,answers,practice_answers,catch_total,catch_correct,catch_accuracy,"
                                      "repeat_pairs,kappa,kappa_kind,agreement,longest_run,straight_lining,fast_answers,"
-                                     "focus_losses,integrity_flagged,revisions,volume_changes,system_volume_changes,"
-                                     "system_volume_observable,excluded,exclusion_rules,rules\n");
+                                     "focus_losses,integrity_flagged,revisions,volume_changes,excluded,exclusion_rules,"
+                                     "rules,system_volume_changes,system_volume_observable,skipped\n");
     const QString rules = qualityRulesText(data.settings);
     for (const Participant &p : data.participants) {
         const QJsonObject o = qualitySummaryJson(data.quality[p.id]);
@@ -290,9 +346,10 @@ bool exportCsv(Study &study, const QString &path, QString *error)
         for (const char *key : {"participant", "answers", "practice_answers", "catch_total", "catch_correct",
                                 "catch_accuracy", "repeat_pairs", "kappa", "kappa_kind", "agreement", "longest_run",
                                 "straight_lining", "fast_answers", "focus_losses", "integrity_flagged", "revisions",
-                                "volume_changes", "system_volume_changes", "system_volume_observable", "excluded", "exclusion_rules"})
+                                "volume_changes", "excluded", "exclusion_rules"})
             f << jsonValueText(o.value(QLatin1String(key)));
-        f << rules;
+        f << rules << jsonValueText(o.value(QLatin1String("system_volume_changes")))
+          << jsonValueText(o.value(QLatin1String("system_volume_observable"))) << jsonValueText(o.value(QLatin1String("skipped")));
         for (QString &s : f)
             s = csvField(s);
         quality += f.join(QLatin1Char(',')) + QLatin1Char('\n');
@@ -341,7 +398,8 @@ bool exportJson(Study &study, const QString &path, QString *error)
             o[QStringLiteral("clip_start")] = r.clipStart;
             o[QStringLiteral("clip_length")] = r.clipLength;
             o[QStringLiteral("scale")] = scaleId(r.scale);
-            o[QStringLiteral("value")] = r.value;
+            o[QStringLiteral("value")] = r.skipped ? QJsonValue() : QJsonValue(r.value);
+            o[QStringLiteral("skipped")] = r.skipped;
             o[QStringLiteral("response_ms")] = double(r.responseMs);
             o[QStringLiteral("replays")] = r.replays;
             o[QStringLiteral("answered_at")] = r.answeredAt.toString(Qt::ISODateWithMs);
@@ -351,7 +409,7 @@ bool exportJson(Study &study, const QString &path, QString *error)
             if (!r.catchId.isEmpty()) {
                 o[QStringLiteral("catch_id")] = r.catchId;
                 o[QStringLiteral("catch_expected")] = r.catchExpected;
-                o[QStringLiteral("catch_correct")] = r.catchCorrect == 1;
+                o[QStringLiteral("catch_correct")] = r.skipped ? QJsonValue() : QJsonValue(r.catchCorrect == 1);
             }
             if (r.repeatOf >= 0) {
                 o[QStringLiteral("repeat_of")] = r.repeatOf + 1;
@@ -420,6 +478,8 @@ QString MergeReport::toText() const
         lines << QCoreApplication::translate("Exporter", "Survey records added (practice and catch answers, questionnaire "
                                                          "answers, events, revisions): %1.")
                      .arg(surveyRecordsAdded);
+    if (steeringAdded > 0)
+        lines << QCoreApplication::translate("Exporter", "Steering feedback (more / less like this) added or updated: %1.").arg(steeringAdded);
     if (!conflicts.isEmpty()) {
         lines << QCoreApplication::translate("Exporter", "%n conflict(s), local data kept:", nullptr,
                                              int(conflicts.size()));
@@ -747,6 +807,10 @@ MergeReport mergeStudy(Study &study, const QString &otherPath, bool force)
         if (!surveydata::mergeRecords(study, local->id, *other, theirs.id, &records, &recordsError))
             return abort(recordsError);
         report.surveyRecordsAdded += records;
+        int steering = 0;
+        if (!mergeSteering(study, local->id, *other, theirs.id, trackMap, &steering, &recordsError))
+            return abort(recordsError);
+        report.steeringAdded += steering;
         if (study.answers(local->id).size() >= study.plan(local->id).size())
             study.markFinished(local->id);
     }

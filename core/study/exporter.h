@@ -29,6 +29,7 @@ struct MergeReport {
     int answersAdded = 0;
     int answersAlreadyPresent = 0;
     int surveyRecordsAdded = 0; ///< practice/catch answers, questionnaire answers, events, revisions
+    int steeringAdded = 0;      ///< taste-profile steering entries (more / less like this), newer ones replacing older
     int tracksAdded = 0;
     int embeddingsAdded = 0; ///< cached embeddings (e.g. from `extract --shard`) not yet here
     QStringList conflicts; ///< e.g. participant with the same code but another seed; kept local

@@ -51,6 +51,16 @@ std::unique_ptr<ParticipantSession> ParticipantSession::startOrResume(Study &stu
             session->m_questionnairesDone.insert(e.detail.value(QStringLiteral("questionnaire")).toString() + QLatin1Char('#')
                                                  + QString::number(e.detail.value(QStringLiteral("occurrence")).toInt()));
     }
+    for (const SkipRecord &k : surveydata::skips(study, p->id)) {
+        if (k.kind == QLatin1String("clip")) {
+            if (k.position >= 0 && k.position < session->m_plan.size())
+                session->m_skippedClips.insert(k.position);
+            continue;
+        }
+        for (int i = 0; i < session->m_extras.size(); ++i)
+            if (extraKindId(session->m_extras[i].kind) == k.kind && session->m_extras[i].seq == k.seq)
+                session->m_skippedExtras.insert(i);
+    }
     for (const QuestionnaireAnswer &a : surveydata::questionnaireAnswers(study, p->id))
         session->m_questionAnswers[a.questionnaireId + QLatin1Char('#') + QString::number(a.occurrence)].insert(a.questionId,
                                                                                                               a.value);
@@ -62,7 +72,7 @@ std::unique_ptr<ParticipantSession> ParticipantSession::startOrResume(Study &stu
 int ParticipantSession::nextPosition() const
 {
     for (int i = 0; i < m_answeredAt.size(); ++i)
-        if (!m_answeredAt[i])
+        if (!m_answeredAt[i] && !m_skippedClips.contains(i))
             return i;
     return m_answeredAt.size();
 }
@@ -144,10 +154,15 @@ void ParticipantSession::buildSteps()
             m_steps.push_back(step);
         }
     };
+    const auto page = [](SurveyStep::Kind kind) {
+        SurveyStep step;
+        step.kind = kind;
+        return step;
+    };
     if (!s.consentText.trimmed().isEmpty())
-        m_steps.push_back({SurveyStep::Kind::Consent});
+        m_steps.push_back(page(SurveyStep::Kind::Consent));
     if (s.calibration.enabled)
-        m_steps.push_back({SurveyStep::Kind::Calibration});
+        m_steps.push_back(page(SurveyStep::Kind::Calibration));
     for (int i = 0; i < m_extras.size(); ++i)
         if (!m_extras[i].isCatch()) {
             SurveyStep step;
@@ -192,11 +207,11 @@ bool ParticipantSession::isStepDone(int index) const
         return m_calibrated;
     case SurveyStep::Kind::Practice:
     case SurveyStep::Kind::Catch:
-        return m_extraValues.contains(step.extra);
+        return m_extraValues.contains(step.extra) || m_skippedExtras.contains(step.extra);
     case SurveyStep::Kind::Questionnaire:
         return m_questionnairesDone.contains(step.questionnaireId + QLatin1Char('#') + QString::number(step.occurrence));
     case SurveyStep::Kind::Clip:
-        return step.position < m_answeredAt.size() && m_answeredAt[step.position];
+        return step.position < m_answeredAt.size() && (m_answeredAt[step.position] || m_skippedClips.contains(step.position));
     }
     return true;
 }
@@ -323,6 +338,54 @@ bool ParticipantSession::finishQuestionnaire(const SurveyStep &step, QString *er
     return true;
 }
 
+bool ParticipantSession::isSkipped(const SurveyStep &step) const
+{
+    if (step.kind == SurveyStep::Kind::Clip)
+        return m_skippedClips.contains(step.position) && !m_clipValues.contains(step.position);
+    if (step.kind == SurveyStep::Kind::Practice || step.kind == SurveyStep::Kind::Catch)
+        return m_skippedExtras.contains(step.extra) && !m_extraValues.contains(step.extra);
+    return false;
+}
+
+bool ParticipantSession::skip(const SurveyStep &step, qint64 responseMs, int replays, QString *error)
+{
+    SkipRecord k;
+    k.responseMs = responseMs;
+    k.replays = replays;
+    if (step.kind == SurveyStep::Kind::Clip && step.position >= 0 && step.position < m_plan.size()) {
+        if (m_answeredAt[step.position] || m_skippedClips.contains(step.position)) {
+            if (error)
+                *error = QCoreApplication::translate("ParticipantSession", "clip %1 is answered or skipped already").arg(step.position + 1);
+            return false;
+        }
+        k.kind = QStringLiteral("clip");
+        k.position = step.position;
+    } else if ((step.kind == SurveyStep::Kind::Practice || step.kind == SurveyStep::Kind::Catch) && step.extra >= 0
+               && step.extra < m_extras.size()) {
+        if (m_extraValues.contains(step.extra) || m_skippedExtras.contains(step.extra)) {
+            if (error)
+                *error = QCoreApplication::translate("ParticipantSession", "this clip is answered or skipped already");
+            return false;
+        }
+        const ExtraClip &x = m_extras[step.extra];
+        k.kind = extraKindId(x.kind);
+        k.seq = x.seq;
+        k.catchId = x.catchId;
+    } else {
+        if (error)
+            *error = QCoreApplication::translate("ParticipantSession", "only a clip can be skipped");
+        return false;
+    }
+    if (!surveydata::logEvent(m_study, m_participant.id, QStringLiteral("skip"), surveydata::skipDetail(k), error))
+        return false;
+    if (k.kind == QLatin1String("clip"))
+        m_skippedClips.insert(k.position);
+    else
+        m_skippedExtras.insert(step.extra);
+    markFinishedWhenDone();
+    return true;
+}
+
 bool ParticipantSession::logEvent(const QString &kind, const QJsonObject &detail)
 {
     return surveydata::logEvent(m_study, m_participant.id, kind, detail, nullptr);
@@ -330,7 +393,7 @@ bool ParticipantSession::logEvent(const QString &kind, const QJsonObject &detail
 
 double ParticipantSession::secondsLeft() const
 {
-    const int left = total() - answeredCount();
+    const int left = qMax(0, total() - answeredCount() - int(m_skippedClips.size()));
     double perClip = m_plan.isEmpty() ? 0 : m_plan.first().lengthSeconds + 3.0;
     if (m_answeredThisSitting > 0)
         perClip = m_sitting.elapsed() / 1000.0 / m_answeredThisSitting;

@@ -39,7 +39,7 @@ public:
     bool isNew() const { return m_isNew; }
     int total() const { return m_plan.size(); }
     int answeredCount() const { return m_answered.size(); }
-    /// First unanswered position, or total() when the participant is done.
+    /// First position neither answered nor skipped, or total() when the participant is done.
     int nextPosition() const;
     bool isFinished() const { return nextPosition() >= total(); }
 
@@ -77,6 +77,15 @@ public:
     /// Stored answers of a questionnaire step, by question id.
     QHash<QString, QJsonValue> questionAnswers(const SurveyStep &step) const;
     bool finishQuestionnaire(const SurveyStep &step, QString *error);
+    /// Records that the participant skipped a clip-like step (only offered when the study's
+    /// rules.forceAnswer is off): a participant event "skip" (surveydata::skips()), committed at
+    /// once. The step then counts as done: it is not presented again on resume, and the participant
+    /// is marked finished when every other page is done. False with *error when it cannot be
+    /// stored, or when the step is not a clip or is answered already.
+    bool skip(const SurveyStep &step, qint64 responseMs, int replays, QString *error);
+    bool isSkipped(const SurveyStep &step) const;
+    int skippedCount() const { return int(m_skippedClips.size() + m_skippedExtras.size()); }
+
     /// Logs an event (volume change, focus loss ...) for the participant.
     bool logEvent(const QString &kind, const QJsonObject &detail);
 
@@ -99,6 +108,8 @@ private:
     QVector<SurveyStep> m_steps;
     QHash<int, int> m_extraValues; ///< extra index -> stored value
     QHash<int, int> m_clipValues;  ///< plan position -> stored value
+    QSet<int> m_skippedClips;      ///< plan positions skipped
+    QSet<int> m_skippedExtras;     ///< extra indexes skipped
     bool m_consented = false;
     bool m_calibrated = false;
     QSet<QString> m_questionnairesDone; ///< "id#occurrence"

@@ -105,6 +105,12 @@ ParticipantQualityRow participantQuality(Study &study, const Participant &p)
                                             survey::defaultWeights(s.minValue(), s.maxValue()));
     for (int i = 0; i < row.items.size(); ++i)
         row.items[i].quality = row.quality.perAnswer[size_t(i)];
+    for (const SkipRecord &k : surveydata::skips(study, p.id)) {
+        if (k.kind == QLatin1String("clip") && !clipAnswers.contains(k.position))
+            ++row.skipped;
+        else if (k.kind == QLatin1String("catch") && !extraAnswers.contains(QStringLiteral("catch#") + QString::number(k.seq)))
+            ++row.skipped;
+    }
     row.revisions = int(surveydata::revisions(study, p.id).size());
     for (const ParticipantEvent &e : surveydata::events(study, p.id)) {
         if (e.kind == QLatin1String("volume"))
@@ -136,6 +142,7 @@ QJsonObject qualitySummaryJson(const ParticipantQualityRow &row)
     o[QStringLiteral("participant")] = row.participant.code;
     o[QStringLiteral("answers")] = q.answers;
     o[QStringLiteral("practice_answers")] = row.practiceAnswers;
+    o[QStringLiteral("skipped")] = row.skipped;
     o[QStringLiteral("catch_total")] = q.catchTotal;
     o[QStringLiteral("catch_correct")] = q.catchCorrect;
     o[QStringLiteral("catch_accuracy")] = q.catchAccuracy < 0 ? QJsonValue() : QJsonValue(q.catchAccuracy);

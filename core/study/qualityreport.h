@@ -27,6 +27,9 @@ struct ParticipantQualityRow {
     survey::ParticipantQuality quality;
     QVector<QualityItem> items;
     int practiceAnswers = 0;
+    /// Data and catch clips skipped (rules.forceAnswer off) and not answered later; skipped clips
+    /// are not in quality's answers, and a skipped catch clip counts neither right nor wrong.
+    int skipped = 0;
     int revisions = 0;
     int volumeChanges = 0;       ///< "volume" events: the app's own volume
     int systemVolumeChanges = 0; ///< "system-volume" events: the sound server's default sink after calibration

@@ -28,26 +28,6 @@ double roundMs(double seconds) { return std::round(seconds * 1000.0) / 1000.0; }
 /// enough that a 100,000-track library is never held as one copy per model.
 constexpr std::size_t kChunkRows = 8192;
 
-struct StoredModel {
-    qint64 id = 0;
-    qint64 participantId = 0;
-    QString encoder;
-    QString encoderHash;
-    QString kind;
-};
-
-std::optional<StoredModel> storedModel(Study &study, const QString &where, const QVariantList &binds)
-{
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT id, participant_id, encoder, encoder_hash, kind FROM models WHERE ") + where);
-    for (const QVariant &v : binds)
-        q.addBindValue(v);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    return StoredModel{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(), q.value(3).toString(),
-                       q.value(4).toString()};
-}
-
 QString playablePath(const Study &study, const Track &track)
 {
     const QString resolved = study.resolveTrackPath(track);
@@ -150,9 +130,9 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
         return fail(QCoreApplication::translate("Recommendations", "at least one excerpt per track is needed, not %1").arg(request.excerpts));
 
     // The model: the one asked for, else the participant's newest CLEP-PN, else their newest model.
-    std::optional<StoredModel> model;
+    std::optional<StoredModelRow> model;
     if (request.modelId > 0) {
-        model = storedModel(study, QStringLiteral("id = ?"), {request.modelId});
+        model = storedModelRow(study, request.modelId);
         if (!model)
             return fail(QCoreApplication::translate("Recommendations", "no stored model %1").arg(request.modelId));
         if (model->participantId != participant->id)
@@ -160,16 +140,16 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
     } else {
         const std::optional<TrainedModel> newest = defaultRecommendationModel(storedModels(study, *participant));
         if (newest)
-            model = storedModel(study, QStringLiteral("id = ?"), {newest->id});
+            model = storedModelRow(study, newest->id);
         if (!model)
             return fail(QCoreApplication::translate("Recommendations", "participant '%1' has no trained model yet: train one first (Models page, or "
                            "tastelab-cli train)")
                             .arg(participant->code));
     }
     // The dislike risk: CLEP-N's view, from the model asked for or the newest of the same encoder.
-    std::optional<StoredModel> safe;
+    std::optional<StoredModelRow> safe;
     if (request.safeModelId > 0) {
-        safe = storedModel(study, QStringLiteral("id = ?"), {request.safeModelId});
+        safe = storedModelRow(study, request.safeModelId);
         if (!safe)
             return fail(QCoreApplication::translate("Recommendations", "no stored model %1").arg(request.safeModelId));
         if (safe->participantId != participant->id)
@@ -183,9 +163,13 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
                             .arg(model->id)
                             .arg(model->encoder));
     } else {
-        safe = storedModel(study,
-                           QStringLiteral("participant_id = ? AND encoder = ? AND kind = 'clep-n' ORDER BY id DESC LIMIT 1"),
-                           {participant->id, model->encoder});
+        QSqlQuery q(study.database());
+        q.prepare(QStringLiteral("SELECT id FROM models WHERE participant_id = ? AND encoder = ? AND kind = 'clep-n' "
+                                 "ORDER BY id DESC LIMIT 1"));
+        q.addBindValue(participant->id);
+        q.addBindValue(model->encoder);
+        if (q.exec() && q.next())
+            safe = storedModelRow(study, q.value(0).toLongLong());
     }
     out->encoder = model->encoder;
     out->modelId = model->id;
@@ -268,43 +252,38 @@ bool recommend(Study &study, const RecommendationRequest &request, Recommendatio
             f.waitForFinished();
     };
     {
-        QSqlQuery q(study.database());
-        q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT track_id, clip_start, clip_length, vector FROM embeddings WHERE encoder = ?"));
-        q.addBindValue(model->encoder);
-        if (!q.exec())
-            return fail(q.lastError().text());
         auto chunk = std::make_unique<Chunk>();
-        while (q.next()) {
-            const qint64 trackId = q.value(0).toLongLong();
-            const int index = indexOf(trackId);
-            if (index < 0)
-                continue;
-            const ClipKey key{trackId, q.value(1).toDouble(), q.value(2).toDouble()};
-            if (!excerptsOf[std::size_t(index)].contains(key))
-                continue;
-            const QByteArray blob = q.value(3).toByteArray();
-            const std::size_t n = std::size_t(blob.size()) / sizeof(float);
+        QString sizeError;
+        const EmbeddingStore store(study);
+        const bool read = store.forEach(model->encoder, false, [&](const ClipKey &key, const void *values, std::size_t n) {
+            const int index = indexOf(key.trackId);
+            if (index < 0 || !excerptsOf[std::size_t(index)].contains(key))
+                return true;
             if (dim == 0) {
                 dim = n;
                 chunk->rows.reserve(kChunkRows * dim);
             }
             if (n != dim || n == 0) {
-                waitAll();
-                return fail(QCoreApplication::translate("Recommendations", "the %1 embeddings have different sizes (%2 and %3); extract them again")
+                sizeError = QCoreApplication::translate("Recommendations", "the %1 embeddings have different sizes (%2 and %3); extract them again")
                                 .arg(model->encoder)
                                 .arg(dim)
-                                .arg(n));
+                                .arg(n);
+                return false;
             }
             const std::size_t at = chunk->rows.size();
             chunk->rows.resize(at + n);
-            std::memcpy(chunk->rows.data() + at, blob.constData(), n * sizeof(float));
-            trackOfRow.push_back(trackId);
+            std::memcpy(chunk->rows.data() + at, values, n * sizeof(float));
+            trackOfRow.push_back(key.trackId);
             if (chunk->rows.size() >= kChunkRows * dim) {
                 submit(std::move(chunk));
                 chunk = std::make_unique<Chunk>();
                 chunk->rows.reserve(kChunkRows * dim);
             }
+            return true;
+        });
+        if (!read || !sizeError.isEmpty()) {
+            waitAll();
+            return fail(sizeError.isEmpty() ? store.lastError() : sizeError);
         }
         if (!chunk->rows.empty())
             submit(std::move(chunk));

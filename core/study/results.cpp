@@ -36,36 +36,6 @@ QHash<ClipKey, Answer> firstAnswers(Study &study, qint64 participantId)
 
 QString modelLabel(const QString &kind) { return QString::fromStdString(train::modelLabel(kind.toStdString())); }
 
-struct ModelRow {
-    qint64 participantId = 0;
-    QString encoder;
-    QString encoderHash;
-    QString kind;
-    QJsonObject settings;
-    QJsonObject split;
-    QDateTime createdAt;
-};
-
-bool readModelRow(Study &study, qint64 modelId, ModelRow *row, QString *error)
-{
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT participant_id, encoder, encoder_hash, kind, settings, split, created_at "
-                             "FROM models WHERE id = ?"));
-    q.addBindValue(modelId);
-    if (!q.exec() || !q.next()) {
-        *error = QCoreApplication::translate("Results", "%1: no stored model %2").arg(study.path()).arg(modelId);
-        return false;
-    }
-    row->participantId = q.value(0).toLongLong();
-    row->encoder = q.value(1).toString();
-    row->encoderHash = q.value(2).toString();
-    row->kind = q.value(3).toString();
-    row->settings = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
-    row->split = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
-    row->createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
-    return true;
-}
-
 std::optional<Participant> participantById(Study &study, qint64 id)
 {
     for (const Participant &p : study.participants())
@@ -81,9 +51,10 @@ bool modelTestResult(Study &study, qint64 modelId, ModelTestResult *out, QString
     QString dummy;
     QString &err = error ? *error : dummy;
     *out = ModelTestResult();
-    ModelRow row;
-    if (!readModelRow(study, modelId, &row, &err))
+    const std::optional<StoredModelRow> stored = storedModelRow(study, modelId, &err);
+    if (!stored)
         return false;
+    const StoredModelRow &row = *stored;
     const std::optional<Participant> participant = participantById(study, row.participantId);
     if (!participant) {
         err = QCoreApplication::translate("Results", "%1: model %2 belongs to no participant").arg(study.path()).arg(modelId);
@@ -195,12 +166,14 @@ EmbeddingMap buildEmbeddingMap(const MapRequest &request,
     }
 
     std::unique_ptr<train::Model> model;
-    ModelRow row;
+    StoredModelRow row;
     if (request.modelId > 0) {
-        if (!readModelRow(*study, request.modelId, &row, &error)) {
+        const std::optional<StoredModelRow> stored = storedModelRow(*study, request.modelId, &error);
+        if (!stored) {
             map.error = error;
             return map;
         }
+        row = *stored;
         if (row.encoder != request.encoder) {
             map.error = QCoreApplication::translate("Results", "%1: model %2 was trained on %3 embeddings, not %4")
                             .arg(study->path())

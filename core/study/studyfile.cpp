@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -625,6 +626,191 @@ void check(const Node &n, const Spec &spec, const QString &path, QVector<ParseEr
 }
 
 // ---------------------------------------------------------------------------------------------
+// Checks that involve several keys (the same as StudySettings::validate(), which has no lines).
+// Run on a tree that passed the schema, so every present key has its documented type. Each error
+// gets the line of the key most responsible; the other key's line is named in the message.
+// ---------------------------------------------------------------------------------------------
+
+/// The member key of object (nullptr when absent or object is not an object); *keyLine its line.
+const Node *field(const Node *object, const char *key, int *keyLine = nullptr)
+{
+    if (!object || object->type != Node::Type::Object)
+        return nullptr;
+    for (std::size_t i = 0; i < object->members.size(); ++i)
+        if (object->members[i].first == QLatin1String(key)) {
+            if (keyLine)
+                *keyLine = object->keyLines[i];
+            return &object->members[i].second;
+        }
+    return nullptr;
+}
+
+QString blankOr(const QString &s)
+{
+    return s.trimmed().isEmpty() ? QString() : s;
+}
+
+void crossCheck(const Node &root, QVector<ParseError> &errors)
+{
+    auto fail = [&](int line, const QString &message) { errors.push_back({line, message}); };
+    auto at = [&](int line) { return QCoreApplication::translate("StudyFile", "at line %1").arg(line); };
+
+    int line = 0;
+    if (const Node *name = field(&root, "name", &line); name && name->string.trimmed().isEmpty())
+        fail(line, QCoreApplication::translate("StudyFile", "'name' must not be empty"));
+
+    // The answer scale: its values and where it is set.
+    int scaleLine = 0;
+    const Node *scaleNode = field(&root, "scale", &scaleLine);
+    const QString scale = scaleNode ? scaleNode->string : scaleId(AnswerScale::LikeDislike);
+    StudySettings scaleOnly;
+    scaleOnly.scale = scaleFromId(scale);
+    const int minValue = scaleOnly.minValue();
+    const int maxValue = scaleOnly.maxValue();
+    const QString scaleWhere = scaleNode ? QCoreApplication::translate("StudyFile", "scale at line %1").arg(scaleLine) : QCoreApplication::translate("StudyFile", "the default scale");
+
+    if (const Node *anchors = field(&root, "anchors", &line);
+        anchors && !anchors->items.empty() && int(anchors->items.size()) != scaleOnly.scalePoints())
+        fail(line, QCoreApplication::translate("StudyFile", "'anchors' has %1 labels, but the %2 scale has %3 points (%4)")
+                       .arg(anchors->items.size())
+                       .arg(scale)
+                       .arg(scaleOnly.scalePoints())
+                       .arg(scaleWhere));
+
+    const Node *design = field(&root, "design");
+    int clipsLine = 0;
+    const Node *clipsNode = field(design, "clipsPerParticipant", &clipsLine);
+    const int clips = clipsNode ? int(clipsNode->number) : StudySettings().clipsPerParticipant;
+    const QString clipsWhere = clipsNode ? QCoreApplication::translate("StudyFile", "design.clipsPerParticipant at line %1").arg(clipsLine)
+                                         : QCoreApplication::translate("StudyFile", "the default design.clipsPerParticipant");
+    if (const Node *repeats = field(design, "repeats", &line); repeats && repeats->number > clips)
+        fail(line, QCoreApplication::translate("StudyFile", "'design.repeats' is %1, more than the %2 clips per participant (%3)")
+                       .arg(numberText(repeats->number))
+                       .arg(clips)
+                       .arg(clipsWhere));
+    int blocksLine = 0;
+    if (const Node *blocks = field(design, "blocks", &blocksLine); blocks && blocks->string == QLatin1String("random")) {
+        const Node *count = field(design, "blockCount", &line);
+        const int blockCount = count ? int(count->number) : DesignSettings().blockCount;
+        if (blockCount > clips) {
+            if (count)
+                fail(line, QCoreApplication::translate("StudyFile", "'design.blockCount' is %1, more than the %2 clips per participant (%3)")
+                               .arg(blockCount)
+                               .arg(clips)
+                               .arg(clipsWhere));
+            else
+                fail(blocksLine, QCoreApplication::translate("StudyFile", "random blocks need design.blockCount (default %1) to be at most the %2 clips per "
+                                    "participant (%3)")
+                                     .arg(blockCount)
+                                     .arg(clips)
+                                     .arg(clipsWhere));
+        }
+    }
+
+    int catchesLine = 0;
+    const Node *catches = field(design, "catchClips", &catchesLine);
+    const int catchCount = catches ? int(catches->items.size()) : 0;
+    if (const Node *perParticipant = field(design, "catchPerParticipant", &line);
+        perParticipant && perParticipant->number > catchCount)
+        fail(line, QCoreApplication::translate("StudyFile", "'design.catchPerParticipant' is %1, but %2 catch clips are listed (%3)")
+                       .arg(numberText(perParticipant->number))
+                       .arg(catchCount)
+                       .arg(catches ? QCoreApplication::translate("StudyFile", "design.catchClips at line %1").arg(catchesLine) : QCoreApplication::translate("StudyFile", "no design.catchClips")));
+    QHash<QString, int> catchIds; // id -> line
+    for (int i = 0; i < catchCount; ++i) {
+        const Node &c = catches->items[std::size_t(i)];
+        int idLine = 0;
+        const Node *id = field(&c, "id", &idLine);
+        const QString name = id ? blankOr(id->string) : QString();
+        const QString label = name.isEmpty() ? QStringLiteral("design.catchClips[%1]").arg(i) : QStringLiteral("'%1'").arg(name);
+        if (id && name.isEmpty())
+            fail(idLine, QCoreApplication::translate("StudyFile", "catch clip %1 needs an id").arg(label));
+        else if (id && catchIds.contains(name))
+            fail(idLine, QCoreApplication::translate("StudyFile", "catch clip id '%1' is used twice (first %2)").arg(name, at(catchIds.value(name))));
+        else if (id)
+            catchIds.insert(name, idLine);
+        if (const Node *file = field(&c, "file", &line); file && file->string.trimmed().isEmpty())
+            fail(line, QCoreApplication::translate("StudyFile", "catch clip %1: 'file' must not be empty").arg(label));
+        if (const Node *expected = field(&c, "expected", &line);
+            expected && (expected->number < minValue || expected->number > maxValue))
+            fail(line, QCoreApplication::translate("StudyFile", "catch clip %1: expected answer %2 is not on the %3-%4 scale (%5)")
+                           .arg(label, numberText(expected->number))
+                           .arg(minValue)
+                           .arg(maxValue)
+                           .arg(scaleWhere));
+    }
+
+    const Node *questionnaires = field(&root, "questionnaires");
+    QHash<QString, int> questionnaireIds;
+    for (std::size_t i = 0; questionnaires && i < questionnaires->items.size(); ++i) {
+        const Node &q = questionnaires->items[i];
+        int idLine = 0;
+        const Node *id = field(&q, "id", &idLine);
+        const QString name = id ? blankOr(id->string) : QString();
+        const QString label = name.isEmpty() ? QStringLiteral("questionnaires[%1]").arg(i) : QStringLiteral("'%1'").arg(name);
+        if (id && name.isEmpty())
+            fail(idLine, QCoreApplication::translate("StudyFile", "questionnaire %1 needs an id").arg(label));
+        else if (id && questionnaireIds.contains(name))
+            fail(idLine, QCoreApplication::translate("StudyFile", "questionnaire id '%1' is used twice (first %2)").arg(name, at(questionnaireIds.value(name))));
+        else if (id)
+            questionnaireIds.insert(name, idLine);
+        int questionsLine = 0;
+        const Node *questions = field(&q, "questions", &questionsLine);
+        if (questions && questions->items.empty())
+            fail(questionsLine, QCoreApplication::translate("StudyFile", "questionnaire %1 has no questions").arg(label));
+        QHash<QString, int> questionIds;
+        for (std::size_t j = 0; questions && j < questions->items.size(); ++j) {
+            const Node &question = questions->items[j];
+            int qidLine = 0;
+            const Node *qid = field(&question, "id", &qidLine);
+            const QString qname = qid ? blankOr(qid->string) : QString();
+            const QString qlabel = qname.isEmpty() ? QStringLiteral("questions[%1]").arg(j) : QStringLiteral("'%1'").arg(qname);
+            if (qid && qname.isEmpty())
+                fail(qidLine, QCoreApplication::translate("StudyFile", "question %1 of questionnaire %2 needs an id").arg(qlabel, label));
+            else if (qid && questionIds.contains(qname))
+                fail(qidLine, QCoreApplication::translate("StudyFile", "question id '%1' is used twice in questionnaire %2 (first %3)")
+                                  .arg(qname, label, at(questionIds.value(qname))));
+            else if (qid)
+                questionIds.insert(qname, qidLine);
+            if (const Node *text = field(&question, "text", &line); text && text->string.trimmed().isEmpty())
+                fail(line, QCoreApplication::translate("StudyFile", "question %1 of questionnaire %2: 'text' must not be empty").arg(qlabel, label));
+            int typeLine = 0;
+            const Node *type = field(&question, "type", &typeLine);
+            const QString typeId = type ? type->string : QString();
+            if (typeId == QLatin1String("single") || typeId == QLatin1String("multiple")) {
+                const Node *options = field(&question, "options", &line);
+                const int count = options ? int(options->items.size()) : 0;
+                if (count < 2)
+                    fail(options ? line : typeLine,
+                         QCoreApplication::translate("StudyFile", "question %1 of questionnaire %2 has %3 options; a '%4' question needs at least two (type at line %5)")
+                             .arg(qlabel, label)
+                             .arg(count)
+                             .arg(typeId)
+                             .arg(typeLine));
+            }
+            if (typeId == QLatin1String("likert")) {
+                int pointsLine = 0;
+                const Node *pointsNode = field(&question, "points", &pointsLine);
+                const int points = pointsNode ? int(pointsNode->number) : Question().points;
+                if (points != 5 && points != 7)
+                    fail(pointsLine, QCoreApplication::translate("StudyFile", "Likert question %1 of questionnaire %2 must have 5 or 7 points, not %3")
+                                         .arg(qlabel, label)
+                                         .arg(points));
+                const Node *anchors = field(&question, "anchors", &line);
+                const int count = anchors ? int(anchors->items.size()) : 0;
+                if (count != 0 && count != 2 && count != points)
+                    fail(line, QCoreApplication::translate("StudyFile", "Likert question %1 of questionnaire %2 has %3 anchors; with %4 points it needs none, 2 "
+                                  "(the ends) or %4 (%5)")
+                                   .arg(qlabel, label)
+                                   .arg(count)
+                                   .arg(points)
+                                   .arg(pointsNode ? QCoreApplication::translate("StudyFile", "points at line %1").arg(pointsLine) : QCoreApplication::translate("StudyFile", "the default points")));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Writing, in the schema's order.
 // ---------------------------------------------------------------------------------------------
 
@@ -777,6 +963,8 @@ StudyFile::Result StudyFile::parse(const QByteArray &content, Format format, con
     const bool parsed = format == Format::Json ? parseJson(content, root, errors) : parseYaml(content, root, errors);
     if (parsed)
         check(root, schema(), QString(), errors);
+    if (parsed && errors.isEmpty())
+        crossCheck(root, errors);
     std::stable_sort(errors.begin(), errors.end(), [](const ParseError &a, const ParseError &b) { return a.line < b.line; });
     for (const ParseError &e : errors)
         r.errors << (e.line > 0 ? QStringLiteral("%1:%2: %3").arg(displayName).arg(e.line).arg(e.message)

@@ -353,6 +353,39 @@ bool mergeRecords(Study &study, qint64 localId, Study &other, qint64 otherId, in
     return true;
 }
 
+QJsonObject skipDetail(const SkipRecord &skip)
+{
+    QJsonObject o{{QStringLiteral("kind"), skip.kind},
+                  {QStringLiteral("response_ms"), double(skip.responseMs)},
+                  {QStringLiteral("replays"), skip.replays}};
+    if (skip.kind == QLatin1String("clip"))
+        o.insert(QStringLiteral("position"), skip.position + 1); // 1-based, like the export
+    else
+        o.insert(QStringLiteral("seq"), skip.seq);
+    if (!skip.catchId.isEmpty())
+        o.insert(QStringLiteral("catch_id"), skip.catchId);
+    return o;
+}
+
+QVector<SkipRecord> skips(Study &study, qint64 participantId)
+{
+    QVector<SkipRecord> out;
+    for (const ParticipantEvent &e : events(study, participantId, QStringLiteral("skip"))) {
+        SkipRecord r;
+        r.kind = e.detail.value(QStringLiteral("kind")).toString();
+        if (r.kind.isEmpty())
+            continue; // a skip of a session before skips were recorded: it came back on resume
+        r.position = e.detail.value(QStringLiteral("position")).toInt(0) - 1;
+        r.seq = e.detail.value(QStringLiteral("seq")).toInt(-1);
+        r.catchId = e.detail.value(QStringLiteral("catch_id")).toString();
+        r.responseMs = qint64(e.detail.value(QStringLiteral("response_ms")).toDouble());
+        r.replays = e.detail.value(QStringLiteral("replays")).toInt();
+        r.at = e.at;
+        out.push_back(r);
+    }
+    return out;
+}
+
 } // namespace surveydata
 
 } // namespace tastelab

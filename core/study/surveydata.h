@@ -58,6 +58,21 @@ struct AnswerRevision {
     QDateTime revisedAt;
 };
 
+/// A clip the participant skipped (studies whose rules.forceAnswer is off), stored as a
+/// participant event "skip" whose detail names the clip. A skipped clip counts as done: it is
+/// not presented again on resume, and the participant finishes without it. An answer given later
+/// (Back) takes precedence. Skip events without a "kind" (sessions before skips were recorded)
+/// are not skips in this sense.
+struct SkipRecord {
+    QString kind;       ///< "clip", "practice", "catch"
+    int position = -1;  ///< clip: 0-based plan position
+    int seq = -1;       ///< practice, catch: the extra clip's seq
+    QString catchId;
+    qint64 responseMs = 0; ///< from the clip's start to the skip
+    int replays = 0;
+    QDateTime at;
+};
+
 QString extraKindId(ExtraClip::Kind kind); ///< "practice", "catch"
 
 namespace surveydata {
@@ -85,6 +100,10 @@ bool logEvent(Study &study, qint64 participantId, const QString &kind, const QJs
 /// the caller's transaction. *added gets the number of rows copied.
 bool mergeRecords(Study &study, qint64 localId, Study &other, qint64 otherId, int *added, QString *error);
 QVector<ParticipantEvent> events(Study &study, qint64 participantId, const QString &kind = QString());
+/// The participant's recorded skips, in the order they happened.
+QVector<SkipRecord> skips(Study &study, qint64 participantId);
+/// The event detail of a skip (what skips() reads back).
+QJsonObject skipDetail(const SkipRecord &skip);
 
 } // namespace surveydata
 

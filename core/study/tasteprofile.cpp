@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -23,16 +24,13 @@ struct ModelInfo {
 
 bool modelInfo(Study &study, qint64 modelId, ModelInfo *out)
 {
-    QSqlQuery q(study.database());
-    q.prepare(QStringLiteral("SELECT participant_id, encoder, kind, settings FROM models WHERE id = ?"));
-    q.addBindValue(modelId);
-    if (!q.exec() || !q.next())
+    const std::optional<StoredModelRow> row = storedModelRow(study, modelId);
+    if (!row)
         return false;
-    out->participantId = q.value(0).toLongLong();
-    out->encoder = q.value(1).toString();
-    out->kind = q.value(2).toString();
-    const QJsonObject settings = QJsonDocument::fromJson(q.value(3).toByteArray()).object();
-    out->mapping = LabelMapping::fromJson(settings.value(QStringLiteral("label_mapping")).toObject(),
+    out->participantId = row->participantId;
+    out->encoder = row->encoder;
+    out->kind = row->kind;
+    out->mapping = LabelMapping::fromJson(row->settings.value(QStringLiteral("label_mapping")).toObject(),
                                           LabelMapping::forScale(study.settings().scale));
     return true;
 }
@@ -288,6 +286,51 @@ bool recordSteering(Study &study, const SteeringFeedback &feedback, QString *err
     return true;
 }
 
+bool mergeSteering(Study &study, qint64 localId, Study &other, qint64 otherId, const QHash<qint64, qint64> &trackMap,
+                   int *added, QString *error)
+{
+    *added = 0;
+    QSqlQuery theirs(other.database());
+    theirs.setForwardOnly(true);
+    theirs.prepare(QStringLiteral("SELECT track_id, encoder, anchor, direction, weight, label, created_at FROM steering "
+                                  "WHERE participant_id = ? ORDER BY id"));
+    theirs.addBindValue(otherId);
+    if (!theirs.exec()) {
+        *error = failText(other, theirs.lastError().text());
+        return false;
+    }
+    while (theirs.next()) {
+        QSqlQuery q(study.database());
+        if (!theirs.value(0).isNull()) {
+            const qint64 track = trackMap.value(theirs.value(0).toLongLong(), 0);
+            if (track == 0)
+                continue; // not a track of the other file (cannot happen with a foreign key)
+            q.prepare(QStringLiteral("INSERT INTO steering(participant_id, track_id, direction, weight, label, created_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(participant_id, track_id) WHERE track_id IS NOT NULL "
+                                     "DO UPDATE SET direction = excluded.direction, weight = excluded.weight, "
+                                     "label = excluded.label, created_at = excluded.created_at "
+                                     "WHERE excluded.created_at > steering.created_at"));
+            q.addBindValue(localId);
+            q.addBindValue(track);
+            for (int column = 3; column < 7; ++column) // direction, weight, label, created_at
+                q.addBindValue(theirs.value(column));
+        } else {
+            q.prepare(QStringLiteral("INSERT INTO steering(participant_id, encoder, anchor, direction, weight, label, created_at) "
+                                     "SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM steering WHERE "
+                                     "participant_id = ? AND track_id IS NULL AND encoder = ? AND anchor = ? AND direction = ?)"));
+            const QVariantList row{localId, theirs.value(1), theirs.value(2), theirs.value(3)};
+            for (const QVariant &v : row + QVariantList{theirs.value(4), theirs.value(5), theirs.value(6)} + row)
+                q.addBindValue(v);
+        }
+        if (!q.exec()) {
+            *error = failText(study, QCoreApplication::translate("TasteProfile", "the steering feedback was not saved: %1").arg(q.lastError().text()));
+            return false;
+        }
+        *added += q.numRowsAffected() > 0 ? 1 : 0;
+    }
+    return true;
+}
+
 int steeringCount(Study &study, const QString &participant)
 {
     const std::optional<Participant> p = study.participant(participant);
@@ -354,9 +397,10 @@ bool trackLikeProbabilities(Study &study, qint64 modelId, const QVector<qint64> 
 
 QString SteeringOutcome::text() const
 {
-    const auto signed2 = [](double v) {
-        const QString s = QString::number(std::abs(v), 'f', 2);
-        return (v < 0 && s != QLatin1String("0.00") ? QStringLiteral("\u2212") : QStringLiteral("+")) + s;
+    const int decimals = std::max(0, int(std::ceil(-std::log10(step) - 1e-9)));
+    const auto signed2 = [decimals](double v) {
+        const QString s = QString::number(std::abs(v), 'f', decimals);
+        return (v < 0 && s.toDouble() != 0 ? QStringLiteral("\u2212") : QStringLiteral("+")) + s;
     };
     const double change = after - before;
     QString t = movedAsAsked() ? QCoreApplication::translate("TasteProfile", "moved as asked: %1").arg(signed2(change))

@@ -79,6 +79,13 @@ struct SteeringFeedback {
 bool recordSteering(Study &study, const SteeringFeedback &feedback, QString *error);
 /// Steering feedback entries of the participant.
 int steeringCount(Study &study, const QString &participant);
+/// For merging station files (inside the caller's transaction): copies participant otherId's
+/// steering from other to participant localId here. A steered track is mapped through trackMap
+/// (other's track id -> local id, by content hash); on a track steered in both files the newer entry
+/// wins, as with feedback. An anchor is added unless the same anchor (encoder, vector, direction)
+/// is here. *added counts the entries written. False with *error.
+bool mergeSteering(Study &study, qint64 localId, Study &other, qint64 otherId, const QHash<qint64, qint64> &trackMap,
+                   int *added, QString *error);
 
 /// Each track's mean like probability over its embedded clips of the model's encoder (NaN for a
 /// track without one). False with *error when the model cannot be loaded.
@@ -91,10 +98,15 @@ struct SteeringOutcome {
     int direction = 1;
     double before = 0, after = 0;                   ///< the track's like probability
     double neighboursBefore = 0, neighboursAfter = 0; ///< mean over the neighbours (NaN: none)
-    /// The change in the asked direction is at least 0.005 (half the shown precision).
-    bool movedAsAsked() const { return direction * (after - before) >= 0.005; }
-    bool neighboursMovedAsAsked() const { return direction * (neighboursAfter - neighboursBefore) >= 0.005; }
-    /// "moved as asked: +0.12 (neighbours +0.05)" / "did not move as asked: −0.01 (neighbours +0.00)".
+    /// The precision of before/after: 0.01 for like probabilities; for explanation weights, two
+    /// significant digits of the largest weight (measureComponentSteering), so a model whose weights
+    /// are all about 0.001 is judged and shown at 0.0001 and not as "+0.00".
+    double step = 0.01;
+    /// The change in the asked direction is at least half a step.
+    bool movedAsAsked() const { return direction * (after - before) >= step / 2; }
+    bool neighboursMovedAsAsked() const { return direction * (neighboursAfter - neighboursBefore) >= step / 2; }
+    /// "moved as asked: +0.12 (neighbours +0.05)" / "did not move as asked: −0.01 (neighbours +0.00)",
+    /// with as many decimals as the step has.
     QString text() const;
 };
 bool measureSteering(Study &study, qint64 modelBefore, qint64 modelAfter, qint64 trackId,

@@ -542,6 +542,29 @@ std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *e
     }
 }
 
+std::optional<StoredModelRow> storedModelRow(Study &study, qint64 modelId, QString *error)
+{
+    QSqlQuery q(study.database());
+    q.prepare(QStringLiteral("SELECT participant_id, encoder, encoder_hash, kind, settings, split, created_at "
+                             "FROM models WHERE id = ?"));
+    q.addBindValue(modelId);
+    if (!q.exec() || !q.next()) {
+        if (error)
+            *error = QCoreApplication::translate("Trainer", "%1: no stored model %2").arg(study.path()).arg(modelId);
+        return std::nullopt;
+    }
+    StoredModelRow row;
+    row.id = modelId;
+    row.participantId = q.value(0).toLongLong();
+    row.encoder = q.value(1).toString();
+    row.encoderHash = q.value(2).toString();
+    row.kind = q.value(3).toString();
+    row.settings = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
+    row.split = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
+    row.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    return row;
+}
+
 QVector<TrainedModel> storedModels(Study &study, const Participant &participant)
 {
     QVector<TrainedModel> out;

@@ -10,6 +10,7 @@
 #include <QMetaType>
 
 #include <functional>
+#include <optional>
 
 namespace tastelab {
 
@@ -110,6 +111,20 @@ bool retrainingRequest(Study &study, qint64 modelId, TrainingRequest *out, QStri
 
 /// Loads a stored model; nullptr with *error when missing or unreadable.
 std::unique_ptr<train::Model> loadModel(Study &study, qint64 modelId, QString *error);
+
+/// A stored model's row without its weights (table `models`).
+struct StoredModelRow {
+    qint64 id = 0;
+    qint64 participantId = 0;
+    QString encoder;
+    QString encoderHash;
+    QString kind; ///< clep-pn, clep-p, clep-n, logreg, knn, mlp
+    QJsonObject settings;
+    QJsonObject split;
+    QDateTime createdAt;
+};
+/// The row of model modelId; nullopt with *error ("STUDY: no stored model N") when there is none.
+std::optional<StoredModelRow> storedModelRow(Study &study, qint64 modelId, QString *error = nullptr);
 /// The stored models of a participant (newest first), without weights.
 QVector<TrainedModel> storedModels(Study &study, const Participant &participant);
 

@@ -49,6 +49,11 @@ constexpr double kLogRegLearningRate = 0.01;
 constexpr int kLogRegSteps = 200;
 // k-nearest-neighbours baseline.
 constexpr int kNeighbours = 5;
+/// Rows pushed through the networks at a time by Model::predict: the activations of one block
+/// (512 x 256 floats per layer) stay in the core's L2 cache and are reused from block to block,
+/// instead of megabytes of fresh, zero-filled memory per layer for a long call (docs/benchmarks.md,
+/// "Recommendations"). Each row's result does not depend on the blocking.
+constexpr std::size_t kPredictBlock = 512;
 
 // Independent random streams derived from settings.seed.
 enum Stream : std::uint64_t {
@@ -437,28 +442,27 @@ std::vector<std::pair<std::size_t, std::size_t>> batchRanges(std::size_t n, int 
 struct Standardiser {
     std::vector<float> mean, scale;
 
+    /// One row of mean.size() values into out.
+    void applyTo(const float *row, float *out) const
+    {
+        for (std::size_t k = 0; k < mean.size(); ++k)
+            out[k] = (row[k] - mean[k]) / scale[k];
+    }
     std::vector<float> apply(const std::vector<std::vector<float>> &rows) const
     {
         const std::size_t dim = mean.size();
         std::vector<float> out(rows.size() * dim);
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i].size() != dim)
-                throw std::invalid_argument("feature row has " + std::to_string(rows[i].size())
-                                            + " values, the model expects " + std::to_string(dim));
-            for (std::size_t k = 0; k < dim; ++k)
-                out[i * dim + k] = (rows[i][k] - mean[k]) / scale[k];
+            checkWidth(rows[i].size());
+            applyTo(rows[i].data(), out.data() + i * dim);
         }
         return out;
     }
-    /// The same for count row-major rows of mean.size() values.
-    std::vector<float> apply(const float *rows, std::size_t count) const
+    void checkWidth(std::size_t width) const
     {
-        const std::size_t dim = mean.size();
-        std::vector<float> out(count * dim);
-        for (std::size_t i = 0; i < count; ++i)
-            for (std::size_t k = 0; k < dim; ++k)
-                out[i * dim + k] = (rows[i * dim + k] - mean[k]) / scale[k];
-        return out;
+        if (width != mean.size())
+            throw std::invalid_argument("feature row has " + std::to_string(width) + " values, the model expects "
+                                        + std::to_string(mean.size()));
     }
 };
 
@@ -999,6 +1003,24 @@ struct Model::Impl {
     std::int64_t dim() const { return std::int64_t(standardiser.mean.size()); }
     bool trained() const { return dim() > 0; }
 
+    /// Like-probabilities of count raw rows (row(i): the i-th row's dim() values), standardised
+    /// and predicted kPredictBlock rows at a time.
+    template <typename Row>
+    std::vector<float> predictRows(std::size_t count, const Row &row) const
+    {
+        const std::size_t width = std::size_t(dim());
+        std::vector<float> out(count), x;
+        for (std::size_t first = 0; first < count; first += kPredictBlock) {
+            const std::size_t n = std::min(kPredictBlock, count - first);
+            x.resize(n * width);
+            for (std::size_t i = 0; i < n; ++i)
+                standardiser.applyTo(row(first + i), x.data() + i * width);
+            const std::vector<float> p = probabilities(x, std::int64_t(n));
+            std::copy(p.begin(), p.end(), out.begin() + std::ptrdiff_t(first));
+        }
+        return out;
+    }
+
     /// Like-probabilities of n standardised rows.
     std::vector<float> probabilities(const std::vector<float> &x, std::int64_t n) const
     {
@@ -1091,9 +1113,9 @@ std::vector<float> Model::predict(const std::vector<std::vector<float>> &feature
     const detail::OneOmpThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("predict() on an untrained Model");
-    if (features.empty())
-        return {};
-    return d->probabilities(d->standardiser.apply(features), std::int64_t(features.size()));
+    for (const std::vector<float> &row : features)
+        d->standardiser.checkWidth(row.size());
+    return d->predictRows(features.size(), [&features](std::size_t i) { return features[i].data(); });
 }
 
 std::vector<float> Model::predict(const float *rows, std::size_t count, std::size_t dim) const
@@ -1101,12 +1123,8 @@ std::vector<float> Model::predict(const float *rows, std::size_t count, std::siz
     const detail::OneOmpThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("predict() on an untrained Model");
-    if (dim != std::size_t(d->dim()))
-        throw std::invalid_argument("feature row has " + std::to_string(dim) + " values, the model expects "
-                                    + std::to_string(d->dim()));
-    if (count == 0)
-        return {};
-    return d->probabilities(d->standardiser.apply(rows, count), std::int64_t(count));
+    d->standardiser.checkWidth(dim);
+    return d->predictRows(count, [rows, dim](std::size_t i) { return rows + i * dim; });
 }
 
 std::vector<std::vector<float>> Model::embed(const std::vector<std::vector<float>> &features) const

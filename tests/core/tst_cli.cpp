@@ -151,13 +151,162 @@ private Q_SLOTS:
         QCOMPARE(people.size(), 1);
         const QJsonObject p1 = people.at(0).toObject();
         QCOMPARE(p1.value(QStringLiteral("participant")).toString(), QStringLiteral("P1"));
-        QCOMPARE(p1.value(QStringLiteral("answers")).toInt(), 5);
+        QCOMPARE(p1.value(QStringLiteral("answers")).toInt(), 5 + 2); // 4 clips, 1 repeat, the 2 built-in catch clips
+        QCOMPARE(p1.value(QStringLiteral("catch_total")).toInt(), 2);
+        QCOMPARE(p1.value(QStringLiteral("catch_accuracy")).toDouble(), 1.0); // simulate answers catch clips right
         QCOMPARE(p1.value(QStringLiteral("repeat_pairs")).toInt(), 1);
         QCOMPARE(p1.value(QStringLiteral("agreement")).toDouble(), 1.0); // the rule-following simulation agrees
         QCOMPARE(p1.value(QStringLiteral("excluded")).toBool(), false);
         r = runCli({QStringLiteral("quality"), QStringLiteral("--study"), study});
         QVERIFY2(r.code == 0 && r.out.startsWith(QLatin1String("rules: ")), qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QLatin1String("\nP1\t5\t")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("\nP1\t7\t2/2\t")), qPrintable(r.out));
+    }
+
+    void simulatesEveryPage()
+    {
+        // A study file with consent, calibration, practice, questionnaires before / between blocks /
+        // at the end, and catch clips: simulate walks every page, so each participant is finished,
+        // and the quality report has their catch accuracy.
+        QTemporaryDir dir;
+        const QString music = dir.filePath(QStringLiteral("music"));
+        for (int i = 0; i < 8; ++i)
+            test::writeTone(music + QStringLiteral("/%1/t%2.flac").arg(i % 2 ? "jazz" : "rock").arg(i), 6, 200 + 40 * i);
+        test::writeTone(dir.filePath(QStringLiteral("catch/low.wav")), 2, 150);
+        test::writeTone(dir.filePath(QStringLiteral("catch/high.wav")), 2, 900);
+        const QString yaml = dir.filePath(QStringLiteral("sim.study.yaml"));
+        test::writeBytes(yaml, "name: Simulated\n"
+                               "clipSeconds: 3\n"
+                               "scale: likert5\n"
+                               "pages:\n"
+                               "  consent: I agree to take part.\n"
+                               "  calibration:\n"
+                               "    enabled: true\n"
+                               "  practice:\n"
+                               "    clips: 1\n"
+                               "questionnaires:\n"
+                               "  - id: background\n"
+                               "    placement: before\n"
+                               "    questions:\n"
+                               "      - {id: training, type: single, text: Musical training, options: [none, some, lots]}\n"
+                               "      - {id: listening, type: multiple, text: Where do you listen, options: [home, car, work]}\n"
+                               "  - id: break\n"
+                               "    placement: between-blocks\n"
+                               "    questions:\n"
+                               "      - {id: tired, type: likert, text: How tired are you, points: 7}\n"
+                               "  - id: end\n"
+                               "    placement: end\n"
+                               "    questions:\n"
+                               "      - {id: comments, type: text, text: Comments}\n"
+                               "design:\n"
+                               "  clipsPerParticipant: 4\n"
+                               "  blocks: genre\n"
+                               "  catchClips:\n"
+                               "    - id: press-1\n"
+                               "      file: catch/low.wav\n"
+                               "      expected: 1\n"
+                               "    - id: press-5\n"
+                               "      file: catch/high.wav\n"
+                               "      expected: 5\n");
+        const QString study = dir.filePath(QStringLiteral("sim.tastelab"));
+        Result r = runCli({QStringLiteral("create"), QStringLiteral("--study"), study, QStringLiteral("--study-file"), yaml});
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), study, QStringLiteral("--folder"), music}).code, 0);
+
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"), QStringLiteral("P1"),
+                    QStringLiteral("--catch-accuracy"), QStringLiteral("2")});
+        QCOMPARE(r.code, 3);
+        QVERIFY2(r.err.contains(QLatin1String("--catch-accuracy must be a number from 0 to 1")), qPrintable(r.err));
+
+        const QStringList codes{QStringLiteral("P1"), QStringLiteral("P2"), QStringLiteral("P3")};
+        QString firstRun;
+        for (const QString &code : codes) {
+            QStringList args{QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"), code,
+                             QStringLiteral("--seed"), QString::number(40 + code.back().digitValue())};
+            if (code == QLatin1String("P3"))
+                args << QStringLiteral("--catch-accuracy") << QStringLiteral("0");
+            r = runCli(args);
+            QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+            const QStringList out = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            // The pages in the survey's order.
+            QCOMPARE(out.value(0), QStringLiteral("consent accepted"));
+            QCOMPARE(out.value(1), QStringLiteral("calibration done"));
+            QVERIFY2(out.value(2).startsWith(QLatin1String("practice 1 ")), qPrintable(r.out));
+            QCOMPARE(out.value(3), QStringLiteral("questionnaire background 2 answers"));
+            QVERIFY2(out.filter(QStringLiteral("questionnaire break after block 1 1 answers")).size() == 1, qPrintable(r.out));
+            QCOMPARE(out.value(out.size() - 2), QStringLiteral("questionnaire end 1 answers"));
+            QCOMPARE(out.last(), QStringLiteral("finished ") + code);
+            QCOMPARE(out.filter(QRegularExpression(QStringLiteral("^answered \\d \\d$"))).size(), 4);
+            const QStringList catches = out.filter(QRegularExpression(QStringLiteral("^catch ")));
+            QCOMPARE(catches.size(), 2);
+            for (const QString &c : catches) {
+                const QStringList f = c.split(QLatin1Char(' ')); // catch ID VALUE expected E
+                QCOMPARE(f.size(), 5);
+                if (code == QLatin1String("P3"))
+                    QVERIFY2(f[2] != f[4], qPrintable(c));
+                else
+                    QCOMPARE(f[2], f[4]);
+                QVERIFY(f[2].toInt() >= 1 && f[2].toInt() <= 5);
+            }
+            if (code == QLatin1String("P1"))
+                firstRun = r.out;
+            // A finished participant: simulating again answers nothing.
+            r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), study, QStringLiteral("--participant"), code});
+            QVERIFY2(r.code == 0 && r.out == QStringLiteral("finished %1\n").arg(code), qPrintable(r.out + r.err));
+        }
+
+        r = runCli({QStringLiteral("status"), QStringLiteral("--study"), study});
+        for (const QString &code : codes)
+            QVERIFY2(r.out.contains(QStringLiteral("  %1: 4/4 finished").arg(code)), qPrintable(r.out));
+
+        // The rows, straight from the database.
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sim"));
+            db.setDatabaseName(study);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            auto count = [&](const QString &sql) {
+                if (!q.exec(sql) || !q.next())
+                    return -1;
+                return q.value(0).toInt();
+            };
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM participants WHERE finished_at IS NOT NULL")), 3);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM answers")), 3 * 4);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM extra_answers WHERE kind = 'catch'")), 3 * 2);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM extra_answers WHERE kind = 'practice'")), 3);
+            // background: 2 questions, break (after block 1 of 2): 1, end: 1.
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM questionnaire_answers")), 3 * 4);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM participant_events WHERE kind = 'consent'")), 3);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM participant_events WHERE kind = 'calibration'")), 3);
+            QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM participant_events WHERE kind = 'questionnaire-done'")), 3 * 3);
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("sim"));
+
+        r = runCli({QStringLiteral("quality"), QStringLiteral("--study"), study, QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QJsonArray people = QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("participants")).toArray();
+        QCOMPARE(people.size(), 3);
+        for (const QJsonValue &v : people) {
+            const QJsonObject o = v.toObject();
+            const bool p3 = o.value(QStringLiteral("participant")).toString() == QLatin1String("P3");
+            QCOMPARE(o.value(QStringLiteral("answers")).toInt(), 4 + 2); // the quality summary counts catch answers
+            QCOMPARE(o.value(QStringLiteral("practice_answers")).toInt(), 1);
+            QCOMPARE(o.value(QStringLiteral("catch_total")).toInt(), 2);
+            QCOMPARE(o.value(QStringLiteral("catch_correct")).toInt(), p3 ? 0 : 2);
+            QCOMPARE(o.value(QStringLiteral("catch_accuracy")).toDouble(), p3 ? 0.0 : 1.0);
+        }
+        r = runCli({QStringLiteral("quality"), QStringLiteral("--study"), study});
+        QVERIFY2(r.out.contains(QLatin1String("\nP1\t6\t2/2\t")) && r.out.contains(QLatin1String("\nP3\t6\t0/2\t")), qPrintable(r.out));
+
+        // The same seed gives the same answers (a new study, the same file and library).
+        const QString again = dir.filePath(QStringLiteral("again.tastelab"));
+        QCOMPARE(runCli({QStringLiteral("create"), QStringLiteral("--study"), again, QStringLiteral("--study-file"), yaml}).code, 0);
+        QCOMPARE(runCli({QStringLiteral("import"), QStringLiteral("--study"), again, QStringLiteral("--folder"), music}).code, 0);
+        r = runCli({QStringLiteral("simulate"), QStringLiteral("--study"), again, QStringLiteral("--participant"), QStringLiteral("P1"),
+                    QStringLiteral("--seed"), QStringLiteral("41")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out, firstRun);
     }
 
     void modelsEndToEnd()

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstring>
+
 using namespace tastelab;
 
 namespace {
@@ -229,6 +231,45 @@ private Q_SLOTS:
         QCOMPARE(store.invalidate(QStringLiteral("enc"), QStringLiteral("hash-2")), 1);
         QVERIFY(store.cachedClips(QStringLiteral("enc")).isEmpty());
         QVERIFY(store.failures(QStringLiteral("enc")).isEmpty());
+    }
+
+    void forEachStreamsTheStoredVectors()
+    {
+        QTemporaryDir dir;
+        const QString path = makeStudy(dir.path());
+        QString error;
+        auto study = Study::open(path, &error);
+        EmbeddingStore store(*study);
+        const QVector<ClipKey> clips = store.studyClips();
+        QVERIFY(clips.size() >= 3);
+        // Stored out of order, under two encoders; 3-d vectors with values that tell them apart.
+        QVector<Embedding> batch;
+        for (int i = clips.size() - 1; i >= 0; --i)
+            batch.push_back({clips[i], {float(i), 0.5f + float(i), -1.25f * float(i)}});
+        QVERIFY(store.store(QStringLiteral("enc"), QStringLiteral("h"), batch));
+        QVERIFY(store.store(QStringLiteral("other"), QStringLiteral("h"), {{clips.first(), {9.f}}}));
+
+        QVector<ClipKey> seen;
+        QVERIFY(store.forEach(QStringLiteral("enc"), true, [&](const ClipKey &clip, const void *values, std::size_t dim) {
+            float v[3];
+            if (dim != 3)
+                return false;
+            std::memcpy(v, values, sizeof v);
+            const int i = clips.indexOf(clip);
+            if (i < 0 || v[0] != float(i) || v[1] != 0.5f + float(i) || v[2] != -1.25f * float(i))
+                return false;
+            seen.push_back(clip);
+            return true;
+        }));
+        QCOMPARE(seen, clips); // every vector of that encoder, in track/start order, values intact
+
+        int visited = 0;
+        QVERIFY(store.forEach(QStringLiteral("enc"), false, [&](const ClipKey &, const void *, std::size_t) {
+            return ++visited < 2; // stop after the second
+        }));
+        QCOMPARE(visited, 2);
+        QCOMPARE(store.embeddings(QStringLiteral("other")).size(), 1);
+        QCOMPARE(store.embeddings(QStringLiteral("other")).first().vector, std::vector<float>{9.f});
     }
 
     void serviceProgressAndQuickCancel()

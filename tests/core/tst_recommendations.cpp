@@ -6,6 +6,7 @@
 #include "study/exporter.h"
 #include "study/participantsession.h"
 #include "study/recommendations.h"
+#include "study/tasteprofile.h"
 #include "study/training.h"
 #include "survey/rng.h"
 #include "train/scoring.h"
@@ -728,6 +729,10 @@ private Q_SLOTS:
             QVERIFY(recordFeedback(*theirs, QStringLiteral("P"), tracks[1].id, true, &error));
             QVERIFY(recordFeedback(*theirs, QStringLiteral("P"), tracks[2].id, true, &error));
             QVERIFY(recordFeedback(*theirs, QStringLiteral("Q"), tracks[3].id, false, &error));
+            // Steering (taste profile): their extra track, a newer "less like" track 1, an anchor.
+            QVERIFY(recordSteering(*theirs, {QStringLiteral("P"), theirExtra, {}, {}, 1, 1.0, QStringLiteral("prototype")}, &error));
+            QVERIFY(recordSteering(*theirs, {QStringLiteral("P"), tracks[1].id, {}, {}, -1, 2.0, QStringLiteral("prototype")}, &error));
+            QVERIFY(recordSteering(*theirs, {QStringLiteral("P"), 0, QStringLiteral("enc"), {1.f, 2.f, 3.f}, 1, 1.0, QStringLiteral("component")}, &error));
         }
         auto study = Study::open(path, &error);
         extra.contentHash = QStringLiteral("mine");
@@ -738,6 +743,10 @@ private Q_SLOTS:
         QVERIFY(recordFeedback(*study, QStringLiteral("P"), tracks[1].id, false, &error));
         QVERIFY(q.exec(QStringLiteral("UPDATE answers SET answered_at = '2020-01-01T00:00:00.000Z' WHERE position = %1")
                            .arg(-tracks[1].id)));
+        // An older "more like" on track 1 and the same anchor here.
+        QVERIFY(recordSteering(*study, {QStringLiteral("P"), tracks[1].id, {}, {}, 1, 1.0, QStringLiteral("prototype")}, &error));
+        QVERIFY(recordSteering(*study, {QStringLiteral("P"), 0, QStringLiteral("enc"), {1.f, 2.f, 3.f}, 1, 1.0, QStringLiteral("component")}, &error));
+        QVERIFY(q.exec(QStringLiteral("UPDATE steering SET created_at = '2020-01-01T00:00:00.000Z'")));
         const MergeReport r = mergeStudy(*study, other);
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
         QVERIFY2(r.conflicts.isEmpty(), qPrintable(r.conflicts.join(QLatin1Char('\n'))));
@@ -757,8 +766,19 @@ private Q_SLOTS:
             }
         QCOMPARE(liked, (QSet<qint64>{mapped, tracks[1].id, tracks[2].id}));
         QVERIFY(!study->participant(QStringLiteral("Q"))->finishedAt.isValid());
+        // Steering: their extra track mapped, the newer "less like" on track 1 won, the anchor once.
+        QCOMPARE(r.steeringAdded, 2);
+        QVERIFY(r.toText().contains(QLatin1String("Steering feedback (more / less like this) added or updated: 2.")));
+        QCOMPARE(steeringCount(*study, QStringLiteral("P")), 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT track_id, direction, weight FROM steering WHERE participant_id = %1 AND track_id IS NOT NULL "
+                                      "ORDER BY track_id").arg(p.id)));
+        QMap<qint64, QPair<int, double>> steered;
+        while (q.next())
+            steered.insert(q.value(0).toLongLong(), {q.value(1).toInt(), q.value(2).toDouble()});
+        QCOMPARE(steered, (QMap<qint64, QPair<int, double>>{{tracks[1].id, {-1, 2.0}}, {mapped, {1, 1.0}}}));
         const MergeReport again = mergeStudy(*study, other);
         QCOMPARE(again.answersAdded, 0);
+        QCOMPARE(again.steeringAdded, 0);
         QVERIFY(again.conflicts.isEmpty());
     }
 };

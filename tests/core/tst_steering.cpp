@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <limits>
 
 using namespace tastelab;
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void steeringIsStoredAndReplaced();
     void trainingDataCarriesSteering();
     void profileAndMoreLikeThis();
+    void outcomeJudgedAtItsPrecision();
 
 private:
     QTemporaryDir m_dir;
@@ -292,6 +294,35 @@ void TestSteering::profileAndMoreLikeThis()
 
     QVERIFY(!measureSteering(*m_study, profile.modelId, report.models.first().id, 9999, {}, 1, &o, &error));
     QVERIFY2(error.contains(QLatin1String("track 9999")), qPrintable(error));
+}
+
+void TestSteering::outcomeJudgedAtItsPrecision()
+{
+    SteeringOutcome o; // like probabilities: judged and shown at 0.01
+    o.before = 0.40;
+    o.after = 0.404;
+    o.neighboursBefore = o.neighboursAfter = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(!o.movedAsAsked());
+    QCOMPARE(o.text(), QStringLiteral("did not move as asked: +0.00"));
+    o.after = 0.52;
+    QVERIFY(o.movedAsAsked());
+    QCOMPARE(o.text(), QStringLiteral("moved as asked: +0.12"));
+    o.direction = -1;
+    QVERIFY(!o.movedAsAsked());
+
+    // Explanation weights of about 0.001 (a model sure of a whole style): a step of 0.0001, so a
+    // change of 0.0004 counts and is printed, and one of 0.00004 does not.
+    SteeringOutcome w;
+    w.step = 0.0001;
+    w.direction = -1;
+    w.before = 0.0012;
+    w.after = 0.0008;
+    w.neighboursBefore = w.neighboursAfter = std::numeric_limits<double>::quiet_NaN();
+    QVERIFY(w.movedAsAsked());
+    QCOMPARE(w.text(), QStringLiteral("moved as asked: \u22120.0004"));
+    w.after = 0.00116;
+    QVERIFY(!w.movedAsAsked());
+    QCOMPARE(w.text(), QStringLiteral("did not move as asked: +0.0000")); // no "−0.0000"
 }
 
 QTEST_GUILESS_MAIN(TestSteering)

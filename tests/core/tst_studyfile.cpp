@@ -277,7 +277,8 @@ private Q_SLOTS:
         QTest::newRow("yaml semantic check") << QStringLiteral("study.yaml")
                                              << lines({"name: x", "design:", "  catchClips:", "    - id: c", "      file: c.wav",
                                                        "      expected: 3"})
-                                             << QStringLiteral("study.yaml: Catch clip 'c' expects 3, which is not on the answer scale (0 to 1).");
+                                             << QStringLiteral("study.yaml:6: catch clip 'c': expected answer 3 is not on the 0-1 "
+                                                               "scale (the default scale)");
     }
     void schemaErrorsHaveLineNumbers()
     {
@@ -288,6 +289,145 @@ private Q_SLOTS:
         QVERIFY(!r.ok);
         QVERIFY2(!r.errors.isEmpty() && r.errors.first().startsWith(expected),
                  qPrintable(QStringLiteral("expected: %1\ngot: %2").arg(expected, r.errorText())));
+    }
+
+    // Checks that span several keys: each error has the line of the key most responsible, and
+    // names the other key's line. Every check, in YAML and in JSON; the whole error list compared.
+    void crossKeyErrorsHaveLineNumbers_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("expected");
+        auto row = [](const char *tag, const char *file, QByteArray content, QStringList expected) {
+            QTest::newRow(tag) << QString::fromLatin1(file) << content << expected;
+        };
+        // --- YAML ---
+        row("yaml blank name", "s.yaml", lines({"clipSeconds: 5", "name: \"  \""}), {"s.yaml:2: 'name' must not be empty"});
+        row("yaml anchors vs scale", "s.yaml", lines({"name: x", "", "scale: likert5", "anchors: [no, yes]"}),
+            {"s.yaml:4: 'anchors' has 2 labels, but the likert5 scale has 5 points (scale at line 3)"});
+        row("yaml anchors vs default scale", "s.yaml", lines({"name: x", "anchors: [a, b, c]"}),
+            {"s.yaml:2: 'anchors' has 3 labels, but the like-dislike scale has 2 points (the default scale)"});
+        row("yaml repeats", "s.yaml", lines({"name: x", "design:", "  clipsPerParticipant: 4", "  balanceGenres: false", "  repeats: 5"}),
+            {"s.yaml:5: 'design.repeats' is 5, more than the 4 clips per participant (design.clipsPerParticipant at line 3)"});
+        row("yaml repeats, default clips", "s.yaml", lines({"name: x", "design:", "  repeats: 201"}),
+            {"s.yaml:3: 'design.repeats' is 201, more than the 200 clips per participant (the default "
+             "design.clipsPerParticipant)"});
+        row("yaml block count", "s.yaml",
+            lines({"name: x", "design:", "  blockCount: 6", "  clipsPerParticipant: 5", "  blocks: random"}),
+            {"s.yaml:3: 'design.blockCount' is 6, more than the 5 clips per participant (design.clipsPerParticipant at line 4)"});
+        row("yaml default block count", "s.yaml", lines({"name: x", "design:", "  clipsPerParticipant: 1", "  blocks: random"}),
+            {"s.yaml:4: random blocks need design.blockCount (default 2) to be at most the 1 clips per participant "
+             "(design.clipsPerParticipant at line 3)"});
+        row("yaml catch per participant", "s.yaml",
+            lines({"name: x", "design:", "  catchClips:", "    - id: c1", "      file: c1.wav", "      expected: 0",
+                   "  catchPerParticipant: 2"}),
+            {"s.yaml:7: 'design.catchPerParticipant' is 2, but 1 catch clips are listed (design.catchClips at line 3)"});
+        row("yaml catch per participant, no clips", "s.yaml", lines({"name: x", "design:", "  catchPerParticipant: 1"}),
+            {"s.yaml:3: 'design.catchPerParticipant' is 1, but 0 catch clips are listed (no design.catchClips)"});
+        row("yaml catch ids", "s.yaml",
+            lines({"name: x", "design:", "  catchClips:", "    - id: c1", "      file: a.wav", "      expected: 1", "    - id: \"\"",
+                   "      file: b.wav", "      expected: 1", "    - file: c.wav", "      expected: 0", "      id: c1"}),
+            {"s.yaml:7: catch clip design.catchClips[1] needs an id",
+             "s.yaml:12: catch clip id 'c1' is used twice (first at line 4)"});
+        row("yaml catch file", "s.yaml",
+            lines({"name: x", "design:", "  catchClips:", "    - id: c1", "      file: \" \"", "      expected: 1"}),
+            {"s.yaml:5: catch clip 'c1': 'file' must not be empty"});
+        row("yaml catch expected", "s.yaml",
+            lines({"# Catch clips", "name: x", "", "", "scale: likert5", "design:", "  catchClips:", "    - id: c1", "      file: c1.wav",
+                   "      expected: 1", "    - id: c2", "      file: c2.wav", "      instruction: Press 7", "      expected: 7"}),
+            {"s.yaml:14: catch clip 'c2': expected answer 7 is not on the 1-5 scale (scale at line 5)"});
+        row("yaml questionnaire ids", "s.yaml",
+            lines({"name: x", "questionnaires:", "  - id: bg", "    questions:", "      - {id: a, type: text, text: Age}",
+                   "  - id: bg", "    questions:", "      - {id: a, type: text, text: Age}", "  - id: \" \"", "    questions:",
+                   "      - {id: a, type: text, text: Age}"}),
+            {"s.yaml:6: questionnaire id 'bg' is used twice (first at line 3)", "s.yaml:9: questionnaire questionnaires[2] needs an id"});
+        row("yaml no questions", "s.yaml", lines({"name: x", "questionnaires:", "  - id: bg", "    title: Background", "    questions: []"}),
+            {"s.yaml:5: questionnaire 'bg' has no questions"});
+        row("yaml question ids and text", "s.yaml",
+            lines({"name: x", "questionnaires:", "  - id: bg", "    questions:", "      - id: age", "        type: text",
+                   "        text: Age?", "      - id: age", "        type: text", "        text: \"\"", "      - id: \"\"",
+                   "        type: text", "        text: Why?"}),
+            {"s.yaml:8: question id 'age' is used twice in questionnaire 'bg' (first at line 5)",
+             "s.yaml:10: question 'age' of questionnaire 'bg': 'text' must not be empty",
+             "s.yaml:11: question questions[2] of questionnaire 'bg' needs an id"});
+        row("yaml options", "s.yaml",
+            lines({"name: x", "questionnaires:", "  - id: bg", "    questions:", "      - id: a", "        type: single",
+                   "        text: A?", "        options: [only]", "      - id: b", "        type: multiple", "        text: B?"}),
+            {"s.yaml:8: question 'a' of questionnaire 'bg' has 1 options; a 'single' question needs at least two (type at line 6)",
+             "s.yaml:10: question 'b' of questionnaire 'bg' has 0 options; a 'multiple' question needs at least two (type at line 10)"});
+        row("yaml likert points", "s.yaml",
+            lines({"name: x", "questionnaires:", "  - id: end", "    questions:", "      - id: l", "        type: likert",
+                   "        text: L?", "        points: 6"}),
+            {"s.yaml:8: Likert question 'l' of questionnaire 'end' must have 5 or 7 points, not 6"});
+        row("yaml likert anchors", "s.yaml",
+            lines({"name: x", "questionnaires:", "  - id: end", "    questions:", "      - id: l", "        type: likert",
+                   "        points: 7", "        text: L?", "        anchors: [a, b, c]", "      - id: m", "        type: likert",
+                   "        text: M?", "        anchors: [a, b, c, d, e, f, g]"}),
+            {"s.yaml:9: Likert question 'l' of questionnaire 'end' has 3 anchors; with 7 points it needs none, 2 (the ends) or 7 "
+             "(points at line 7)",
+             "s.yaml:13: Likert question 'm' of questionnaire 'end' has 7 anchors; with 5 points it needs none, 2 (the ends) or 5 "
+             "(the default points)"});
+        // --- JSON ---
+        row("json blank name", "s.json", lines({"{", "  \"clipSeconds\": 5,", "  \"name\": \" \"", "}"}),
+            {"s.json:3: 'name' must not be empty"});
+        row("json anchors vs scale", "s.json", lines({"{", "  \"scale\": \"likert7\",", "  \"name\": \"x\",", "  \"anchors\": [\"a\", \"b\"]", "}"}),
+            {"s.json:4: 'anchors' has 2 labels, but the likert7 scale has 7 points (scale at line 2)"});
+        row("json repeats", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"clipsPerParticipant\": 4,", "    \"repeats\": 5", "  }", "}"}),
+            {"s.json:5: 'design.repeats' is 5, more than the 4 clips per participant (design.clipsPerParticipant at line 4)"});
+        row("json block count", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"clipsPerParticipant\": 5,", "    \"blocks\": \"random\",",
+                   "    \"blockCount\": 6", "  }", "}"}),
+            {"s.json:6: 'design.blockCount' is 6, more than the 5 clips per participant (design.clipsPerParticipant at line 4)"});
+        row("json default block count", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"blocks\": \"random\",", "    \"clipsPerParticipant\": 1", "  }", "}"}),
+            {"s.json:4: random blocks need design.blockCount (default 2) to be at most the 1 clips per participant "
+             "(design.clipsPerParticipant at line 5)"});
+        row("json catch per participant", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"design\": {", "    \"catchClips\": [", "      {", "        \"id\": \"c1\",",
+                   "        \"file\": \"c1.wav\",", "        \"expected\": 1", "      }", "    ],", "    \"catchPerParticipant\": 3",
+                   "  }", "}"}),
+            {"s.json:11: 'design.catchPerParticipant' is 3, but 1 catch clips are listed (design.catchClips at line 4)"});
+        row("json catch ids, file, expected", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"scale\": \"likert5\",", "  \"design\": {", "    \"catchClips\": [",
+                   "      { \"id\": \"c1\", \"file\": \"a.wav\", \"expected\": 1 },", "      {", "        \"id\": \"c1\",",
+                   "        \"file\": \"\",", "        \"expected\": 0", "      },", "      { \"id\": \"\", \"file\": \"c.wav\",",
+                   "        \"expected\": 6 }", "    ]", "  }", "}"}),
+            {"s.json:8: catch clip id 'c1' is used twice (first at line 6)", "s.json:9: catch clip 'c1': 'file' must not be empty",
+             "s.json:10: catch clip 'c1': expected answer 0 is not on the 1-5 scale (scale at line 3)",
+             "s.json:12: catch clip design.catchClips[2] needs an id",
+             "s.json:13: catch clip design.catchClips[2]: expected answer 6 is not on the 1-5 scale (scale at line 3)"});
+        row("json questionnaires", "s.json",
+            lines({"{", "  \"name\": \"x\",", "  \"questionnaires\": [", "    {", "      \"id\": \"bg\",", "      \"questions\": []", "    },",
+                   "    {", "      \"id\": \"bg\",", "      \"questions\": [", "        { \"id\": \"a\", \"type\": \"text\", \"text\": \"A?\" },",
+                   "        { \"id\": \"a\", \"type\": \"text\", \"text\": \" \" },",
+                   "        { \"id\": \"s\", \"type\": \"single\",", "          \"text\": \"S?\" },",
+                   "        { \"id\": \"l\", \"type\": \"likert\", \"text\": \"L?\",", "          \"points\": 6,",
+                   "          \"anchors\": [\"a\", \"b\", \"c\"] }", "      ]", "    }", "  ]", "}"}),
+            {"s.json:6: questionnaire 'bg' has no questions", "s.json:9: questionnaire id 'bg' is used twice (first at line 5)",
+             "s.json:12: question id 'a' is used twice in questionnaire 'bg' (first at line 11)",
+             "s.json:12: question 'a' of questionnaire 'bg': 'text' must not be empty",
+             "s.json:13: question 's' of questionnaire 'bg' has 0 options; a 'single' question needs at least two (type at line 13)",
+             "s.json:16: Likert question 'l' of questionnaire 'bg' must have 5 or 7 points, not 6",
+             "s.json:17: Likert question 'l' of questionnaire 'bg' has 3 anchors; with 6 points it needs none, 2 (the ends) or 6 "
+             "(points at line 16)"});
+    }
+    void crossKeyErrorsHaveLineNumbers()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, expected);
+        const StudyFile::Result r = StudyFile::parse(content, StudyFile::formatFor(name), name);
+        QVERIFY(!r.ok);
+        QVERIFY2(r.errors == expected, qPrintable(QStringLiteral("expected:\n%1\ngot:\n%2").arg(expected.join(QLatin1Char('\n')), r.errorText())));
+        // The same file read from disk names the same lines.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        writeFile(path, content);
+        const StudyFile::Result fromDisk = StudyFile::read(path);
+        QCOMPARE(fromDisk.errors.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i)
+            QCOMPARE(fromDisk.errors[i], QDir::toNativeSeparators(path) + expected[i].mid(name.size()));
     }
 
     void severalErrorsAtOnce()

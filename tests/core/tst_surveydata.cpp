@@ -290,6 +290,105 @@ private Q_SLOTS:
         QCOMPARE(session->nextStep(), 2);
     }
 
+    void skipsAreRecorded()
+    {
+        // A recorded skip: done on resume, the participant finishes without it, merged with the
+        // station's records, exported as a row without a value; a skip event of an older session
+        // (no "kind") is not a skip.
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s = settings();
+        s.consentText.clear();
+        s.practice.clips = 0;
+        s.questionnaires.clear();
+        s.repeats = 0;
+        s.clipsPerParticipant = 3;
+        s.rules.forceAnswer = false;
+        const QString mainPath = dir.filePath(QStringLiteral("main.tastelab"));
+        const QString stationPath = dir.filePath(QStringLiteral("station.tastelab"));
+        {
+            auto study = Study::create(mainPath, s, &error);
+            QVERIFY2(study, qPrintable(error));
+            QVERIFY(test::addRowOnlyTracks(*study, 12, 2, 60));
+        }
+        QVERIFY(QFile::copy(mainPath, stationPath));
+        QVector<SurveyStep> steps;
+        {
+            auto station = Study::open(stationPath, &error);
+            QVERIFY2(station, qPrintable(error));
+            auto session = ParticipantSession::startOrResume(*station, QStringLiteral("K1"), {}, 5, &error);
+            QVERIFY2(session, qPrintable(error));
+            steps = session->steps();
+            QCOMPARE(steps.size(), 3 + 1);
+            // Not a clip: refused.
+            SurveyStep notAClip;
+            notAClip.kind = SurveyStep::Kind::Questionnaire;
+            QVERIFY(!session->skip(notAClip, 10, 0, &error));
+            QVERIFY2(error.contains(QLatin1String("only a clip")), qPrintable(error));
+            // An old-style skip event (before skips were recorded) does not count.
+            QVERIFY(session->logEvent(QStringLiteral("skip"), QJsonObject{{QStringLiteral("step"), 0}}));
+            QVERIFY(session->skip(steps[0], 800, 1, &error));
+            QVERIFY(!session->skip(steps[0], 900, 0, &error)); // twice: refused
+            QVERIFY2(error.contains(QLatin1String("already")), qPrintable(error));
+            QCOMPARE(session->nextStep(), 1);
+            QCOMPARE(session->skippedCount(), 1);
+        }
+        {
+            // Resumed: step 0 is not presented again.
+            auto station = Study::open(stationPath, &error);
+            QVERIFY(station);
+            auto session = ParticipantSession::startOrResume(*station, QStringLiteral("K1"), {}, 0, &error);
+            QVERIFY(session);
+            QCOMPARE(session->nextStep(), 1);
+            QVERIFY(session->isSkipped(steps[0]));
+            // The rest: step 1 skipped too, the others answered; finished.
+            QVERIFY(session->skip(steps[1], 300, 0, &error));
+            for (int i = 2; i < steps.size(); ++i) {
+                const SurveyStep &st = steps[i];
+                const bool ok = st.kind == SurveyStep::Kind::Clip
+                    ? session->answer(st.position, 1, 2000, 0, &error)
+                    : session->answerExtra(st.extra, session->extras().at(st.extra).expected, 2000, 0, AnswerIntegrity(), &error);
+                QVERIFY2(ok, qPrintable(error));
+            }
+            QVERIFY(session->allStepsDone());
+            QVERIFY(session->isFinished());
+            QVERIFY(station->participant(QStringLiteral("K1"))->finishedAt.isValid());
+            const QVector<SkipRecord> skips = surveydata::skips(*station, session->participant().id);
+            QCOMPARE(skips.size(), 2);
+            QCOMPARE(skips[0].responseMs, qint64(800));
+            QCOMPARE(skips[0].replays, 1);
+            QCOMPARE(skips[0].kind, steps[0].kind == SurveyStep::Kind::Catch ? QStringLiteral("catch") : QStringLiteral("clip"));
+        }
+        // Merged into the main file: the skips come along, and the participant is done there too.
+        auto study = Study::open(mainPath, &error);
+        QVERIFY(study);
+        const MergeReport report = mergeStudy(*study, stationPath);
+        QVERIFY2(report.ok(), qPrintable(report.toText()));
+        const Participant k1 = *study->participant(QStringLiteral("K1"));
+        QCOMPARE(surveydata::skips(*study, k1.id).size(), 2);
+        auto session = ParticipantSession::startOrResume(*study, QStringLiteral("K1"), {}, 0, &error);
+        QVERIFY(session);
+        QVERIFY(session->allStepsDone());
+        QCOMPARE(participantQuality(*study, k1).skipped, 2);
+
+        // The JSON export: skipped rows have no value.
+        const QString json = dir.filePath(QStringLiteral("out.json"));
+        QVERIFY2(exportJson(*study, json, &error), qPrintable(error));
+        QFile f(json);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+        const QJsonArray rows = root.value(QStringLiteral("answers")).toArray();
+        QCOMPARE(rows.size(), 4);
+        for (int i = 0; i < 4; ++i) {
+            const QJsonObject row = rows.at(i).toObject();
+            QCOMPARE(row.value(QStringLiteral("skipped")).toBool(), i < 2);
+            QCOMPARE(row.value(QStringLiteral("value")).isNull(), i < 2);
+            if (row.contains(QStringLiteral("catch_correct")))
+                QCOMPARE(row.value(QStringLiteral("catch_correct")).isNull(), i < 2);
+        }
+        QCOMPARE(root.value(QStringLiteral("quality")).toArray().at(0).toObject().value(QStringLiteral("skipped")).toInt(), 2);
+    }
+
     void builtinCatchClips()
     {
         QTemporaryDir dir;
@@ -317,6 +416,57 @@ private Q_SLOTS:
         QCOMPARE(likert.clips[0].id, QStringLiteral("press-1"));
         QCOMPARE(likert.clips[0].expected, 1);
         QCOMPARE(likert.clips[1].expected, 7);
+    }
+
+    void addBuiltinCatchClipsReplacesItsOwn()
+    {
+        // The one function behind create --builtin-catch, the wizard and Study Options: with the
+        // beep code (no espeak-ng on PATH), a researcher's clip kept, the built-in entries
+        // replaced for a changed scale, the explanation added to the instructions once.
+        const QByteArray path = qgetenv("PATH");
+        qputenv("PATH", QByteArray());
+        auto restore = qScopeGuard([&] { qputenv("PATH", path); });
+        QTemporaryDir dir;
+        QString error;
+        StudySettings s;
+        s.name = QStringLiteral("Beeps");
+        s.design.catchClips << CatchClip{QStringLiteral("mine"), QStringLiteral("mine.wav"), 1, QString()};
+        BuiltinCatchClips written;
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error, &written), qPrintable(error));
+        QVERIFY(!written.spoken);
+        QCOMPARE(s.design.catchClips.size(), 3);
+        QCOMPARE(s.design.catchClips[0].id, QStringLiteral("mine"));
+        QVERIFY(!isBuiltinCatchClip(s.design.catchClips[0]));
+        QVERIFY(isBuiltinCatchClip(s.design.catchClips[1]) && isBuiltinCatchClip(s.design.catchClips[2]));
+        QCOMPARE(s.design.catchClips[1].instruction, QStringLiteral("three short beeps: press dislike"));
+        QVERIFY(s.instructions.startsWith(StudySettings::defaultInstructions()));
+        QVERIFY(s.instructions.endsWith(written.instructionsNote));
+
+        // The scale changes: the planned entries (what the editors show before the files exist)
+        // are what is written, and the old built-in entries go.
+        s.scale = AnswerScale::Likert5;
+        const QVector<CatchClip> planned = plannedBuiltinCatchClips(s);
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error, &written), qPrintable(error));
+        QCOMPARE(s.design.catchClips.size(), 3);
+        for (int i = 0; i < 2; ++i) {
+            QCOMPARE(s.design.catchClips[i + 1].id, planned[i].id);
+            QCOMPARE(s.design.catchClips[i + 1].file, planned[i].file);
+            QCOMPARE(s.design.catchClips[i + 1].expected, planned[i].expected);
+            QVERIFY(QFileInfo(QDir(dir.path()).filePath(planned[i].file)).size() > 1000);
+        }
+        QCOMPARE(planned[0].id, QStringLiteral("press-1"));
+        QCOMPARE(planned[1].expected, 5);
+        // Called again (e.g. the options confirmed twice): no duplicate entries, the note once.
+        const QString instructions = s.instructions;
+        QVERIFY2(addBuiltinCatchClips(&s, dir.path(), &error), qPrintable(error));
+        QCOMPARE(s.design.catchClips.size(), 3);
+        QCOMPARE(s.instructions, instructions);
+        // The explanation is the Likert one; the like/dislike one it replaced is gone.
+        QCOMPARE(s.instructions.count(QStringLiteral("three short beeps")), 1);
+        QVERIFY(s.instructions.contains(QStringLiteral("\"press 1\"")));
+        QVERIFY(!s.instructions.contains(QStringLiteral("dislike")));
+        QVERIFY(s.instructions.startsWith(StudySettings::defaultInstructions()));
+        QCOMPARE(s.validate(), QString());
     }
 };
 

@@ -157,12 +157,20 @@ void TestGui::wizardCreatesStudy()
     wizard->next();
     QCOMPARE(wizard->currentId(), int(NewStudyWizard::ScalePage));
 
-    // (e) answer scale: like/dislike, buttons unlock after the whole clip (the defaults)
+    // (e) answer scale: like/dislike (the default)
     QVERIFY(child<QRadioButton>(wizard, "scaleLikeDislikeRadio")->isChecked());
-    QVERIFY(child<QCheckBox>(wizard, "wholeClipCheck")->isChecked());
     QCOMPARE(child<QLineEdit>(wizard, "anchorEdit1")->text(), QStringLiteral("Like"));
     shot(wizard, QStringLiteral("wizard-5-scale.png"));
     wizard->next();
+    // Design, pages, listening rules, loudness & quality: the defaults (tst_studyoptions sets them);
+    // the buttons unlock after the whole clip.
+    for (const int page : {NewStudyWizard::DesignPage, NewStudyWizard::PagesPage, NewStudyWizard::RulesPage,
+                           NewStudyWizard::LoudnessQualityPage}) {
+        QCOMPARE(wizard->currentId(), page);
+        if (page == NewStudyWizard::RulesPage)
+            QVERIFY(child<QCheckBox>(wizard, "wholeClipCheck")->isChecked());
+        wizard->next();
+    }
     QCOMPARE(wizard->currentId(), int(NewStudyWizard::InstructionsPage));
 
     // (f) instructions and demographics
@@ -180,6 +188,7 @@ void TestGui::wizardCreatesStudy()
     QCOMPARE(settings.clipSeconds, kClipSeconds);
     QCOMPARE(settings.clipsPerParticipant, kClips);
     QCOMPARE(settings.scale, AnswerScale::LikeDislike);
+    QCOMPARE(settings.minListenSeconds, -1.0);
     QVERIFY(settings.askAge);
     QCOMPARE(settings.demographicFields, QStringList{QStringLiteral("Favourite genre")});
     QCOMPARE(window.study()->tracks().size(), m_trackCount);

@@ -15,6 +15,7 @@
 #include "../common/guitest.h"
 #include "../common/testaudio.h"
 
+#include "study/exporter.h"
 #include "study/participantsession.h"
 #include "study/qualityreport.h"
 #include "study/study.h"
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void initTestCase();
     void walkThroughPages();
     void underrunFlagsTheAnswer();
+    void skipWithoutForcedAnswer();
 
 private:
     std::unique_ptr<Study> makeStudy(const QString &name);
@@ -376,7 +378,8 @@ void TestSurveyPages::walkThroughPages()
     QCOMPARE(quality->rowCount(), 1);
     QCOMPARE(quality->item(0, 0)->text(), QStringLiteral("W01"));
     QCOMPARE(quality->item(0, 1)->text(), QStringLiteral("1 of 1"));
-    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("no"));
+    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("0")); // skipped
+    QCOMPARE(quality->item(0, 8)->text(), QStringLiteral("no"));
     shot(&page, QStringLiteral("pages-9-study-quality.png"));
 }
 
@@ -448,6 +451,168 @@ void TestSurveyPages::underrunFlagsTheAnswer()
     const ParticipantQualityRow row = participantQuality(*study, p);
     QCOMPARE(row.quality.integrityFlagged, 1);
     QCOMPARE(row.quality.focusLosses, 1);
+}
+
+void TestSurveyPages::skipWithoutForcedAnswer()
+{
+    // A study whose rules allow going on without an answer: the Skip button is there from the
+    // clip's start; a skip is recorded (not presented again on resume, exported as a row without a
+    // value, counted in the quality summary); a skipped clip re-opened with Back can be answered;
+    // the participant finishes without the skipped clips. With forced answers there is no Skip.
+    std::unique_ptr<Study> study = makeStudy(QStringLiteral("skip"));
+    QVERIFY(study);
+    StudySettings s = study->settings();
+    s.consentText.clear();
+    s.calibration.enabled = false;
+    s.practice.clips = 0;
+    s.questionnaires.clear();
+    s.rules.forceAnswer = false;
+    s.rules.allowBack = true;
+    s.rules.maxReplays = -1;
+    QVERIFY2(study->setSettings(s), qPrintable(study->lastError()));
+
+    ClipPlayer player;
+    QWidget window;
+    window.resize(1000, 700);
+    auto *survey = new SurveyWidget(&player, &window);
+    auto *layout = new QVBoxLayout(&window);
+    layout->addWidget(survey);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    survey->setStudy(study.get());
+    auto start = [&] {
+        QLineEdit *code = child<QLineEdit>(&window, "participantCodeEdit");
+        code->clear();
+        QTest::keyClicks(code, QStringLiteral("S01"));
+        QTest::keyClick(code, Qt::Key_Return);
+        child<QPushButton>(&window, "beginClipsButton")->click();
+    };
+    start();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Clip);
+    const QVector<SurveyStep> steps = survey->session()->steps();
+    QCOMPARE(steps.size(), 4); // 3 clips and the catch clip
+    QPushButton *skip = child<QPushButton>(&window, "clipSkipButton");
+    QPushButton *back = child<QPushButton>(&window, "clipBackButton");
+    // The answer buttons are made anew for each session (ClipPage::setScale): looked up each time.
+    auto like = [&] { return child<QPushButton>(&window, "likeButton"); };
+    auto dislike = [&] { return child<QPushButton>(&window, "dislikeButton"); };
+    auto answerRight = [&](int stepIndex) {
+        QTRY_VERIFY_WITH_TIMEOUT(like()->isEnabled(), kUnlockTimeoutMs);
+        (steps.at(stepIndex).kind == SurveyStep::Kind::Catch ? dislike() : like())->click();
+    };
+
+    // Step 0: Skip is offered at once, while the answer buttons still wait for the listening time.
+    QCOMPARE(survey->currentStep(), 0);
+    QVERIFY(skip->isVisible());
+    QVERIFY(skip->isEnabled());
+    QVERIFY(!like()->isEnabled());
+    shot(&window, QStringLiteral("pages-10-skip.png"));
+    skip->click();
+    QCOMPARE(survey->currentStep(), 1);
+    QVERIFY(survey->session()->isSkipped(steps.at(0)));
+    QCOMPARE(survey->session()->skippedCount(), 1);
+
+    // Back re-opens the skipped clip: no Skip there, and an answer is stored as a normal answer.
+    QTRY_VERIFY(back->isEnabled());
+    back->click();
+    QCOMPARE(survey->currentStep(), 0);
+    QVERIFY(skip->isVisible());
+    QVERIFY(!skip->isEnabled());
+    QVERIFY(!child<QLabel>(&window, "earlierAnswerLabel")->isVisible());
+    skip->click(); // disabled: nothing happens
+    QCOMPARE(survey->currentStep(), 0);
+    answerRight(0);
+    QCOMPARE(survey->currentStep(), 1);
+    QVERIFY(!survey->session()->isSkipped(steps.at(0)));
+    QVERIFY(survey->session()->storedValue(steps.at(0)).has_value());
+
+    // Step 1 skipped; then the participant leaves and comes back: step 1 is not presented again.
+    QVERIFY(skip->isEnabled());
+    skip->click();
+    QCOMPARE(survey->currentStep(), 2);
+    survey->restart();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Code);
+    start();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Clip);
+    QCOMPARE(survey->currentStep(), 2);
+    QVERIFY(survey->session()->isSkipped(steps.at(1)));
+    QVERIFY(skip->isEnabled());
+    answerRight(2);
+    QCOMPARE(survey->currentStep(), 3);
+    QVERIFY(!study->participant(QStringLiteral("S01"))->finishedAt.isValid());
+    skip->click();
+    // Every page answered or skipped: finished, and marked so.
+    QCOMPARE(survey->step(), SurveyWidget::Step::Finished);
+    const Participant p = *study->participant(QStringLiteral("S01"));
+    QVERIFY(p.finishedAt.isValid());
+
+    // What is stored: two skip records still standing (steps 1 and 3), one overtaken by an answer.
+    const QVector<SkipRecord> skips = surveydata::skips(*study, p.id);
+    QCOMPARE(skips.size(), 3);
+    const ParticipantQualityRow row = participantQuality(*study, p);
+    QCOMPARE(row.skipped, 2);
+    QCOMPARE(qualitySummaryJson(row).value(QStringLiteral("skipped")).toInt(), 2);
+    int catchSkipped = 0;
+    for (int i : {1, 3})
+        catchSkipped += steps.at(i).kind == SurveyStep::Kind::Catch ? 1 : 0;
+    QCOMPARE(row.quality.catchTotal, 1 - catchSkipped); // a skipped catch clip is neither right nor wrong
+    QCOMPARE(row.quality.answers, 2);
+
+    // The export: one row per clip in presentation order, the skipped ones without a value.
+    const QString csv = m_dir.filePath(QStringLiteral("skip/export.csv"));
+    QString error;
+    QVERIFY2(exportCsv(*study, csv, &error), qPrintable(error));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList header = lines.first().split(QLatin1Char(','));
+    auto col = [&](int line, const char *name) { return lines.at(line).split(QLatin1Char(',')).value(header.indexOf(QLatin1String(name))); };
+    QCOMPARE(lines.size(), 1 + 4);
+    for (int i = 0; i < 4; ++i) {
+        const bool skipped = i == 1 || i == 3;
+        QCOMPARE(col(1 + i, "skipped"), skipped ? QStringLiteral("1") : QStringLiteral("0"));
+        QCOMPARE(col(1 + i, "value").isEmpty(), skipped);
+        QCOMPARE(col(1 + i, "kind"), steps.at(i).kind == SurveyStep::Kind::Catch ? QStringLiteral("catch") : QStringLiteral("clip"));
+        if (steps.at(i).kind == SurveyStep::Kind::Clip)
+            QCOMPARE(col(1 + i, "position"), QString::number(steps.at(i).position + 1));
+        else
+            QCOMPARE(col(1 + i, "catch_correct"), skipped ? QString() : QStringLiteral("1"));
+    }
+    QFile qf(qualityCsvPath(csv));
+    QVERIFY(qf.open(QIODevice::ReadOnly));
+    const QStringList qlines = QString::fromUtf8(qf.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY2(qlines.first().endsWith(QLatin1String(",skipped")) && qlines.at(1).endsWith(QLatin1String(",2")), qPrintable(qlines.join(QLatin1Char('\n'))));
+
+    // The Study page's quality table has the skips.
+    StudyPage page;
+    page.resize(1100, 760);
+    page.setStudy(study.get());
+    QTableWidget *quality = child<QTableWidget>(&page, "qualityTable");
+    QCOMPARE(quality->horizontalHeaderItem(7)->text(), QStringLiteral("Skipped"));
+    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("2"));
+
+    // Forced answers (the default): no Skip button.
+    std::unique_ptr<Study> forced = makeStudy(QStringLiteral("forced"));
+    QVERIFY(forced);
+    StudySettings fs = forced->settings();
+    QVERIFY(fs.rules.forceAnswer);
+    fs.consentText.clear();
+    fs.calibration.enabled = false;
+    fs.practice.clips = 0;
+    fs.questionnaires.clear();
+    QVERIFY2(forced->setSettings(fs), qPrintable(forced->lastError()));
+    survey->setStudy(forced.get());
+    start();
+    QCOMPARE(survey->step(), SurveyWidget::Step::Clip);
+    QVERIFY(!skip->isVisible());
+    QVERIFY(like()->isVisible());
+    shot(&window, QStringLiteral("pages-11-forced-no-skip.png"));
+    const SurveyStep first = survey->session()->steps().at(survey->currentStep());
+    QTRY_VERIFY_WITH_TIMEOUT(like()->isEnabled(), kUnlockTimeoutMs);
+    (first.kind == SurveyStep::Kind::Catch ? dislike() : like())->click();
+    QCOMPARE(survey->currentStep(), 1);
+    QVERIFY(surveydata::skips(*forced, forced->participant(QStringLiteral("S01"))->id).isEmpty());
+    survey->setStudy(nullptr);
 }
 
 QTEST_MAIN(TestSurveyPages)

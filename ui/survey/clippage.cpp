@@ -313,6 +313,11 @@ void ClipPage::setBackEnabled(bool enabled)
     m_back->setEnabled(enabled);
 }
 
+void ClipPage::setSkipEnabled(bool enabled)
+{
+    m_skip->setEnabled(enabled);
+}
+
 void ClipPage::setBanner(const QString &text)
 {
     m_banner->setText(text);

@@ -39,6 +39,8 @@ public:
     /// counts down), whether Back is offered, whether Skip is offered (no forced answer).
     void setRules(int maxReplays, bool allowBack, bool allowSkip);
     void setBackEnabled(bool enabled);
+    /// Skip (when offered) is enabled for a clip not answered yet, disabled on a clip re-opened with Back.
+    void setSkipEnabled(bool enabled);
     int replays() const { return m_replays; }
     bool replayAllowed() const { return m_maxReplays < 0 || m_replays < m_maxReplays; }
     /// A line above the clip (e.g. "Practice clip 1 of 2"); empty hides it.

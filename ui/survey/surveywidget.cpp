@@ -259,7 +259,6 @@ void SurveyWidget::stopSession()
     }
     m_calibrationPlaying = false;
     m_stepIndex = -1;
-    m_skipped.clear();
     m_playing = false;
     if (m_player)
         m_player->stop();
@@ -392,7 +391,7 @@ void SurveyWidget::beginClips()
 int SurveyWidget::stepAfter(int index) const
 {
     for (int i = index + 1; i < m_session->steps().size(); ++i)
-        if (!m_session->isStepDone(i) && !m_skipped.contains(i))
+        if (!m_session->isStepDone(i))
             return i;
     return int(m_session->steps().size());
 }
@@ -584,11 +583,17 @@ void SurveyWidget::goBack()
 
 void SurveyWidget::skip()
 {
-    if (!m_session || m_step != Step::Clip || m_settings.rules.forceAnswer)
+    if (!m_session || m_step != Step::Clip || m_settings.rules.forceAnswer || m_revisit || m_clipPage->isCovered())
         return;
-    m_skipped.insert(m_stepIndex);
-    m_session->logEvent(QStringLiteral("skip"), QJsonObject{{QStringLiteral("step"), m_stepIndex}});
-    goToStep(stepAfter(m_stepIndex));
+    const int stepIndex = m_stepIndex;
+    const SurveyStep step = m_session->steps().at(stepIndex);
+    const qint64 responseMs = m_responseClock.isValid() ? qMax<qint64>(1, m_responseClock.elapsed()) : 0;
+    QString error;
+    if (!m_session->skip(step, responseMs, m_replays, &error)) {
+        QMessageBox::critical(this, tr("Not saved"), error);
+        return;
+    }
+    goToStep(stepAfter(stepIndex));
 }
 
 AnswerIntegrity SurveyWidget::currentIntegrity() const
@@ -690,6 +695,7 @@ void SurveyWidget::startClip(int stepIndex)
         backPossible = previous.isClipLike() && m_session->isStepDone(stepIndex - 1);
     }
     m_clipPage->setBackEnabled(backPossible);
+    m_clipPage->setSkipEnabled(!m_revisit);
 
     QString error;
     const auto request = requestForStep(stepIndex, &error);

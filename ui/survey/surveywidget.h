@@ -38,9 +38,12 @@ class Study;
 ///
 /// Listening rules (StudySettings::rules): the answer buttons unlock after the minimum listening
 /// time or full playback; replays are limited (the Replay button disables); without forceAnswer a
-/// Skip button moves on (a skipped clip comes back when the participant resumes); with allowBack
-/// a Back button re-opens the previous clip, and a new answer there is stored as a revision that
-/// keeps both values.
+/// Skip button (enabled from the clip's start, without waiting for the listening time) moves on
+/// and records the skip (ParticipantSession::skip()): the skipped clip is not presented again
+/// when the participant resumes, appears in the export as a row without a value (skipped = 1)
+/// and in the quality summary, and the participant finishes without it. With allowBack a Back
+/// button re-opens the previous clip (a skipped one too, which can then be answered), and a new
+/// answer there is stored as a revision that keeps both values.
 ///
 /// With every clip answer the audio-integrity record (ClipPlayer::integrity()) and the focus
 /// losses during the clip (application state and window deactivation) are stored; answers given
@@ -162,7 +165,6 @@ private:
     QElapsedTimer m_responseClock;
     int m_stepIndex = -1;
     bool m_revisit = false;          ///< the clip on screen was answered before (Back)
-    QSet<int> m_skipped;             ///< steps skipped in this sitting
     int m_focusLosses = 0;           ///< during the clip on screen
     bool m_focusAway = false;
     bool m_calibrationPlaying = false;
