@@ -189,8 +189,16 @@ private Q_SLOTS:
         int saved = 0;
         QString reason;
         for (const Clip &c : plan) {
-            if (!study->recordAnswer({p->id, c.position, c.trackId, c.startSeconds, c.lengthSeconds,
-                                      AnswerScale::LikeDislike, c.position % 2, 1000 + c.position, 0, {}})) {
+            Answer a;
+            a.participantId = p->id;
+            a.position = c.position;
+            a.trackId = c.trackId;
+            a.clipStart = c.startSeconds;
+            a.clipLength = c.lengthSeconds;
+            a.scale = AnswerScale::LikeDislike;
+            a.value = c.position % 2;
+            a.responseMs = 1000 + c.position;
+            if (!study->recordAnswer(a)) {
                 reason = study->lastError();
                 break;
             }
