@@ -1674,6 +1674,14 @@ Answer as soon as the buttons light up. There are no right or wrong answers; go 
         <source>There cannot be more repeated clips than clips.</source>
         <translation>반복 클립이 전체 클립보다 많을 수 없습니다.</translation>
     </message>
+    <message>
+        <source>Computers collecting this study in parallel. Each gets its station number on the Study page; their files merge into one balanced assignment.</source>
+        <translation>이 연구를 동시에 수집하는 컴퓨터 수입니다. 각 컴퓨터는 연구 페이지에서 스테이션 번호를 받고, 그 파일들은 하나의 균형 배정으로 병합됩니다.</translation>
+    </message>
+    <message>
+        <source>S&amp;tations:</source>
+        <translation>스테이션(&amp;T):</translation>
+    </message>
 </context>
 <context>
     <name>tastelab::EmbeddingMapView</name>

@@ -189,6 +189,14 @@ DesignEditor::DesignEditor(bool withClipCount, QWidget *parent) : StudyOptionsEd
     seedRow->addStretch();
     form->addRow(QString(), m_balanced);
     form->addRow(buddyLabel(tr("Study &seed:"), m_seed, this), seedRow);
+    m_stations = named(new QSpinBox(this), "stationsSpin");
+    m_stations->setRange(1, 1000);
+    auto *stationsBox = new QVBoxLayout;
+    stationsBox->addWidget(m_stations, 0, Qt::AlignLeft);
+    stationsBox->addWidget(hint(tr("Computers collecting this study in parallel. Each gets its station number on the "
+                                   "Study page; their files merge into one balanced assignment."),
+                                this));
+    form->addRow(buddyLabel(tr("S&tations:"), m_stations, this), stationsBox);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -230,6 +238,7 @@ void DesignEditor::load(const StudySettings &s)
     m_poolTracksNote->setVisible(!d.poolTracks.isEmpty());
     m_balanced->setChecked(d.balancedAssignment);
     m_seed->setValue(double(d.seed));
+    m_stations->setValue(d.stations);
     updateEnabled();
 }
 
@@ -280,6 +289,7 @@ void DesignEditor::store(StudySettings *s) const
     d.poolTracks = m_poolTracks;
     d.balancedAssignment = m_balanced->isChecked();
     d.seed = qint64(m_seed->value());
+    d.stations = m_stations->value();
 }
 
 QString DesignEditor::validate(const StudySettings &s) const

@@ -94,6 +94,7 @@ private:
     QCheckBox *m_balanced;
     QDoubleSpinBox *m_seed;
     QPushButton *m_newSeed;
+    QSpinBox *m_stations;
     QStringList m_poolTracks; ///< kept as loaded (edited in the study file)
 };
 

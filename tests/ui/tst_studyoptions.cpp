@@ -135,6 +135,8 @@ void TestStudyOptions::wizardSetsResearchOptions()
     QVERIFY(child<QCheckBox>(wizard, "balancedAssignmentCheck")->isChecked());
     QVERIFY(!designError->isVisibleTo(wizard)); // an edit hides the old message
     child<QDoubleSpinBox>(wizard, "seedSpin")->setValue(9007199254740991.0); // 2^53 - 1 survives
+    QCOMPARE(child<QSpinBox>(wizard, "stationsSpin")->value(), 1);
+    child<QSpinBox>(wizard, "stationsSpin")->setValue(3);
     shot(wizard, QStringLiteral("wizard-design.png"));
     wizard->next();
 
@@ -243,6 +245,7 @@ void TestStudyOptions::wizardSetsResearchOptions()
     QCOMPARE(s.design.poolGenres, pool);
     QVERIFY(s.design.balancedAssignment);
     QCOMPARE(s.design.seed, (qint64(1) << 53) - 1);
+    QCOMPARE(s.design.stations, 3);
     QCOMPARE(s.consentText, QStringLiteral("I agree to take part."));
     QVERIFY(s.calibration.enabled);
     QCOMPARE(s.calibration.kind, CalibrationPage::Kind::Tone);
@@ -314,7 +317,11 @@ void TestStudyOptions::optionsDialogEditsStudy()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.openStudy(m_studyPath));
     const StudySettings before = window.study()->settings();
+    // The wizard made it a study of 3 stations: without a station number no participant starts.
+    QVERIFY(!window.study()->createParticipant(QStringLiteral("P1"), 7, {}));
+    QVERIFY(window.study()->setStationNumber(2));
     QVERIFY(window.study()->createParticipant(QStringLiteral("P1"), 7, {})); // data collection began
+    QCOMPARE(window.study()->participant(QStringLiteral("P1"))->scheduleIndex, 1); // 0 * 3 + (2 - 1)
     const QString recorded = window.study()->studyFileHash();
     const int versions = window.study()->studyFileVersions().size();
 
