@@ -139,6 +139,15 @@ void TestSurveyPages::initTestCase()
              qPrintable(error));
 }
 
+/// No pages besides the clips: no consent, calibration, practice or questionnaires.
+static void clipsOnly(StudySettings &s)
+{
+    s.consentText.clear();
+    s.calibration.enabled = false;
+    s.practice.clips = 0;
+    s.questionnaires.clear();
+}
+
 std::unique_ptr<Study> TestSurveyPages::makeStudy(const QString &name)
 {
     QString error;
@@ -388,10 +397,7 @@ void TestSurveyPages::underrunFlagsTheAnswer()
     std::unique_ptr<Study> study = makeStudy(QStringLiteral("underrun"));
     QVERIFY(study);
     StudySettings s = study->settings();
-    s.consentText.clear();
-    s.calibration.enabled = false;
-    s.practice.clips = 0;
-    s.questionnaires.clear();
+    clipsOnly(s);
     s.design.catchClips.clear();
     s.rules.allowBack = false;
     s.clipSeconds = 2.0;
@@ -462,10 +468,7 @@ void TestSurveyPages::skipWithoutForcedAnswer()
     std::unique_ptr<Study> study = makeStudy(QStringLiteral("skip"));
     QVERIFY(study);
     StudySettings s = study->settings();
-    s.consentText.clear();
-    s.calibration.enabled = false;
-    s.practice.clips = 0;
-    s.questionnaires.clear();
+    clipsOnly(s);
     s.rules.forceAnswer = false;
     s.rules.allowBack = true;
     s.rules.maxReplays = -1;
@@ -596,10 +599,7 @@ void TestSurveyPages::skipWithoutForcedAnswer()
     QVERIFY(forced);
     StudySettings fs = forced->settings();
     QVERIFY(fs.rules.forceAnswer);
-    fs.consentText.clear();
-    fs.calibration.enabled = false;
-    fs.practice.clips = 0;
-    fs.questionnaires.clear();
+    clipsOnly(fs);
     QVERIFY2(forced->setSettings(fs), qPrintable(forced->lastError()));
     survey->setStudy(forced.get());
     start();
