@@ -49,10 +49,10 @@ constexpr double kLogRegLearningRate = 0.01;
 constexpr int kLogRegSteps = 200;
 // k-nearest-neighbours baseline.
 constexpr int kNeighbours = 5;
-/// Rows pushed through the networks at a time by Model::predict: the activations of one block
+/// Rows pushed through the networks at a time by Model::predict and Model::embed: the activations of one block
 /// (512 x 256 floats per layer) stay in the core's L2 cache and are reused from block to block,
 /// instead of megabytes of fresh, zero-filled memory per layer for a long call (docs/benchmarks.md,
-/// "Recommendations"). Each row's result does not depend on the blocking.
+/// "Recommendations"). A row's result does not depend on which rows share its block (tst_clep).
 constexpr std::size_t kPredictBlock = 512;
 
 // Independent random streams derived from settings.seed.
@@ -1003,21 +1003,31 @@ struct Model::Impl {
     std::int64_t dim() const { return std::int64_t(standardiser.mean.size()); }
     bool trained() const { return dim() > 0; }
 
-    /// Like-probabilities of count raw rows (row(i): the i-th row's dim() values), standardised
-    /// and predicted kPredictBlock rows at a time.
-    template <typename Row>
-    std::vector<float> predictRows(std::size_t count, const Row &row) const
+    /// Standardises count raw rows (row(i): the i-th row's dim() values) kPredictBlock at a time
+    /// and hands each block to block(x, n, first): n standardised rows, the first being row first.
+    template <typename Row, typename Block>
+    void standardisedBlocks(std::size_t count, const Row &row, const Block &block) const
     {
         const std::size_t width = std::size_t(dim());
-        std::vector<float> out(count), x;
+        std::vector<float> x;
         for (std::size_t first = 0; first < count; first += kPredictBlock) {
             const std::size_t n = std::min(kPredictBlock, count - first);
             x.resize(n * width);
             for (std::size_t i = 0; i < n; ++i)
                 standardiser.applyTo(row(first + i), x.data() + i * width);
+            block(x, n, first);
+        }
+    }
+
+    /// Like-probabilities of count raw rows, predicted kPredictBlock rows at a time.
+    template <typename Row>
+    std::vector<float> predictRows(std::size_t count, const Row &row) const
+    {
+        std::vector<float> out(count);
+        standardisedBlocks(count, row, [&](const std::vector<float> &x, std::size_t n, std::size_t first) {
             const std::vector<float> p = probabilities(x, std::int64_t(n));
             std::copy(p.begin(), p.end(), out.begin() + std::ptrdiff_t(first));
-        }
+        });
         return out;
     }
 
@@ -1132,16 +1142,16 @@ std::vector<std::vector<float>> Model::embed(const std::vector<std::vector<float
     const detail::OneOmpThread oneThread;
     if (!d || !d->trained())
         throw std::logic_error("embed() on an untrained Model");
-    const std::int64_t n = std::int64_t(features.size());
-    std::vector<float> x = d->standardiser.apply(features);
-    std::int64_t width = d->dim();
-    if (!d->embedder.empty() && n > 0) {
-        x = infer(d->embedder, x, n);
-        width = d->embedder.outputs();
-    }
+    for (const std::vector<float> &row : features)
+        d->standardiser.checkWidth(row.size());
+    const std::size_t width = std::size_t(d->embedder.empty() ? d->dim() : d->embedder.outputs());
     std::vector<std::vector<float>> out(features.size());
-    for (std::int64_t i = 0; i < n; ++i)
-        out[std::size_t(i)].assign(x.begin() + i * width, x.begin() + (i + 1) * width);
+    d->standardisedBlocks(features.size(), [&features](std::size_t i) { return features[i].data(); },
+                          [&](const std::vector<float> &x, std::size_t n, std::size_t first) {
+                              const std::vector<float> e = d->embedder.empty() ? x : infer(d->embedder, x, std::int64_t(n));
+                              for (std::size_t i = 0; i < n; ++i)
+                                  out[first + i].assign(e.begin() + std::ptrdiff_t(i * width), e.begin() + std::ptrdiff_t((i + 1) * width));
+                          });
     return out;
 }
 
