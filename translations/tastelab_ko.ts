@@ -5220,10 +5220,6 @@ Create a new study from a folder of music, or open an existing study file (*.tas
         <translation>건너뜀</translation>
     </message>
     <message>
-        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, clips skipped (studies without forced answers), and the study file&apos;s exclusion rules that apply.</source>
-        <translation>바르게 응답한 확인용 클립, 반복 클립의 검사-재검사 일치도(Cohen의 카파, 리커트 척도는 가중치 적용), 같은 응답의 최장 연속, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 건너뛴 클립(응답을 강제하지 않는 연구), 그리고 적용되는 연구 파일의 제외 규칙.</translation>
-    </message>
-    <message>
         <source>not set</source>
         <translation>미설정</translation>
     </message>
@@ -5242,6 +5238,30 @@ Create a new study from a folder of music, or open an existing study file (*.tas
     <message>
         <source>of %1 stations (the next participant gets schedule index %2).</source>
         <translation>/ 스테이션 %1개 (다음 참가자의 일정 인덱스: %2).</translation>
+    </message>
+    <message>
+        <source>Volume changes</source>
+        <translation>음량 변경</translation>
+    </message>
+    <message>
+        <source>Catch clips answered correctly, test-retest agreement of repeated clips (Cohen&apos;s kappa; weighted for Likert scales), the longest run of identical answers, answers faster than the study&apos;s threshold, answers with a focus loss, answers flagged by an audio underrun or device change, changes of the app&apos;s volume and of the system (PulseAudio) volume, clips skipped (studies without forced answers), and the study file&apos;s exclusion rules that apply.</source>
+        <translation>정답을 맞힌 확인용 클립, 반복 클립의 재검사 일치도(코헨의 카파, 리커트 척도에서는 가중), 같은 응답이 이어진 가장 긴 길이, 연구 기준보다 빠른 응답, 포커스를 잃은 응답, 오디오 언더런이나 장치 변경으로 표시된 응답, 앱 음량과 시스템(PulseAudio) 음량의 변경, 건너뛴 클립(응답이 강제되지 않는 연구), 그리고 적용되는 연구 파일의 제외 규칙입니다.</translation>
+    </message>
+    <message>
+        <source>app %1</source>
+        <translation>앱 %1</translation>
+    </message>
+    <message>
+        <source>system %1</source>
+        <translation>시스템 %1</translation>
+    </message>
+    <message>
+        <source>system volume not observable</source>
+        <translation>시스템 음량 관찰 불가</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

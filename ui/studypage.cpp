@@ -195,13 +195,14 @@ QWidget *StudyPage::buildSummary()
     m_participants = makeTable({tr("Participant"), tr("Answered"), tr("Consistency"), tr("Status")}, summary,
                                QStringLiteral("participantTable"));
     m_quality = makeTable({tr("Participant"), tr("Catch clips"), tr("Kappa"), tr("Longest run"), tr("Fast"),
-                           tr("Focus lost"), tr("Audio flagged"), tr("Skipped"), tr("Excluded by rule")},
+                           tr("Focus lost"), tr("Audio flagged"), tr("Volume changes"), tr("Skipped"), tr("Excluded by rule")},
                           summary, QStringLiteral("qualityTable"));
     m_quality->setToolTip(tr("Catch clips answered correctly, test-retest agreement of repeated clips (Cohen's "
                              "kappa; weighted for Likert scales), the longest run of identical answers, answers "
                              "faster than the study's threshold, answers with a focus loss, answers flagged by an "
-                             "audio underrun or device change, clips skipped (studies without forced answers), and "
-                             "the study file's exclusion rules that apply."));
+                             "audio underrun or device change, changes of the app's volume and of the system (PulseAudio) "
+                             "volume, clips skipped (studies without forced answers), and the study file's exclusion "
+                             "rules that apply."));
     m_qualityRules = new QLabel(summary);
     m_qualityRules->setObjectName(QStringLiteral("qualityRulesLabel"));
     m_qualityRules->setWordWrap(true);
@@ -407,8 +408,17 @@ void StudyPage::refresh()
         QTableWidgetItem *excluded = item(q.excluded ? tr("yes: %1").arg(reasons.join(QStringLiteral("; "))) : tr("no"));
         if (q.excluded)
             excluded->setForeground(QColor(0xb0, 0x00, 0x20));
-        m_quality->setItem(row, 7, item(QString::number(r.skipped), right));
-        m_quality->setItem(row, 8, excluded);
+        QStringList volume;
+        if (r.volumeChanges > 0)
+            volume << tr("app %1").arg(r.volumeChanges);
+        if (r.systemVolumeChanges > 0)
+            volume << tr("system %1").arg(r.systemVolumeChanges);
+        if (r.systemVolumeUnobservable)
+            volume << tr("system volume not observable");
+        const QString volumeText = QString::number(r.volumeChanges + r.systemVolumeChanges);
+        m_quality->setItem(row, 7, item(volume.isEmpty() ? volumeText : tr("%1 (%2)").arg(volumeText, volume.join(QStringLiteral(", "))), right));
+        m_quality->setItem(row, 8, item(QString::number(r.skipped), right));
+        m_quality->setItem(row, 9, excluded);
     }
 
     m_counts->setText(tr("Tracks: %1 · Genres: %2 · Participants: %3 · Answers: %4")

@@ -387,8 +387,9 @@ void TestSurveyPages::walkThroughPages()
     QCOMPARE(quality->rowCount(), 1);
     QCOMPARE(quality->item(0, 0)->text(), QStringLiteral("W01"));
     QCOMPARE(quality->item(0, 1)->text(), QStringLiteral("1 of 1"));
-    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("0")); // skipped
-    QCOMPARE(quality->item(0, 8)->text(), QStringLiteral("no"));
+    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("4 (app 1, system 3)")); // volume changes
+    QCOMPARE(quality->item(0, 8)->text(), QStringLiteral("0")); // skipped
+    QCOMPARE(quality->item(0, 9)->text(), QStringLiteral("no"));
     shot(&page, QStringLiteral("pages-9-study-quality.png"));
 }
 
@@ -591,8 +592,8 @@ void TestSurveyPages::skipWithoutForcedAnswer()
     page.resize(1100, 760);
     page.setStudy(study.get());
     QTableWidget *quality = child<QTableWidget>(&page, "qualityTable");
-    QCOMPARE(quality->horizontalHeaderItem(7)->text(), QStringLiteral("Skipped"));
-    QCOMPARE(quality->item(0, 7)->text(), QStringLiteral("2"));
+    QCOMPARE(quality->horizontalHeaderItem(8)->text(), QStringLiteral("Skipped"));
+    QCOMPARE(quality->item(0, 8)->text(), QStringLiteral("2"));
 
     // Forced answers (the default): no Skip button.
     std::unique_ptr<Study> forced = makeStudy(QStringLiteral("forced"));
