@@ -1,6 +1,5 @@
 #include "study/embeddingstore.h"
 
-#include <QDir>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -169,7 +168,7 @@ bool EmbeddingStore::forEach(const QString &encoder, bool ordered, const Visitor
     const QByteArray utf8 = sql.toUtf8();
     if (!connection || sqlite3_prepare_v2(connection, utf8.constData(), int(utf8.size()), &statement, nullptr) != SQLITE_OK) {
         m_error = connection ? QString::fromUtf8(sqlite3_errmsg(connection))
-                             : QStringLiteral("%1: not an open SQLite database").arg(QDir::toNativeSeparators(m_study.path()));
+                             : QStringLiteral("the study is not an open SQLite database");
         return false;
     }
     const QByteArray name = encoder.toUtf8();
