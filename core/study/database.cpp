@@ -199,4 +199,15 @@ void StudyDatabase::close(const QString &connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
+QString StudyDatabase::now() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
+
+QDateTime StudyDatabase::time(const QVariant &stored)
+{
+    if (stored.isNull())
+        return QDateTime();
+    QDateTime t = QDateTime::fromString(stored.toString(), Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
 } // namespace tastelab

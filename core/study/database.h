@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 namespace tastelab {
 
@@ -38,6 +40,11 @@ public:
     /// Runs ;-separated statements of script (comments with -- allowed). Returns false with
     /// *error on the first failing statement.
     static bool runScript(QSqlDatabase &db, const QString &script, QString *error);
+
+    /// Times are stored as ISO 8601 UTC text with milliseconds: the current time in that form,
+    static QString now();
+    /// and a stored time read back (NULL: an invalid QDateTime).
+    static QDateTime time(const QVariant &stored);
 };
 
 } // namespace tastelab

@@ -1,4 +1,5 @@
 #include "study/embeddingstore.h"
+#include "study/database.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -17,8 +18,6 @@ QByteArray toBlob(const std::vector<float> &v)
     static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "vectors are stored as little-endian float32");
     return QByteArray(reinterpret_cast<const char *>(v.data()), qsizetype(v.size() * sizeof(float)));
 }
-
-QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
 
 } // namespace
 
@@ -103,7 +102,7 @@ bool EmbeddingStore::insert(const QString &encoder, const QString &encoderHash, 
     QSqlQuery clear(db);
     clear.prepare(QStringLiteral("DELETE FROM embedding_failures WHERE track_id = ? AND clip_start = ? AND "
                                  "clip_length = ? AND encoder = ?"));
-    const QString now = nowUtc();
+    const QString now = StudyDatabase::now();
     for (const Embedding &e : batch) {
         q.addBindValue(e.clip.trackId);
         q.addBindValue(e.clip.startSeconds);
@@ -132,7 +131,7 @@ bool EmbeddingStore::storeFailure(const QString &encoder, const QString &encoder
     q.prepare(QStringLiteral("INSERT OR REPLACE INTO embedding_failures(track_id, clip_start, clip_length, encoder, "
                              "encoder_hash, reason, failed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v : {QVariant(clip.trackId), QVariant(clip.startSeconds), QVariant(clip.lengthSeconds),
-                              QVariant(encoder), QVariant(encoderHash), QVariant(reason), QVariant(nowUtc())})
+                              QVariant(encoder), QVariant(encoderHash), QVariant(reason), QVariant(StudyDatabase::now())})
         q.addBindValue(v);
     if (!q.exec()) {
         m_error = q.lastError().text();

@@ -1,4 +1,5 @@
 #include "study/exporter.h"
+#include "study/database.h"
 #include "study/textfile.h"
 
 #include "study/embeddingstore.h"
@@ -131,6 +132,22 @@ struct ExportData {
             r.earlierValues = earlier.value(r.kind + QLatin1Char('#') + QString::number(x.seq));
             return r;
         };
+        // A survey answer or a feedback answer: what every row of an Answer carries.
+        auto fromAnswer = [&](const Answer &a, const QString &kind) {
+            Record r;
+            r.kind = kind;
+            r.track = trackFor(a.trackId);
+            r.clipStart = a.clipStart;
+            r.clipLength = a.clipLength;
+            r.scale = a.scale;
+            r.value = a.value;
+            r.responseMs = a.responseMs;
+            r.replays = a.replays;
+            r.answeredAt = a.answeredAt;
+            r.source = a.source;
+            r.studyFileHash = a.studyFileHash;
+            return r;
+        };
         // Skipped clips (not answered later): a row with no value, in their place.
         QHash<QString, SkipRecord> skipped; // "kind#position or seq"
         for (const SkipRecord &k : surveydata::skips(study, p.id))
@@ -183,18 +200,8 @@ struct ExportData {
             } else {
                 const Answer a = clipAnswers.value(item.position);
                 key = QStringLiteral("clip#") + QString::number(item.position);
-                r.kind = QStringLiteral("clip");
+                r = fromAnswer(a, QStringLiteral("clip"));
                 r.position = a.position;
-                r.track = trackFor(a.trackId);
-                r.clipStart = a.clipStart;
-                r.clipLength = a.clipLength;
-                r.scale = a.scale;
-                r.value = a.value;
-                r.responseMs = a.responseMs;
-                r.replays = a.replays;
-                r.answeredAt = a.answeredAt;
-                r.source = a.source;
-                r.studyFileHash = a.studyFileHash;
                 r.integrity = a.integrity;
                 r.repeatOf = item.position < plan.size() ? plan.at(item.position).repeatOf : -1;
                 r.repeatAgree = item.quality.repeatAgree;
@@ -220,21 +227,8 @@ struct ExportData {
             emitAt(QStringLiteral("clip#") + QString::number(i), nullptr, i);
         }
         catchesBefore(int(plan.size()));
-        for (const Answer &a : feedback) {
-            Record r;
-            r.kind = QStringLiteral("feedback");
-            r.track = trackFor(a.trackId);
-            r.clipStart = a.clipStart;
-            r.clipLength = a.clipLength;
-            r.scale = a.scale;
-            r.value = a.value;
-            r.responseMs = a.responseMs;
-            r.replays = a.replays;
-            r.answeredAt = a.answeredAt;
-            r.source = a.source;
-            r.studyFileHash = a.studyFileHash;
-            out << r;
-        }
+        for (const Answer &a : feedback)
+            out << fromAnswer(a, QStringLiteral("feedback"));
     }
 };
 
@@ -495,7 +489,7 @@ bool logMerge(QSqlDatabase &db, const QString &otherPath, const QString &outcome
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO merge_log(other_path, merged_at, outcome, conflicts) VALUES (?, ?, ?, ?)"));
     q.addBindValue(QFileInfo(otherPath).absoluteFilePath());
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(StudyDatabase::now());
     q.addBindValue(outcome);
     q.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(conflicts)).toJson(QJsonDocument::Compact)));
     return q.exec();

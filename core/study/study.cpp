@@ -17,17 +17,6 @@ namespace tastelab {
 
 namespace {
 
-QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
-
-QDateTime parseTime(const QVariant &v)
-{
-    if (v.isNull())
-        return QDateTime();
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
-
 Track trackFrom(const QSqlQuery &q)
 {
     Track t;
@@ -55,8 +44,8 @@ Participant participantFrom(const QSqlQuery &q)
     p.code = q.value(1).toString();
     p.seed = q.value(2).toString().toULongLong();
     p.demographics = QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object();
-    p.createdAt = parseTime(q.value(4));
-    p.finishedAt = parseTime(q.value(5));
+    p.createdAt = StudyDatabase::time(q.value(4));
+    p.finishedAt = StudyDatabase::time(q.value(5));
     p.studyFileHash = q.value(6).toString();
     p.scheduleIndex = q.value(7).isNull() ? -1 : q.value(7).toInt();
     return p;
@@ -139,7 +128,7 @@ std::unique_ptr<Study> Study::create(const QString &path, const StudySettings &s
     study->d->db = db;
     const bool ok = db.transaction()
         && study->d->setMeta(QStringLiteral("study_id"), QUuid::createUuid().toString(QUuid::WithoutBraces))
-        && study->d->setMeta(QStringLiteral("created_at"), nowUtc())
+        && study->d->setMeta(QStringLiteral("created_at"), StudyDatabase::now())
         && study->d->setMeta(QStringLiteral("settings"),
                              QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact)))
         && db.commit();
@@ -327,7 +316,7 @@ bool Study::loadStudyFile(const QString &path, bool acceptChangedAfterData)
     q.addBindValue(r.hash);
     q.addBindValue(file);
     q.addBindValue(QString::fromUtf8(r.content));
-    q.addBindValue(nowUtc());
+    q.addBindValue(StudyDatabase::now());
     q.addBindValue(note);
     const bool ok = q.exec()
         && d->setMeta(QStringLiteral("settings"),
@@ -367,7 +356,7 @@ QVector<StudyFileVersion> Study::studyFileVersions() const
         return out;
     }
     while (q.next())
-        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), parseTime(q.value(3)),
+        out.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), StudyDatabase::time(q.value(3)),
                        q.value(4).toString()});
     return out;
 }
@@ -425,7 +414,7 @@ qint64 Study::addTrack(const Track &t)
                                                       : t.relativePath;
     for (const QVariant &v : {QVariant(t.path), QVariant(relative), QVariant(t.contentHash), QVariant(t.title),
                               QVariant(t.artist), QVariant(t.genre), QVariant(t.durationSeconds),
-                              QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.format), QVariant(nowUtc())})
+                              QVariant(t.sampleRate), QVariant(t.channels), QVariant(t.format), QVariant(StudyDatabase::now())})
         q.addBindValue(v);
     if (!q.exec()) {
         d->failQuery(q);
@@ -468,7 +457,7 @@ bool Study::addImportIssues(const QVector<ImportIssue> &issues)
         return d->failDb();
     QSqlQuery q(d->db);
     q.prepare(QStringLiteral("INSERT INTO import_issues(path, reason, reported_at) VALUES (?, ?, ?)"));
-    const QString now = nowUtc();
+    const QString now = StudyDatabase::now();
     for (const ImportIssue &issue : issues) {
         q.addBindValue(issue.path);
         q.addBindValue(issue.reason);
@@ -737,7 +726,7 @@ std::optional<Participant> Study::createParticipant(const QString &code, quint64
     q.addBindValue(trimmed);
     q.addBindValue(QString::number(seed));
     q.addBindValue(QString::fromUtf8(QJsonDocument(demographics).toJson(QJsonDocument::Compact)));
-    q.addBindValue(nowUtc());
+    q.addBindValue(StudyDatabase::now());
     const QString fileHash = studyFileHash();
     q.addBindValue(fileHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(fileHash));
     q.addBindValue(index);
@@ -886,7 +875,7 @@ QVector<Answer> Study::answers(qint64 participantId, AnswerSources sources) cons
         a.value = q.value(6).toInt();
         a.responseMs = q.value(7).toLongLong();
         a.replays = q.value(8).toInt();
-        a.answeredAt = parseTime(q.value(9));
+        a.answeredAt = StudyDatabase::time(q.value(9));
         a.source = q.value(10).toString();
         a.studyFileHash = q.value(11).toString();
         a.integrity = integrityFrom(q, 12);
@@ -948,7 +937,7 @@ bool Study::markFinished(qint64 participantId)
 {
     QSqlQuery q(d->db);
     q.prepare(QStringLiteral("UPDATE participants SET finished_at = ? WHERE id = ? AND finished_at IS NULL"));
-    q.addBindValue(nowUtc());
+    q.addBindValue(StudyDatabase::now());
     q.addBindValue(participantId);
     return q.exec() || d->failQuery(q);
 }

@@ -1,4 +1,5 @@
 #include "study/surveydata.h"
+#include "study/database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -11,17 +12,6 @@
 namespace tastelab {
 
 namespace {
-
-QString nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs); }
-
-QDateTime parseTime(const QVariant &v)
-{
-    if (v.isNull())
-        return QDateTime();
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    t.setTimeSpec(Qt::UTC);
-    return t;
-}
 
 QVariant nullIfNan(double v) { return std::isnan(v) ? QVariant(QMetaType(QMetaType::Double)) : QVariant(v); }
 QVariant nullString() { return QVariant(QMetaType(QMetaType::QString)); }
@@ -148,7 +138,7 @@ QVector<ExtraAnswer> extraAnswers(Study &study, qint64 participantId)
         a.value = q.value(3).toInt();
         a.responseMs = q.value(4).toLongLong();
         a.replays = q.value(5).toInt();
-        a.answeredAt = parseTime(q.value(6));
+        a.answeredAt = StudyDatabase::time(q.value(6));
         a.studyFileHash = q.value(7).toString();
         a.integrity = integrityFrom(q, 8);
         out.push_back(a);
@@ -200,7 +190,7 @@ bool reviseAnswer(Study &study, qint64 participantId, const QString &kind, int p
     rev.prepare(QStringLiteral("INSERT INTO answer_revisions(participant_id, kind, position, old_value, new_value, "
                                "old_response_ms, new_response_ms, revised_at) VALUES (?,?,?,?,?,?,?,?)"));
     for (const QVariant &v : {QVariant(participantId), QVariant(kind), QVariant(position), QVariant(oldValue),
-                              QVariant(newValue), QVariant(oldMs), QVariant(newResponseMs), QVariant(nowUtc())})
+                              QVariant(newValue), QVariant(oldMs), QVariant(newResponseMs), QVariant(StudyDatabase::now())})
         rev.addBindValue(v);
     if (!up.exec() || !rev.exec() || !db.commit()) {
         const QString why = up.lastError().isValid() ? up.lastError().text() : rev.lastError().text();
@@ -220,7 +210,7 @@ QVector<AnswerRevision> revisions(Study &study, qint64 participantId)
     if (q.exec())
         while (q.next())
             out.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toInt(), q.value(3).toInt(),
-                           q.value(4).toLongLong(), q.value(5).toLongLong(), parseTime(q.value(6))});
+                           q.value(4).toLongLong(), q.value(5).toLongLong(), StudyDatabase::time(q.value(6))});
     return out;
 }
 
@@ -236,7 +226,7 @@ bool saveQuestionnaireAnswer(Study &study, qint64 participantId, const Questionn
     q.addBindValue(a.occurrence);
     q.addBindValue(a.questionId);
     q.addBindValue(jsonText(a.value));
-    q.addBindValue(nowUtc());
+    q.addBindValue(StudyDatabase::now());
     if (!q.exec())
         return fail(study, error,
                     QCoreApplication::translate("Study", "the answer to question '%1' was not saved: %2")
@@ -254,7 +244,7 @@ QVector<QuestionnaireAnswer> questionnaireAnswers(Study &study, qint64 participa
     if (q.exec())
         while (q.next())
             out.push_back({q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
-                           jsonValue(q.value(3).toString()), parseTime(q.value(4))});
+                           jsonValue(q.value(3).toString()), StudyDatabase::time(q.value(4))});
     return out;
 }
 
@@ -265,7 +255,7 @@ bool logEvent(Study &study, qint64 participantId, const QString &kind, const QJs
     q.addBindValue(participantId);
     q.addBindValue(kind);
     q.addBindValue(QString::fromUtf8(QJsonDocument(detail).toJson(QJsonDocument::Compact)));
-    q.addBindValue(nowUtc());
+    q.addBindValue(StudyDatabase::now());
     if (!q.exec())
         return fail(study, error, q.lastError().text());
     return true;
@@ -285,7 +275,7 @@ QVector<ParticipantEvent> events(Study &study, qint64 participantId, const QStri
     if (q.exec())
         while (q.next())
             out.push_back({q.value(0).toString(), QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object(),
-                           parseTime(q.value(2))});
+                           StudyDatabase::time(q.value(2))});
     return out;
 }
 

@@ -1,4 +1,5 @@
 #include "study/tasteprofile.h"
+#include "study/database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -280,7 +281,7 @@ bool recordSteering(Study &study, const SteeringFeedback &feedback, QString *err
     q.addBindValue(feedback.direction);
     q.addBindValue(feedback.weight);
     q.addBindValue(feedback.label.isEmpty() ? QStringLiteral("") : feedback.label); // a null QString binds NULL
-    q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q.addBindValue(StudyDatabase::now());
     if (!q.exec())
         return fail(QCoreApplication::translate("TasteProfile", "the steering feedback was not saved: %1").arg(q.lastError().text()));
     return true;

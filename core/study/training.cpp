@@ -1,4 +1,5 @@
 #include "study/training.h"
+#include "study/database.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -561,7 +562,7 @@ std::optional<StoredModelRow> storedModelRow(Study &study, qint64 modelId, QStri
     row.kind = q.value(3).toString();
     row.settings = QJsonDocument::fromJson(q.value(4).toByteArray()).object();
     row.split = QJsonDocument::fromJson(q.value(5).toByteArray()).object();
-    row.createdAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    row.createdAt = StudyDatabase::time(q.value(6));
     return row;
 }
 
@@ -582,7 +583,7 @@ QVector<TrainedModel> storedModels(Study &study, const Participant &participant)
         m.model = q.value(2).toString();
         m.metrics = metricsFromJson(QJsonDocument::fromJson(q.value(3).toByteArray()).object());
         m.log = logFromJson(QJsonDocument::fromJson(q.value(4).toByteArray()).array());
-        m.createdAt = QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs);
+        m.createdAt = StudyDatabase::time(q.value(5));
         out.push_back(m);
     }
     return out;
