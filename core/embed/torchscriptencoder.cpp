@@ -12,6 +12,7 @@
 // at the end. models/export/common.py implements the same rule for the Python reference.
 
 #include "embed/torchscriptencoder.h"
+#include "embed/manifestfile.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/script.h>
@@ -23,7 +24,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace tastelab::embed {
 
@@ -153,81 +153,12 @@ std::string sha256OfFile(const std::string &path)
 
 // --- manifest -------------------------------------------------------------------------------------
 
-constexpr std::uintmax_t kMaxManifestBytes = 1 << 20;
 constexpr int kMinSampleRate = 8000;
 constexpr int kMaxSampleRate = 384000;
 constexpr int kMaxChannels = 8;
 constexpr int kMaxWindowSeconds = 600;
 constexpr int kMaxEmbeddingSize = 65536;
 constexpr std::size_t kMaxNameLength = 64;
-
-/// A short, single-line rendering of a JSON value for error messages.
-std::string shortDump(const json &value)
-{
-    std::string text = value.dump();
-    if (text.size() > 60)
-        text = text.substr(0, 57) + "...";
-    return text;
-}
-
-class ManifestReader {
-public:
-    ManifestReader(std::string path, const json &root) : m_path(std::move(path)), m_root(root) {}
-
-    [[noreturn]] void fail(const std::string &field, const std::string &problem) const
-    {
-        throw EncoderError(m_path + ": field \"" + field + "\" " + problem);
-    }
-
-    std::string string(const char *field, bool required, const std::string &fallback, std::size_t maxLength) const
-    {
-        const auto it = m_root.find(field);
-        if (it == m_root.end()) {
-            if (required)
-                fail(field, "is missing");
-            return fallback;
-        }
-        if (!it->is_string())
-            fail(field, "must be a string (got " + shortDump(*it) + ")");
-        std::string value = it->get<std::string>();
-        if (required && value.empty())
-            fail(field, "must not be empty");
-        if (value.size() > maxLength)
-            fail(field, "is longer than " + std::to_string(maxLength) + " characters");
-        return value;
-    }
-
-    std::int64_t integer(const char *field, bool required, std::int64_t fallback, std::int64_t min,
-                         std::int64_t max, const std::string &rangeNote = {}) const
-    {
-        const auto it = m_root.find(field);
-        if (it == m_root.end()) {
-            if (required)
-                fail(field, "is missing");
-            return fallback;
-        }
-        const std::string range = "must be an integer from " + std::to_string(min) + " to " + std::to_string(max)
-            + rangeNote + " (got " + shortDump(*it) + ")";
-        if (!it->is_number_integer())
-            fail(field, range);
-        std::int64_t value = 0;
-        if (it->is_number_unsigned()) {
-            const auto u = it->get<std::uint64_t>();
-            if (u > std::uint64_t(max))
-                fail(field, range);
-            value = std::int64_t(u);
-        } else {
-            value = it->get<std::int64_t>();
-        }
-        if (value < min || value > max)
-            fail(field, range);
-        return value;
-    }
-
-private:
-    std::string m_path;
-    const json &m_root;
-};
 
 bool validName(const std::string &name)
 {
@@ -240,36 +171,6 @@ bool validName(const std::string &name)
 
 // --- the encoder ----------------------------------------------------------------------------------
 
-/// The useful line of a LibTorch error, kept short: the first line of a c10::Error without its C++
-/// backtrace, or for an error raised inside TorchScript code (a std::runtime_error whose text is
-/// the TorchScript traceback) its last line, e.g. "RuntimeError: Given groups=1, ...".
-std::string torchReason(const std::exception &error)
-{
-    const auto *c10Error = dynamic_cast<const c10::Error *>(&error);
-    std::string text = c10Error ? c10Error->what_without_backtrace() : error.what();
-    std::vector<std::string> lines;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        if (line.find_first_not_of(" \t\r") != std::string::npos)
-            lines.push_back(line);
-    if (lines.empty())
-        return "unknown error";
-    const bool traceback = lines.size() > 1 && lines.front().find("TorchScript interpreter") != std::string::npos;
-    text = traceback ? lines.back() : lines.front();
-    if (text.size() > 300)
-        text = text.substr(0, 297) + "...";
-    return text;
-}
-
-std::string shapeText(const at::Tensor &tensor)
-{
-    std::ostringstream out;
-    out << '[';
-    for (std::int64_t i = 0; i < tensor.dim(); ++i)
-        out << (i ? ", " : "") << tensor.size(i);
-    out << ']';
-    return out.str();
-}
 
 /// Input values (windows x channels x window_samples) per forward pass; bounds its memory.
 constexpr std::int64_t kMaxBatchSamples = std::int64_t(1) << 20;
@@ -368,7 +269,7 @@ public:
                                    + " windows (" + torchReason(e) + ")");
             }
             if (out.dim() != 2 || out.size(0) != count || out.size(1) != m_outputSize)
-                throw EncoderError(m_info.path + ": produced " + shapeText(out) + " for a batch of "
+                throw EncoderError(m_info.path + ": produced " + shapeText(out.sizes().vec()) + " for a batch of "
                                    + std::to_string(count) + " windows; expected [" + std::to_string(count) + ", "
                                    + std::to_string(m_outputSize) + "]");
             out = out.to(torch::kCPU, torch::kFloat32).contiguous();
@@ -426,30 +327,8 @@ private:
 
 EncoderInfo readManifest(const std::string &manifestPath)
 {
-    std::error_code ec;
-    if (!fs::is_regular_file(manifestPath, ec))
-        throw EncoderError(manifestPath + ": manifest not found");
-    const auto bytes = fs::file_size(manifestPath, ec);
-    if (ec)
-        throw EncoderError(manifestPath + ": cannot read the manifest (" + ec.message() + ")");
-    if (bytes > kMaxManifestBytes)
-        throw EncoderError(manifestPath + ": too large for a manifest (" + std::to_string(bytes) + " bytes)");
-    std::ifstream in(manifestPath, std::ios::binary);
-    if (!in)
-        throw EncoderError(manifestPath + ": cannot open the manifest");
-    std::stringstream text;
-    text << in.rdbuf();
-
-    json root;
-    try {
-        root = json::parse(text.str());
-    } catch (const json::exception &e) {
-        throw EncoderError(manifestPath + ": not valid JSON (" + e.what() + ")");
-    }
-    if (!root.is_object())
-        throw EncoderError(manifestPath + ": the manifest must be a JSON object");
-
-    const ManifestReader read(manifestPath, root);
+    const json root = readManifestJson<EncoderError>(manifestPath);
+    const ManifestReader<EncoderError> read(manifestPath, root);
     EncoderInfo info;
     info.builtin = false;
     info.name = read.string("name", true, {}, kMaxNameLength);
@@ -510,7 +389,7 @@ std::unique_ptr<Encoder> loadTorchScriptEncoder(const std::string &manifestPath)
                            + "); check channels and window_samples in " + manifestPath);
     }
     if (out.dim() != 2 || out.size(0) != 1 || out.size(1) != outputSize)
-        throw EncoderError(info.path + ": produces " + shapeText(out) + " for an input of " + input
+        throw EncoderError(info.path + ": produces " + shapeText(out.sizes().vec()) + " for an input of " + input
                            + " but the manifest says embedding_size " + std::to_string(outputSize)
                            + " (expected [1, " + std::to_string(outputSize) + "])");
     if (!out.is_floating_point())

@@ -1,13 +1,13 @@
 #include "explain/separation.h"
 
 #include "audio/resampler.h"
+#include "embed/manifestfile.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/script.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace tastelab::explain {
 
@@ -16,87 +16,35 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-constexpr std::uintmax_t kMaxManifestBytes = 1 << 20;
-
-std::string reason(const std::exception &e)
-{
-    if (const auto *c = dynamic_cast<const c10::Error *>(&e))
-        return c->what_without_backtrace();
-    std::string s = e.what();
-    const auto cut = s.find('\n');
-    return cut == std::string::npos ? s : s.substr(0, cut);
-}
-
-std::string shape(const at::Tensor &t)
-{
-    std::string s = "[";
-    for (std::int64_t i = 0; i < t.dim(); ++i)
-        s += (i ? ", " : "") + std::to_string(t.size(i));
-    return s + "]";
-}
+using embed::shapeText;
+using embed::torchReason;
 
 } // namespace
 
 SeparationInfo readSeparationManifest(const std::string &manifestPath)
 {
-    std::error_code ec;
-    if (!fs::is_regular_file(manifestPath, ec))
-        throw ExplainError(manifestPath + ": manifest not found");
-    if (fs::file_size(manifestPath, ec) > kMaxManifestBytes)
-        throw ExplainError(manifestPath + ": too large for a manifest");
-    std::ifstream in(manifestPath, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    json root;
-    try {
-        root = json::parse(text.str());
-    } catch (const json::exception &e) {
-        throw ExplainError(manifestPath + ": not valid JSON (" + e.what() + ")");
-    }
-    if (!root.is_object())
-        throw ExplainError(manifestPath + ": the manifest must be a JSON object");
-    const auto fail = [&manifestPath](const std::string &field, const std::string &problem) {
-        throw ExplainError(manifestPath + ": field \"" + field + "\" " + problem);
-    };
-    const auto string = [&](const char *field, bool required) {
-        const auto it = root.find(field);
-        if (it == root.end()) {
-            if (required)
-                fail(field, "is missing");
-            return std::string();
-        }
-        if (!it->is_string() || (required && it->get<std::string>().empty()))
-            fail(field, "must be a non-empty string");
-        return it->get<std::string>();
-    };
-    const auto integer = [&](const char *field, int min, int max) {
-        const auto it = root.find(field);
-        if (it == root.end())
-            fail(field, "is missing");
-        if (!it->is_number_integer() || it->get<std::int64_t>() < min || it->get<std::int64_t>() > max)
-            fail(field, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
-        return int(it->get<std::int64_t>());
-    };
+    const json root = embed::readManifestJson<ExplainError>(manifestPath);
+    const embed::ManifestReader<ExplainError> read(manifestPath, root);
     SeparationInfo info;
     info.manifestPath = manifestPath;
-    info.name = string("name", true);
-    info.version = string("version", false);
-    info.path = (fs::path(manifestPath).parent_path() / fs::path(string("model", true))).lexically_normal().string();
-    info.sampleRate = integer("sample_rate", 8000, 192000);
-    info.channels = integer("channels", 1, 2);
+    info.name = read.string("name", true);
+    info.version = read.string("version", false);
+    info.path = (fs::path(manifestPath).parent_path() / fs::path(read.string("model", true))).lexically_normal().string();
+    info.sampleRate = int(read.integer("sample_rate", true, 0, 8000, 192000));
+    info.channels = int(read.integer("channels", true, 0, 1, 2));
     const auto sources = root.find("sources");
     if (sources == root.end())
-        fail("sources", "is missing");
+        read.fail("sources", "is missing");
     if (!sources->is_array() || sources->empty() || sources->size() > 16)
-        fail("sources", "must be a list of 1 to 16 source names");
+        read.fail("sources", "must be a list of 1 to 16 source names");
     for (const auto &s : *sources) {
         if (!s.is_string() || s.get<std::string>().empty())
-            fail("sources", "must hold non-empty strings");
+            read.fail("sources", "must hold non-empty strings");
         info.sources.push_back(s.get<std::string>());
     }
-    info.licence = string("licence", false);
-    info.source = string("source", false);
-    info.description = string("description", false);
+    info.licence = read.string("licence", false);
+    info.source = read.string("source", false);
+    info.description = read.string("description", false);
     return info;
 }
 
@@ -111,8 +59,8 @@ struct SeparationModel::Impl {
         try {
             out = module.forward({x}).toTensor();
         } catch (const std::exception &e) {
-            throw ExplainError(info.path + ": the separation model failed on an input of " + shape(x) + " ("
-                               + reason(e) + ")");
+            throw ExplainError(info.path + ": the separation model failed on an input of " + shapeText(x.sizes().vec()) + " ("
+                               + torchReason(e) + ")");
         }
         if (out.dim() >= 3 && out.size(0) == 1)
             out = out.squeeze(0);
@@ -120,7 +68,7 @@ struct SeparationModel::Impl {
             out = out.mean(1);
         const auto sources = std::int64_t(info.sources.size());
         if (out.dim() != 2 || out.size(0) != sources || out.size(1) != x.size(2))
-            throw ExplainError(info.path + ": produces " + shape(out) + " for an input of " + shape(x)
+            throw ExplainError(info.path + ": produces " + shapeText(out.sizes().vec()) + " for an input of " + shapeText(x.sizes().vec())
                                + "; expected [" + std::to_string(sources) + ", " + std::to_string(x.size(2))
                                + "] (one row per source named in " + info.manifestPath + ")");
         return out.to(torch::kFloat).contiguous();
@@ -141,7 +89,7 @@ std::unique_ptr<SeparationModel> SeparationModel::load(const std::string &manife
     try {
         p.module = torch::jit::load(p.info.path, torch::kCPU);
     } catch (const std::exception &e) {
-        throw ExplainError(p.info.path + ": not a TorchScript model (" + reason(e) + ")");
+        throw ExplainError(p.info.path + ": not a TorchScript model (" + torchReason(e) + ")");
     }
     p.module.eval();
     torch::InferenceMode guard;
