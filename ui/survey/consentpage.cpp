@@ -17,18 +17,7 @@ ConsentPage::ConsentPage(QWidget *parent) : QWidget(parent)
     auto *title = new QLabel(tr("Consent"), this);
     surveystyle::makeTitle(title);
 
-    m_text = new QLabel(this);
-    m_text->setObjectName(QStringLiteral("consentText"));
-    m_text->setTextFormat(Qt::PlainText);
-    m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    surveystyle::makeBody(m_text);
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_text);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMaximumWidth(780);
-    scroll->setMinimumWidth(480);
+    QScrollArea *scroll = surveystyle::scrolledText(QStringLiteral("consentText"), this, &m_text);
 
     m_agree = new QCheckBox(tr("I have read the text above and agree to take part."), this);
     m_agree->setObjectName(QStringLiteral("consentCheck"));

@@ -27,19 +27,7 @@ InstructionsPage::InstructionsPage(QWidget *parent) : QWidget(parent)
     m_resume->setStyleSheet(QStringLiteral(
         "background: #e8f1fb; border: 1px solid #9cc1e8; border-radius: 8px; padding: 8px;"));
 
-    m_text = new QLabel(this);
-    m_text->setObjectName(QStringLiteral("instructionsText"));
-    m_text->setTextFormat(Qt::PlainText);
-    m_text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    surveystyle::makeBody(m_text);
-
-    auto *scroll = new QScrollArea(this);
-    scroll->setWidget(m_text);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMaximumWidth(780);
-    scroll->setMinimumWidth(480);
+    QScrollArea *scroll = surveystyle::scrolledText(QStringLiteral("instructionsText"), this, &m_text);
 
     m_keys = new QLabel(this);
     m_keys->setObjectName(QStringLiteral("keyHelpLabel"));

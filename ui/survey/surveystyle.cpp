@@ -4,6 +4,7 @@
 
 #include <QAbstractButton>
 #include <QLabel>
+#include <QScrollArea>
 
 namespace tastelab::surveystyle {
 
@@ -35,6 +36,24 @@ void makeBody(QLabel *label)
 {
     scaleFont(label, 1.25, false);
     label->setWordWrap(true);
+}
+
+QScrollArea *scrolledText(const QString &objectName, QWidget *parent, QLabel **label)
+{
+    auto *text = new QLabel(parent);
+    text->setObjectName(objectName);
+    text->setTextFormat(Qt::PlainText);
+    text->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    makeBody(text);
+    auto *scroll = new QScrollArea(parent);
+    scroll->setWidget(text);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMaximumWidth(780);
+    scroll->setMinimumWidth(480);
+    *label = text;
+    return scroll;
 }
 
 void makePrimaryButton(QAbstractButton *button)
